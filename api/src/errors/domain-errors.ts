@@ -1,0 +1,91 @@
+import type { ErrorCode } from '@ecm365/shared';
+
+/**
+ * A failure the domain knows how to explain. Services and adapters throw these; the one error handler
+ * (error-handler.ts) turns them into `{error:{code,message,details}}` with the status given here.
+ * Messages are German because customers read them; they must never contain secrets.
+ */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly statusCode: number,
+    message: string,
+    readonly details?: Record<string, unknown>,
+    /** Extra response headers, e.g. Retry-After. */
+    readonly headers?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationFailedError extends DomainError {
+  constructor(message = 'Die Anfrage ist ungültig.', details?: Record<string, unknown>) {
+    super('validation_failed', 400, message, details);
+  }
+}
+
+export class InvalidCredentialsError extends DomainError {
+  constructor() {
+    super('invalid_credentials', 401, 'ELO-Benutzername oder Kennwort ist falsch.');
+  }
+}
+
+export class PasswordLoginDisabledError extends DomainError {
+  constructor() {
+    super('password_login_disabled', 401, 'Anmeldung mit ELO-Benutzer und Kennwort ist auf diesem ELO deaktiviert.');
+  }
+}
+
+export class UnknownTenantError extends DomainError {
+  constructor() {
+    super('unknown_tenant', 404, 'Diesen Kunden kennen wir nicht. Bitte prüfen Sie den Kundennamen.');
+  }
+}
+
+export class TooManyAttemptsError extends DomainError {
+  constructor(retryAfterSeconds: number, message = 'Zu viele Versuche. Bitte warten Sie, bevor Sie es erneut versuchen.') {
+    const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
+    super('too_many_attempts', 429, message, { retryAfterSeconds: seconds }, { 'retry-after': String(seconds) });
+  }
+}
+
+export class EloUnavailableError extends DomainError {
+  constructor(reason: string) {
+    super('elo_unavailable', 502, 'Ihr ELO ist gerade nicht erreichbar. Bitte versuchen Sie es später erneut.', {
+      reason,
+    });
+  }
+}
+
+export class NotAuthenticatedError extends DomainError {
+  constructor() {
+    super('not_authenticated', 401, 'Bitte melden Sie sich an.');
+  }
+}
+
+export class CsrfFailedError extends DomainError {
+  constructor() {
+    super('csrf_failed', 403, 'Die Sicherheitsprüfung der Anfrage ist fehlgeschlagen. Bitte laden Sie die Seite neu.');
+  }
+}
+
+export class AccessDeniedError extends DomainError {
+  constructor(details?: Record<string, unknown>) {
+    super('access_denied', 403, 'Zugriff nicht erlaubt', details);
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(message = 'Nicht gefunden.') {
+    super('not_found', 404, message);
+  }
+}
+
+export class ServiceUnavailableError extends DomainError {
+  constructor(reason: string) {
+    super('service_unavailable', 503, 'Der Dienst ist vorübergehend nicht verfügbar. Bitte versuchen Sie es gleich erneut.', {
+      reason,
+    });
+  }
+}

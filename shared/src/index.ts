@@ -1,0 +1,6 @@
+export * from './constants.js';
+export * from './errors.js';
+export * from './auth.js';
+export * from './features.js';
+export * from './ms365.js';
+export * from './ms365-code.js';
