@@ -2,8 +2,8 @@
  * The MS365 code (SPEC §4): random bits written in Crockford base32, dash-separated groups, one check character.
  *
  * The check character is a Luhn mod 32 over the Crockford alphabet rather than Crockford's own mod 37 symbol:
- * it catches every single-character typo and every swap of two neighbours, and keeps the whole code inside the
- * 32 letters and digits, so a double click selects it entirely (Crockford's extra symbols `*~$=` break that).
+ * it catches every single-character typo and every swap of two neighbours but one (0 and Z, the counterpart of
+ * Luhn's 09/90), and keeps the whole code inside the 32 letters and digits, so a double click selects it entirely (Crockford's extra symbols `*~$=` break that).
  */
 export const CROCKFORD_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 

@@ -1,0 +1,2 @@
+export * from './elo/index.js';
+export * from './microsoft/index.js';
