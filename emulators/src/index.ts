@@ -1,2 +1,1 @@
 export * from './elo/index.js';
-export * from './microsoft/index.js';

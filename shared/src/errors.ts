@@ -34,7 +34,7 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export const ErrorBody = Type.Object(
   {
     error: Type.Object({
-      code: Type.Union(ERROR_CODES.map((code) => Type.Literal(code))),
+      code: Type.Enum(ERROR_CODES),
       message: Type.String({ description: 'German, human-readable; never contains secrets.' }),
       details: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
       correlationId: Type.Optional(Type.String()),

@@ -96,7 +96,7 @@ export const ConnectedAccount = Type.Object({
 export type ConnectedAccount = Static<typeof ConnectedAccount>;
 
 export const FeatureSettings = Type.Object({
-  id: Type.Union(FEATURE_IDS.map((id) => Type.Literal(id))),
+  id: Type.Enum(FEATURE_IDS),
   enabled: Type.Boolean(),
   mailbox: Type.Union([Type.String(), Type.Null()]),
   scopes: Type.Array(Type.String(), { description: 'Permissions this feature adds.' }),
@@ -113,7 +113,10 @@ export const ConnectionResponse = Type.Object({
   lastCheckedAt: Type.Optional(DateTime('Last background or manual check.')),
   nextCheckAt: Type.Optional(DateTime('When the health monitor checks next.')),
   lastFailure: Type.Optional(
-    Type.Object({ at: DateTime(), reason: Type.String(), message: Type.String() }, { description: 'Most recent failure.' }),
+    Type.Object(
+      { at: DateTime(), reason: Type.String(), message: Type.String() },
+      { description: 'Most recent failure.' },
+    ),
   ),
   features: Type.Array(FeatureSettings),
 });

@@ -44,7 +44,10 @@ export class UnknownTenantError extends DomainError {
 }
 
 export class TooManyAttemptsError extends DomainError {
-  constructor(retryAfterSeconds: number, message = 'Zu viele Versuche. Bitte warten Sie, bevor Sie es erneut versuchen.') {
+  constructor(
+    retryAfterSeconds: number,
+    message = 'Zu viele Versuche. Bitte warten Sie, bevor Sie es erneut versuchen.',
+  ) {
     const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
     super('too_many_attempts', 429, message, { retryAfterSeconds: seconds }, { 'retry-after': String(seconds) });
   }
@@ -84,8 +87,13 @@ export class NotFoundError extends DomainError {
 
 export class ServiceUnavailableError extends DomainError {
   constructor(reason: string) {
-    super('service_unavailable', 503, 'Der Dienst ist vorübergehend nicht verfügbar. Bitte versuchen Sie es gleich erneut.', {
-      reason,
-    });
+    super(
+      'service_unavailable',
+      503,
+      'Der Dienst ist vorübergehend nicht verfügbar. Bitte versuchen Sie es gleich erneut.',
+      {
+        reason,
+      },
+    );
   }
 }

@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import { API_PREFIX } from '@ecm365/shared';
+import fastifyCookie from '@fastify/cookie';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import ajvFormats from 'ajv-formats';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { DestinationStream } from 'pino';
+import { errorHandler, notFoundHandler } from './errors/error-handler.js';
+import { loggerOptions } from './http/logging.js';
+import { createRequestAuth } from './http/request-auth.js';
+import { accessRoutes } from './modules/access/access.routes.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import type { Services } from './services.js';
+
+export interface AppOptions {
+  services: Services;
+  /** Where log lines go (tests capture them); default stdout. */
+  logStream?: DestinationStream;
+}
+
+/** Builds the HTTP app from ready services. Does not listen: main.ts does, tests use `app.inject()`. */
+export async function buildApp({ services, logStream }: AppOptions): Promise<FastifyInstance> {
+  const { config } = services;
+  const app = Fastify({
+    logger: { ...loggerOptions(config.logLevel), ...(logStream ? { stream: logStream } : {}) },
+    bodyLimit: config.bodyLimitBytes,
+    // Behind N proxies the client address is the Nth from the right in X-Forwarded-For.
+    trustProxy: (_address: string, hop: number) => hop < config.trustProxyHops,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    ajv: {
+      // Unknown fields are an error (SPEC §3), not silently dropped; no type coercion of JSON bodies.
+      customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false },
+      // ajv-formats is typed against its own copy of Ajv's types; it is the same Ajv at run time.
+      plugins: [ajvFormats as never],
+    },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.decorateRequest('principal', null);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler(notFoundHandler);
+  await app.register(fastifyCookie);
+
+  const requestAuth = createRequestAuth({
+    sessions: services.sessions,
+    clock: services.clock,
+    hostRules: services.hostRules,
+  });
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes, {
+        auth: services.auth,
+        requestAuth,
+        cookie: { secure: config.session.cookieSecure, maxAgeSeconds: config.session.absoluteHours * 3600 },
+      });
+      await api.register(accessRoutes, { requestAuth, clock: services.clock });
+    },
+    { prefix: API_PREFIX },
+  );
+  return app;
+}

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+const KEY = Buffer.alloc(32, 7).toString('base64');
+
+function issuesOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.issues.map((issue) => issue.message);
+    throw error;
+  }
+  return [];
+}
+
+describe('loadConfig', () => {
+  it('starts on demo defaults with no configuration', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      env: 'development',
+      demoMode: true,
+      port: 3000,
+      publicUrl: 'http://localhost:3000',
+      baseDomain: 'localhost',
+      defaultTenant: 'demo',
+      databaseUrl: undefined,
+      ms365: { kind: 'emulator' },
+      session: { idleMinutes: 30, absoluteHours: 12, cookieSecure: false },
+    });
+    expect(config.dataDir).toMatch(/\.data$/);
+  });
+
+  it('is frozen all the way down', () => {
+    const config = loadConfig({});
+    expect(Object.isFrozen(config)).toBe(true);
+    expect(Object.isFrozen(config.session)).toBe(true);
+  });
+
+  it('honours PORT in the default public URL', () => {
+    expect(loadConfig({ PORT: '4123' }).publicUrl).toBe('http://localhost:4123');
+  });
+
+  it('names each bad variable in one line', () => {
+    expect(issuesOf({ PORT: 'abc' })).toEqual(['PORT must be a whole number (got "abc")']);
+    expect(issuesOf({ PORT: '70000', DATABASE_URL: 'mysql://x' })).toEqual([
+      'PORT must be between 1 and 65535 (got 70000)',
+      'DATABASE_URL must use postgres or postgresql',
+    ]);
+    expect(issuesOf({ ENCRYPTION_KEYS: 'k1:dG9vLXNob3J0' })).toEqual([
+      'ENCRYPTION_KEYS key "k1" must be 32 bytes (base64 of 256 bits)',
+    ]);
+    expect(issuesOf({ MS365_CLIENT_ID: 'abc' })).toEqual(['MS365_CLIENT_SECRET must be set together with its partner']);
+  });
+
+  it('refuses to run production on demo defaults', () => {
+    const issues = issuesOf({ NODE_ENV: 'production' });
+    expect(issues).toEqual([
+      'DATABASE_URL is required when NODE_ENV=production',
+      'PUBLIC_URL is required when NODE_ENV=production',
+      'BASE_DOMAIN is required when NODE_ENV=production',
+      'MS365_CLIENT_ID is required when NODE_ENV=production',
+      'MS365_CLIENT_SECRET is required when NODE_ENV=production',
+      'ENCRYPTION_KEYS is required when NODE_ENV=production',
+    ]);
+    expect(issuesOf({ NODE_ENV: 'production', DEMO_MODE: 'true' })[0]).toMatch(/^DEMO_MODE must not be true/);
+  });
+
+  it('accepts a complete production configuration', () => {
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://app@db:5432/ecm365',
+      PUBLIC_URL: 'https://portal.ecm365.example',
+      BASE_DOMAIN: 'ecm365.example',
+      MS365_CLIENT_ID: '00000000-0000-0000-0000-000000000001',
+      MS365_CLIENT_SECRET: 'from-the-vault',
+      ENCRYPTION_KEYS: `k2:${KEY},k1:${KEY.replace(/^./, 'A')}`,
+    });
+    expect(config.demoMode).toBe(false);
+    expect(config.session.cookieSecure).toBe(true);
+    expect(config.ms365).toMatchObject({
+      kind: 'microsoft',
+      authority: 'https://login.microsoftonline.com/organizations',
+    });
+    expect(config.encryptionKeys.map((key) => key.id)).toEqual(['k2', 'k1']);
+  });
+});

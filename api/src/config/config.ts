@@ -1,0 +1,189 @@
+import path from 'node:path';
+import { parseEncryptionKeys, type EncryptionKey } from './encryption-keys.js';
+import {
+  ConfigIssue,
+  IssueCollector,
+  readBoolean,
+  readEnum,
+  readInteger,
+  readString,
+  readUrl,
+  type Env,
+} from './env-parsers.js';
+
+export type Ms365Settings =
+  /** Demo and tests: the local Microsoft emulator is started and configured at run time. */
+  | { kind: 'emulator'; emulatorPort: number }
+  | {
+      kind: 'microsoft';
+      clientId: string;
+      clientSecret: string;
+      authority: string;
+      graphUrl: string;
+      /** Extra certificate authority (PEM file) to trust for the two URLs above, e.g. an emulator elsewhere. */
+      caFile: string | undefined;
+    };
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  /** Demo mode: ELO emulator and the tenant `demo` are started/seeded (never in production). */
+  demoMode: boolean;
+  host: string;
+  port: number;
+  /** Where the portal is reached; base of the Microsoft redirect URI and of links. */
+  publicUrl: string;
+  /** Tenants are served on `<slug>.<baseDomain>`, self-hosted customers on `selfhost.<baseDomain>`. */
+  baseDomain: string;
+  /** Tenant for hosts that name none (plain `localhost`, the public host). */
+  defaultTenant: string | undefined;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  databasePoolSize: number;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Trust X-Forwarded-* from this many proxies (0 = none). */
+  trustProxyHops: number;
+  session: { idleMinutes: number; absoluteHours: number; cookieSecure: boolean };
+  loginLimits: { failuresPerUser: number; failuresPerIp: number; windowSeconds: number };
+  codeRedemption: { wrongCodesPerSession: number; blockSeconds: number };
+  eloTimeoutMs: number;
+  ms365: Ms365Settings;
+  /** Key ring; empty means "demo: generate one into DATA_DIR". */
+  encryptionKeys: readonly EncryptionKey[];
+  /** Upper bound for request bodies in bytes. */
+  bodyLimitBytes: number;
+  healthMonitor: { enabled: boolean; intervalMinutes: number; concurrency: number };
+  /** How long graceful shutdown waits for in-flight requests. */
+  shutdownTimeoutMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly issues: readonly ConfigIssue[]) {
+    super(`Invalid configuration: ${issues.map((issue) => issue.message).join('; ')}`);
+  }
+}
+
+const PRODUCTION_REQUIRED = [
+  'DATABASE_URL',
+  'PUBLIC_URL',
+  'BASE_DOMAIN',
+  'MS365_CLIENT_ID',
+  'MS365_CLIENT_SECRET',
+  'ENCRYPTION_KEYS',
+] as const;
+
+/** Parses and validates the environment once. Throws ConfigError naming every bad variable. */
+export function loadConfig(env: Env = process.env): Config {
+  const issues = new IssueCollector();
+  const nodeEnv = issues.read<Config['env']>(
+    () => readEnum(env, 'NODE_ENV', ['development', 'production', 'test'], 'development'),
+    'development',
+  );
+  const production = nodeEnv === 'production';
+  const demoMode = issues.read(() => readBoolean(env, 'DEMO_MODE', !production), false);
+
+  if (production) {
+    if (demoMode)
+      issues.require('DEMO_MODE', 'must not be true when NODE_ENV=production (demo defaults are for trying it out)');
+    for (const name of PRODUCTION_REQUIRED) {
+      if (readString(env, name) === undefined) issues.require(name, 'is required when NODE_ENV=production');
+    }
+  }
+
+  const port = issues.read(() => readInteger(env, 'PORT', 3000, 1, 65535), 3000);
+  const publicUrl = issues.read(() => readUrl(env, 'PUBLIC_URL'), undefined) ?? new URL(`http://localhost:${port}`);
+  if (production && publicUrl.protocol !== 'https:' && readString(env, 'PUBLIC_URL') !== undefined) {
+    issues.require('PUBLIC_URL', 'must use https when NODE_ENV=production');
+  }
+  const baseDomain = (readString(env, 'BASE_DOMAIN') ?? 'localhost').toLowerCase();
+  if (!/^[a-z0-9.-]+$/.test(baseDomain)) issues.require('BASE_DOMAIN', `must be a host name (got "${baseDomain}")`);
+
+  const databaseUrl = issues.read(() => readUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:']), undefined);
+  const clientId = readString(env, 'MS365_CLIENT_ID');
+  const clientSecret = readString(env, 'MS365_CLIENT_SECRET');
+  if ((clientId === undefined) !== (clientSecret === undefined)) {
+    issues.require(
+      clientId === undefined ? 'MS365_CLIENT_ID' : 'MS365_CLIENT_SECRET',
+      'must be set together with its partner',
+    );
+  }
+  const ms365: Ms365Settings =
+    clientId !== undefined && clientSecret !== undefined
+      ? {
+          kind: 'microsoft',
+          clientId,
+          clientSecret,
+          authority: (
+            issues.read(() => readUrl(env, 'MS365_AUTHORITY', ['https:']), undefined)?.href ??
+            'https://login.microsoftonline.com/organizations'
+          ).replace(/\/$/, ''),
+          graphUrl: (
+            issues.read(() => readUrl(env, 'MS365_GRAPH_URL', ['https:']), undefined)?.href ??
+            'https://graph.microsoft.com/'
+          ).replace(/\/?$/, '/'),
+          caFile: readString(env, 'MS365_CA_FILE'),
+        }
+      : {
+          kind: 'emulator',
+          emulatorPort: issues.read(() => readInteger(env, 'MS365_EMULATOR_PORT', 44300, 0, 65535), 44300),
+        };
+
+  const encryptionKeys = issues.read(() => {
+    const raw = readString(env, 'ENCRYPTION_KEYS');
+    if (raw === undefined) return [];
+    try {
+      return parseEncryptionKeys(raw);
+    } catch (error) {
+      throw new ConfigIssue('ENCRYPTION_KEYS', (error as Error).message);
+    }
+  }, []);
+
+  const config: Config = {
+    env: nodeEnv,
+    demoMode,
+    host: readString(env, 'HOST') ?? '0.0.0.0',
+    port,
+    publicUrl: publicUrl.origin,
+    baseDomain,
+    defaultTenant: readString(env, 'DEFAULT_TENANT')?.toLowerCase() ?? (demoMode ? 'demo' : undefined),
+    databaseUrl: databaseUrl?.href,
+    dataDir: path.resolve(readString(env, 'DATA_DIR') ?? '.data'),
+    databasePoolSize: issues.read(() => readInteger(env, 'DATABASE_POOL_SIZE', 10, 1, 200), 10),
+    logLevel: issues.read<Config['logLevel']>(
+      () => readEnum(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
+      'info',
+    ),
+    trustProxyHops: issues.read(() => readInteger(env, 'TRUST_PROXY_HOPS', 0, 0, 10), 0),
+    session: {
+      idleMinutes: issues.read(() => readInteger(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60), 30),
+      absoluteHours: issues.read(() => readInteger(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 7), 12),
+      cookieSecure: publicUrl.protocol === 'https:',
+    },
+    loginLimits: {
+      failuresPerUser: issues.read(() => readInteger(env, 'LOGIN_MAX_FAILURES_PER_USER', 5, 1, 1000), 5),
+      failuresPerIp: issues.read(() => readInteger(env, 'LOGIN_MAX_FAILURES_PER_IP', 20, 1, 100000), 20),
+      windowSeconds: issues.read(() => readInteger(env, 'LOGIN_WINDOW_SECONDS', 900, 1, 86400), 900),
+    },
+    codeRedemption: { wrongCodesPerSession: 5, blockSeconds: 900 },
+    eloTimeoutMs: issues.read(() => readInteger(env, 'ELO_TIMEOUT_MS', 5000, 100, 60000), 5000),
+    ms365,
+    encryptionKeys,
+    bodyLimitBytes: issues.read(() => readInteger(env, 'BODY_LIMIT_BYTES', 64 * 1024, 1024, 10 * 1024 * 1024), 65536),
+    healthMonitor: {
+      enabled: issues.read(() => readBoolean(env, 'HEALTH_MONITOR_ENABLED', true), true),
+      intervalMinutes: issues.read(() => readInteger(env, 'HEALTH_MONITOR_INTERVAL_MINUTES', 360, 1, 1440), 360),
+      concurrency: issues.read(() => readInteger(env, 'HEALTH_MONITOR_CONCURRENCY', 8, 1, 200), 8),
+    },
+    shutdownTimeoutMs: issues.read(() => readInteger(env, 'SHUTDOWN_TIMEOUT_MS', 10000, 0, 600000), 10000),
+  };
+
+  if (issues.issues.length > 0) throw new ConfigError(issues.issues);
+  return deepFreeze(config);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !ArrayBuffer.isView(value)) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}

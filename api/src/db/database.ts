@@ -1,0 +1,48 @@
+import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { AuditEventsTable } from '../modules/audit/audit.table.js';
+import type { LoginThrottleTable } from '../modules/auth/login-throttle.table.js';
+import type { SessionsTable } from '../modules/sessions/session.table.js';
+import type { TenantsTable } from '../modules/tenants/tenant.table.js';
+
+/** The whole schema as Kysely sees it (columns camelCase here, snake_case in Postgres). */
+export interface Database {
+  tenants: TenantsTable;
+  sessions: SessionsTable;
+  auditEvents: AuditEventsTable;
+  loginThrottle: LoginThrottleTable;
+}
+
+export type Db = Kysely<Database>;
+
+const PG_DATE_OID = 1082;
+
+/** Dates stay `YYYY-MM-DD` strings: parsing them into a local-midnight Date shifts them across time zones. */
+const typeParsers = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === PG_DATE_OID
+      ? (value: string) => value
+      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+export interface DatabaseHandle {
+  db: Db;
+  pool: pg.Pool;
+  close(): Promise<void>;
+}
+
+export function createDatabase(connectionString: string, options: { poolSize?: number } = {}): DatabaseHandle {
+  const pool = new pg.Pool({
+    connectionString,
+    max: options.poolSize ?? 10,
+    types: typeParsers,
+    // Fail fast when the server is away instead of queueing requests behind a hanging connect.
+    connectionTimeoutMillis: 3000,
+    idleTimeoutMillis: 30000,
+  });
+  // An idle client losing its server (restart, network) emits 'error' on the pool; without a listener that
+  // would crash the process. The next query simply gets a fresh connection.
+  pool.on('error', () => {});
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  return { db, pool, close: () => db.destroy() };
+}

@@ -1,0 +1,27 @@
+import type { Config } from '../config/config.js';
+import { createDatabase, type DatabaseHandle } from './database.js';
+import { startEmbeddedPostgres } from './embedded-postgres.js';
+
+export interface OpenDatabase extends DatabaseHandle {
+  /** Where the data lives, for the start-up banner (never includes a password). */
+  description: string;
+}
+
+/** DATABASE_URL when set; otherwise the embedded PGlite database in DATA_DIR, reached over the same pg driver. */
+export async function openDatabase(config: Config): Promise<OpenDatabase> {
+  if (config.databaseUrl) {
+    const handle = createDatabase(config.databaseUrl, { poolSize: config.databasePoolSize });
+    const url = new URL(config.databaseUrl);
+    return { ...handle, description: `PostgreSQL at ${url.hostname}:${url.port || 5432}${url.pathname}` };
+  }
+  const embedded = await startEmbeddedPostgres(config.dataDir);
+  const handle = createDatabase(embedded.connectionString, { poolSize: Math.min(config.databasePoolSize, 5) });
+  return {
+    ...handle,
+    description: `embedded PostgreSQL (PGlite) in ${config.dataDir}`,
+    async close() {
+      await handle.close();
+      await embedded.stop();
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import type { ErrorBody } from '@ecm365/shared';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { isDatabaseUnavailable } from './database-availability.js';
+import { DomainError, ServiceUnavailableError } from './domain-errors.js';
+
+interface ValidationIssue {
+  instancePath?: string;
+  message?: string;
+  params?: Record<string, unknown>;
+}
+
+function validationError(error: FastifyError): DomainError {
+  const issues = (error.validation as ValidationIssue[]).map((issue) => ({
+    location: error.validationContext ?? 'body',
+    path: issue.instancePath || '/',
+    problem: issue.params?.additionalProperty
+      ? `unknown field "${String(issue.params.additionalProperty)}"`
+      : (issue.message ?? 'invalid'),
+  }));
+  return new DomainError('validation_failed', 400, 'Die Anfrage ist ungültig.', { issues });
+}
+
+/** Fastify's own client errors (bad JSON, wrong content type, body too large) in our format. */
+function frameworkClientError(error: FastifyError): DomainError | undefined {
+  const status = error.statusCode ?? 500;
+  if (status < 400 || status >= 500) return undefined;
+  if (status === 413) return new DomainError('payload_too_large', 413, 'Die Anfrage ist zu groß.');
+  if (status === 404) return new DomainError('not_found', 404, 'Nicht gefunden.');
+  return new DomainError('validation_failed', status, 'Die Anfrage ist ungültig.', {
+    reason: error.code ?? 'bad_request',
+  });
+}
+
+function toDomainError(error: FastifyError): DomainError | undefined {
+  if (error instanceof DomainError) return error;
+  if (error.validation) return validationError(error);
+  if (isDatabaseUnavailable(error)) return new ServiceUnavailableError('database');
+  return frameworkClientError(error);
+}
+
+/**
+ * The one place where failures become replies. Domain errors keep their code and message; anything unexpected is
+ * logged with its stack and answered as a bare 500 — no stack, no internals in the reply.
+ */
+export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const known = toDomainError(error);
+  if (!known) request.log.error({ err: error }, 'unexpected error');
+  else if (known.statusCode >= 500) request.log.warn({ code: known.code, details: known.details }, known.message);
+
+  const failure = known ?? new DomainError('internal_error', 500, 'Ein unerwarteter Fehler ist aufgetreten.');
+  const body: ErrorBody = {
+    error: {
+      code: failure.code,
+      message: failure.message,
+      ...(failure.details ? { details: failure.details } : {}),
+      correlationId: request.id,
+    },
+  };
+  if (failure.headers) void reply.headers(failure.headers);
+  return reply.code(failure.statusCode).type('application/json; charset=utf-8').send(body);
+}
+
+export function notFoundHandler(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return errorHandler(new DomainError('not_found', 404, 'Nicht gefunden.') as unknown as FastifyError, request, reply);
+}

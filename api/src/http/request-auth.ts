@@ -1,0 +1,84 @@
+import { CSRF_HEADER, SESSION_COOKIE } from '@ecm365/shared';
+import type {} from '@fastify/cookie';
+import type { FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
+import { AccessDeniedError, CsrfFailedError, NotAuthenticatedError } from '../errors/domain-errors.js';
+import { evaluateMs365Access } from '../modules/access/ms365-access.js';
+import type { Principal } from '../modules/auth/principal.js';
+import type { SessionService } from '../modules/sessions/session.service.js';
+import { tenantFromHost } from '../modules/tenants/tenant-host.js';
+import type { Clock } from '../support/clock.js';
+import { constantTimeEqual } from '../support/secrets.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by the `authenticate` hook; null on routes that do not require it. */
+    principal: Principal | null;
+  }
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Resolves an API token to a principal (added by the API token module); undefined when it is not valid. */
+export type BearerResolver = (token: string) => Promise<Principal | undefined>;
+
+export interface RequestAuthDeps {
+  sessions: SessionService;
+  clock: Clock;
+  hostRules: { baseDomain: string; defaultTenant: string | undefined };
+  bearer?: BearerResolver;
+}
+
+export function principalOf(request: FastifyRequest): Principal {
+  if (!request.principal) throw new NotAuthenticatedError();
+  return request.principal;
+}
+
+/**
+ * The hooks routes put in front of themselves: `authenticate` (401 without a live session or token, 403 without a
+ * CSRF token on unsafe cookie requests) and `requireMs365Access` (403 "Zugriff nicht erlaubt").
+ */
+export function createRequestAuth(deps: RequestAuthDeps) {
+  async function fromSessionCookie(request: FastifyRequest): Promise<Principal | undefined> {
+    const sessionId = request.cookies[SESSION_COOKIE];
+    if (!sessionId) return undefined;
+    const principal = await deps.sessions.resolve(sessionId);
+    if (!principal) return undefined;
+    // A cookie is host-bound anyway; a session of tenant A presented on tenant B's host is not B's session.
+    const host = tenantFromHost(request.hostname, deps.hostRules.baseDomain, deps.hostRules.defaultTenant);
+    if (host.kind === 'tenant' && host.slug !== principal.tenant.slug) return undefined;
+    if (!SAFE_METHODS.has(request.method)) {
+      const sent = request.headers[CSRF_HEADER];
+      if (typeof sent !== 'string' || !principal.csrfToken || !constantTimeEqual(sent, principal.csrfToken)) {
+        throw new CsrfFailedError();
+      }
+    }
+    return principal;
+  }
+
+  async function fromBearerToken(request: FastifyRequest): Promise<Principal | undefined> {
+    const header = request.headers.authorization;
+    if (!header || !deps.bearer) return undefined;
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+    if (!match?.[1]) throw new NotAuthenticatedError();
+    const principal = await deps.bearer(match[1]);
+    if (!principal) throw new NotAuthenticatedError();
+    return principal;
+  }
+
+  const authenticate: onRequestHookHandler = async (request: FastifyRequest, _reply: FastifyReply) => {
+    const principal = (await fromBearerToken(request)) ?? (await fromSessionCookie(request));
+    if (!principal) throw new NotAuthenticatedError();
+    request.principal = principal;
+  };
+
+  const requireMs365Access: onRequestHookHandler = async (request: FastifyRequest, _reply: FastifyReply) => {
+    const access = evaluateMs365Access(principalOf(request), deps.clock.now());
+    if (!access.allowed) {
+      throw new AccessDeniedError({ group: access.group, reason: access.reason });
+    }
+  };
+
+  return { authenticate, requireMs365Access };
+}
+
+export type RequestAuth = ReturnType<typeof createRequestAuth>;

@@ -1,0 +1,61 @@
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig, type Config } from './config/config.js';
+import { DEMO_ELO_LOGINS, DEMO_TENANT } from './demo/demo-environment.js';
+import { startRuntime, type Runtime } from './runtime.js';
+
+function readConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      for (const issue of error.issues) console.error(`ecm365: configuration error: ${issue.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+function printBanner(config: Config, runtime: Runtime): void {
+  const url = new URL(config.publicUrl);
+  const lines = [`ecm365 is running: ${config.publicUrl}`, `  database: ${runtime.database.description}`];
+  if (runtime.demo) {
+    lines.push(
+      `  demo tenant "${DEMO_TENANT.slug}" (${DEMO_TENANT.name}) on ${url.protocol}//${url.host} and ${url.protocol}//${DEMO_TENANT.slug}.${url.host}`,
+      `  ELO emulator: ${runtime.demo.elo.baseUrl('demo')}`,
+      '  Sign in with an ELO demo user:',
+      ...DEMO_ELO_LOGINS.map((login) => `    ${login.username} / ${login.password}   — ${login.note}`),
+    );
+  }
+  console.log(lines.join('\n'));
+}
+
+async function main(): Promise<void> {
+  const config = readConfigOrExit();
+  const runtime = await startRuntime(config);
+  const app = await buildApp({ services: runtime.services });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down: no new connections, finishing in-flight requests');
+    const deadline = setTimeout(() => {
+      app.log.error('in-flight requests did not finish in time; exiting');
+      process.exit(1);
+    }, config.shutdownTimeoutMs);
+    deadline.unref();
+    await app.close();
+    await runtime.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+
+  await app.listen({ host: config.host, port: config.port });
+  printBanner(config, runtime);
+}
+
+main().catch((error: unknown) => {
+  console.error('ecm365: failed to start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

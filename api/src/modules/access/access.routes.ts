@@ -1,0 +1,24 @@
+import { Ms365Access } from '@ecm365/shared';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { principalOf, type RequestAuth } from '../../http/request-auth.js';
+import { errorResponses } from '../../http/schemas.js';
+import type { Clock } from '../../support/clock.js';
+import { evaluateMs365Access } from './ms365-access.js';
+
+export const accessRoutes: FastifyPluginAsyncTypebox<{ requestAuth: RequestAuth; clock: Clock }> = async (
+  app,
+  { requestAuth, clock },
+) => {
+  app.get(
+    '/ms365/access',
+    {
+      onRequest: requestAuth.authenticate,
+      schema: {
+        tags: ['ms365'],
+        summary: 'May the signed-in user manage the Microsoft 365 connection? (the ELO group check)',
+        response: { 200: Ms365Access, ...errorResponses(401) },
+      },
+    },
+    async (request) => evaluateMs365Access(principalOf(request), clock.now()),
+  );
+};

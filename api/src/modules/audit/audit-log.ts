@@ -1,0 +1,42 @@
+import type { Db } from '../../db/database.js';
+import type { TenantRef } from '../auth/principal.js';
+import { insertAuditEvent } from './audit.repository.js';
+
+/** The audit actions the portal records (SPEC §7): who, tenant, when, outcome — never secrets. */
+export type AuditAction =
+  | 'auth.login'
+  | 'auth.logout'
+  | 'ms365.connect'
+  | 'ms365.callback'
+  | 'ms365.redeem'
+  | 'ms365.test'
+  | 'ms365.disconnect'
+  | 'ms365.feature'
+  | 'api_token.create'
+  | 'api_token.delete';
+
+export interface AuditEntry {
+  tenant: Pick<TenantRef, 'id' | 'slug'> | null;
+  actor: string | null;
+  action: AuditAction;
+  outcome: 'success' | 'failure';
+  /** Non-secret facts only: error codes, account names, check ids. */
+  details?: Record<string, unknown>;
+  ip?: string | null;
+}
+
+export class AuditLog {
+  constructor(private readonly db: Db) {}
+
+  async record(entry: AuditEntry): Promise<void> {
+    await insertAuditEvent(this.db, {
+      tenantId: entry.tenant?.id ?? null,
+      tenantSlug: entry.tenant?.slug ?? null,
+      actor: entry.actor,
+      action: entry.action,
+      outcome: entry.outcome,
+      details: entry.details ?? {},
+      ip: entry.ip ?? null,
+    });
+  }
+}

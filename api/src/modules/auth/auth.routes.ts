@@ -1,0 +1,73 @@
+import { LoginRequest, SESSION_COOKIE, SessionResponse } from '@ecm365/shared';
+import type {} from '@fastify/cookie';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import Type from 'typebox';
+import { principalOf, type RequestAuth } from '../../http/request-auth.js';
+import { errorResponses } from '../../http/schemas.js';
+import type { AuthService } from './auth.service.js';
+
+export interface AuthRoutesOptions {
+  auth: AuthService;
+  requestAuth: RequestAuth;
+  cookie: { secure: boolean; maxAgeSeconds: number };
+}
+
+export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, { auth, requestAuth, cookie }) => {
+  app.post(
+    '/auth/login',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with ELO user name and password',
+        body: LoginRequest,
+        response: { 200: SessionResponse, ...errorResponses(400, 401, 404, 429, 502, 503) },
+      },
+    },
+    async (request, reply) => {
+      const session = await auth.login({
+        body: request.body,
+        hostname: request.hostname,
+        ip: request.ip,
+        previousSessionId: request.cookies[SESSION_COOKIE],
+      });
+      void reply.setCookie(SESSION_COOKIE, session.sessionId, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: cookie.secure,
+        maxAge: cookie.maxAgeSeconds,
+      });
+      return auth.describe(session.principal);
+    },
+  );
+
+  app.post(
+    '/auth/logout',
+    {
+      onRequest: requestAuth.authenticate,
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign out (deletes the session)',
+        response: { 204: Type.Null(), ...errorResponses(401, 403) },
+      },
+    },
+    async (request, reply) => {
+      await auth.logout(principalOf(request), request.ip);
+      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/auth/session',
+    {
+      onRequest: requestAuth.authenticate,
+      schema: {
+        tags: ['auth'],
+        summary: 'The current session',
+        response: { 200: SessionResponse, ...errorResponses(401) },
+      },
+    },
+    async (request) => auth.describe(principalOf(request)),
+  );
+};

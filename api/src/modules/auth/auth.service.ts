@@ -1,0 +1,126 @@
+import { MS365_GROUP, type LoginRequest, type SessionResponse } from '@ecm365/shared';
+import type { Db } from '../../db/database.js';
+import {
+  DomainError,
+  InvalidCredentialsError,
+  UnknownTenantError,
+  ValidationFailedError,
+} from '../../errors/domain-errors.js';
+import type { Clock } from '../../support/clock.js';
+import { evaluateMs365Access } from '../access/ms365-access.js';
+import type { AuditLog } from '../audit/audit-log.js';
+import type { NewSession, SessionService } from '../sessions/session.service.js';
+import { tenantFromHost } from '../tenants/tenant-host.js';
+import { findTenantBySlug } from '../tenants/tenant.repository.js';
+import type { EloAuthenticator } from './elo-authenticator.js';
+import { LoginThrottle } from './login-throttle.js';
+import type { Principal } from './principal.js';
+
+export interface LoginInput {
+  body: LoginRequest;
+  hostname: string;
+  ip: string;
+  /** The session id from the cookie, if any: it is replaced, never reused. */
+  previousSessionId?: string | undefined;
+}
+
+export interface AuthServiceDeps {
+  db: Db;
+  clock: Clock;
+  elo: EloAuthenticator;
+  sessions: SessionService;
+  throttle: LoginThrottle;
+  audit: AuditLog;
+  hostRules: { baseDomain: string; defaultTenant: string | undefined };
+}
+
+/** Sign-in against the tenant's ELO, with the group check, throttling and the audit trail. */
+export class AuthService {
+  constructor(private readonly deps: AuthServiceDeps) {}
+
+  async login(input: LoginInput): Promise<NewSession> {
+    const { db, elo, sessions, throttle, audit } = this.deps;
+    const slug = this.tenantSlugFor(input);
+    const keys = LoginThrottle.keysFor({ ip: input.ip, tenantId: slug, username: input.body.username });
+    await throttle.assertAllowed(keys);
+
+    const tenant = await findTenantBySlug(db, slug);
+    if (!tenant) {
+      await throttle.recordFailure({ ip: keys.ip });
+      throw new UnknownTenantError();
+    }
+    const tenantRef = { id: tenant.id, slug: tenant.slug, name: tenant.name, graceUntil: tenant.graceUntil };
+    const auditBase = { tenant: tenantRef, actor: input.body.username, action: 'auth.login' as const, ip: input.ip };
+
+    let identity;
+    try {
+      identity = await elo.authenticate({
+        baseUrl: tenant.eloIxUrl,
+        username: input.body.username,
+        password: input.body.password,
+        groupName: MS365_GROUP,
+      });
+    } catch (error) {
+      if (error instanceof InvalidCredentialsError) await throttle.recordFailure(keys);
+      const code = error instanceof DomainError ? error.code : 'internal_error';
+      await audit.record({ ...auditBase, outcome: 'failure', details: { code } });
+      throw error;
+    }
+
+    await throttle.recordSuccess(keys);
+    if (input.previousSessionId) await sessions.destroyById(input.previousSessionId);
+    const session = await sessions.create({
+      tenant: tenantRef,
+      user: { id: identity.userId, name: identity.userName },
+      isGroupMember: identity.isGroupMember,
+    });
+    await audit.record({
+      ...auditBase,
+      actor: identity.userName,
+      outcome: 'success',
+      details: { groupMember: identity.isGroupMember },
+    });
+    return session;
+  }
+
+  async logout(principal: Principal, ip: string): Promise<void> {
+    if (principal.sessionIdHash) await this.deps.sessions.destroy(principal.sessionIdHash);
+    await this.deps.audit.record({
+      tenant: principal.tenant,
+      actor: principal.user.name,
+      action: 'auth.logout',
+      outcome: 'success',
+      ip,
+    });
+  }
+
+  /** The view of a signed-in session that login and GET /auth/session both return. */
+  describe(principal: Principal): SessionResponse {
+    return {
+      user: principal.user,
+      tenant: { slug: principal.tenant.slug, name: principal.tenant.name },
+      csrfToken: principal.csrfToken ?? '',
+      ms365Access: evaluateMs365Access(principal, this.deps.clock.now()),
+    };
+  }
+
+  private tenantSlugFor({ body, hostname }: LoginInput): string {
+    const requested = body.tenant?.trim().toLowerCase();
+    const host = tenantFromHost(hostname, this.deps.hostRules.baseDomain, this.deps.hostRules.defaultTenant);
+    switch (host.kind) {
+      case 'tenant':
+        if (requested && requested !== host.slug) throw new UnknownTenantError();
+        return host.slug;
+      case 'selfhost':
+        if (!requested) {
+          throw new ValidationFailedError('Bitte geben Sie Ihren Kundennamen an.', { field: 'tenant' });
+        }
+        return requested;
+      case 'default': {
+        const slug = requested ?? host.slug;
+        if (!slug) throw new UnknownTenantError();
+        return slug;
+      }
+    }
+  }
+}

@@ -1,0 +1,11 @@
+/**
+ * What the sign-in needs from ELO; implemented by the ELO IX adapter (adapters/elo). Throws the domain errors
+ * InvalidCredentialsError, PasswordLoginDisabledError or EloUnavailableError.
+ */
+export interface EloAuthenticator {
+  authenticate(input: { baseUrl: string; username: string; password: string; groupName: string }): Promise<{
+    userId: string;
+    userName: string;
+    isGroupMember: boolean;
+  }>;
+}

@@ -1,0 +1,23 @@
+/**
+ * Who is making a request, once authenticated. Sessions (browser) and, later, API tokens (integrators) both
+ * produce one; routes and services only ever see this.
+ */
+export interface TenantRef {
+  id: string;
+  slug: string;
+  name: string;
+  /** Any signed-in user of the tenant may manage Microsoft 365 before this date (`YYYY-MM-DD`). */
+  graceUntil: string | null;
+}
+
+export interface Principal {
+  kind: 'session' | 'api_token';
+  tenant: TenantRef;
+  user: { id: string; name: string };
+  /** Membership of the ELO group `online.ecm.microsoft365` as ELO reported it at login. */
+  isGroupMember: boolean;
+  /** Sessions only: the CSRF token unsafe requests must echo. */
+  csrfToken?: string;
+  /** Sessions only: the stored hash of the session id (never the id itself). */
+  sessionIdHash?: string;
+}

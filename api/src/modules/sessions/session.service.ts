@@ -1,0 +1,105 @@
+import type { Db } from '../../db/database.js';
+import type { Clock } from '../../support/clock.js';
+import { randomToken, sha256 } from '../../support/secrets.js';
+import type { Principal, TenantRef } from '../auth/principal.js';
+import {
+  deleteDeadSessions,
+  deleteSession,
+  findLiveSession,
+  insertSession,
+  touchSession,
+} from './session.repository.js';
+
+/** Writing last-seen on every request would turn each read into a write; once a minute keeps idle expiry exact enough. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+export interface SessionPolicy {
+  idleMinutes: number;
+  absoluteHours: number;
+}
+
+export interface NewSession {
+  /** Goes into the cookie only; never stored, never logged. */
+  sessionId: string;
+  principal: Principal;
+  expiresAt: Date;
+}
+
+/** Server-side sessions: only a hash of the id is stored; idle and absolute expiry; a new id at every login. */
+export class SessionService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly policy: SessionPolicy,
+  ) {}
+
+  async create(input: {
+    tenant: TenantRef;
+    user: { id: string; name: string };
+    isGroupMember: boolean;
+  }): Promise<NewSession> {
+    const sessionId = randomToken(32);
+    const csrfToken = randomToken(32);
+    const now = this.clock.now();
+    const expiresAt = new Date(now.getTime() + this.policy.absoluteHours * 3_600_000);
+    const idHash = sha256(sessionId);
+    await insertSession(this.db, {
+      idHash,
+      tenantId: input.tenant.id,
+      eloUserId: input.user.id,
+      eloUserName: input.user.name,
+      isGroupMember: input.isGroupMember,
+      csrfToken,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt,
+    });
+    return {
+      sessionId,
+      expiresAt,
+      principal: {
+        kind: 'session',
+        tenant: input.tenant,
+        user: input.user,
+        isGroupMember: input.isGroupMember,
+        csrfToken,
+        sessionIdHash: idHash,
+      },
+    };
+  }
+
+  /** The principal of a live session, sliding its idle expiry; undefined when unknown or expired. */
+  async resolve(sessionId: string): Promise<Principal | undefined> {
+    const now = this.clock.now();
+    const idHash = sha256(sessionId);
+    const row = await findLiveSession(this.db, idHash, now, this.idleCutoff(now));
+    if (!row) return undefined;
+    if (now.getTime() - row.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) await touchSession(this.db, idHash, now);
+    return {
+      kind: 'session',
+      tenant: { id: row.tenantId, slug: row.tenantSlug, name: row.tenantName, graceUntil: row.tenantGraceUntil },
+      user: { id: row.eloUserId, name: row.eloUserName },
+      isGroupMember: row.isGroupMember,
+      csrfToken: row.csrfToken,
+      sessionIdHash: idHash,
+    };
+  }
+
+  async destroy(sessionIdHash: string): Promise<void> {
+    await deleteSession(this.db, sessionIdHash);
+  }
+
+  async destroyById(sessionId: string): Promise<void> {
+    await deleteSession(this.db, sha256(sessionId));
+  }
+
+  /** Housekeeping; called periodically. */
+  purgeDead(): Promise<number> {
+    const now = this.clock.now();
+    return deleteDeadSessions(this.db, now, this.idleCutoff(now));
+  }
+
+  private idleCutoff(now: Date): Date {
+    return new Date(now.getTime() - this.policy.idleMinutes * 60_000);
+  }
+}

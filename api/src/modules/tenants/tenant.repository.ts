@@ -1,0 +1,35 @@
+import type { Insertable, Updateable } from 'kysely';
+import type { Db } from '../../db/database.js';
+import type { TenantRow, TenantsTable } from './tenant.table.js';
+
+const columns = ['id', 'slug', 'name', 'eloIxUrl', 'graceUntil', 'createdAt', 'updatedAt'] as const;
+
+export function findTenantBySlug(db: Db, slug: string): Promise<TenantRow | undefined> {
+  return db.selectFrom('tenants').select(columns).where('slug', '=', slug).executeTakeFirst();
+}
+
+export function listTenants(db: Db): Promise<TenantRow[]> {
+  return db.selectFrom('tenants').select(columns).orderBy('slug').execute();
+}
+
+export function insertTenant(db: Db, tenant: Insertable<TenantsTable>): Promise<TenantRow> {
+  return db.insertInto('tenants').values(tenant).returning(columns).executeTakeFirstOrThrow();
+}
+
+export function updateTenant(
+  db: Db,
+  slug: string,
+  changes: Omit<Updateable<TenantsTable>, 'id' | 'createdAt'>,
+): Promise<TenantRow | undefined> {
+  return db
+    .updateTable('tenants')
+    .set({ ...changes, updatedAt: new Date() })
+    .where('slug', '=', slug)
+    .returning(columns)
+    .executeTakeFirst();
+}
+
+export async function deleteTenant(db: Db, slug: string): Promise<boolean> {
+  const result = await db.deleteFrom('tenants').where('slug', '=', slug).executeTakeFirst();
+  return result.numDeletedRows > 0n;
+}

@@ -1,0 +1,138 @@
+import { Writable } from 'node:stream';
+import {
+  DEMO_ELO_REPOSITORY,
+  startEloEmulator,
+  type EloRepositoryFixture,
+  type RunningEloEmulator,
+} from '@ecm365/emulators';
+import { SESSION_COOKIE, type SessionResponse } from '@ecm365/shared';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { EloIxGateway } from '../../src/adapters/elo/index.js';
+import { buildApp } from '../../src/app.js';
+import { loadConfig } from '../../src/config/config.js';
+import { TenantAdminService } from '../../src/modules/tenants/tenant-admin.service.js';
+import { createServices, type Services } from '../../src/services.js';
+import type { Clock } from '../../src/support/clock.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+export const BASE_DOMAIN = 'ecm365.test';
+export const hostOf = (slug: string) => `${slug}.${BASE_DOMAIN}`;
+
+/** A clock the test moves forward by hand. */
+export class TestClock implements Clock {
+  private offsetMs = 0;
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+  advance(ms: number): void {
+    this.offsetMs += ms;
+  }
+}
+
+/** A user whose password is distinctive enough to search for in logs and tables. */
+export const SECRET_USER = { name: 'geheim', password: 'Pw-9f3c1e7a-NeverInLogs!' };
+
+export const TEST_ELO_REPOSITORIES: Record<string, EloRepositoryFixture> = {
+  acme: {
+    ...DEMO_ELO_REPOSITORY,
+    users: [
+      ...DEMO_ELO_REPOSITORY.users,
+      { id: 4711, name: SECRET_USER.name, password: SECRET_USER.password, groups: ['online.ecm.microsoft365'] },
+    ],
+  },
+  other: DEMO_ELO_REPOSITORY,
+};
+
+export interface TestApp {
+  app: FastifyInstance;
+  services: Services;
+  database: TestDatabase;
+  elo: RunningEloEmulator;
+  clock: TestClock;
+  /** Every log line the app wrote, as JSON text. */
+  logs: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * The real app over a database of its own, with tenants `acme` and `other` whose ELO is the emulator (over HTTP).
+ * `env` overrides configuration variables.
+ */
+export async function startTestApp(options: { env?: Record<string, string> } = {}): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const elo = await startEloEmulator({ repositories: TEST_ELO_REPOSITORIES });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DEMO_MODE: 'false',
+    DATABASE_URL: database.url,
+    BASE_DOMAIN,
+    LOG_LEVEL: 'info',
+    ELO_TIMEOUT_MS: '1500',
+    ...options.env,
+  });
+  const tenants = new TenantAdminService(database.db, { requireHttpsElo: false });
+  await tenants.add({ slug: 'acme', name: 'ACME AG', eloIxUrl: elo.baseUrl('acme') });
+  await tenants.add({ slug: 'other', name: 'Other GmbH', eloIxUrl: elo.baseUrl('other') });
+
+  const clock = new TestClock();
+  const services = createServices({
+    config,
+    db: database.db,
+    elo: new EloIxGateway({ timeoutMs: config.eloTimeoutMs }),
+    clock,
+  });
+  const logs: string[] = [];
+  const logStream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logs.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+      done();
+    },
+  });
+  const app = await buildApp({ services, logStream });
+  return {
+    app,
+    services,
+    database,
+    elo,
+    clock,
+    logs,
+    async close() {
+      await app.close();
+      await elo.close();
+      await database.drop();
+    },
+  };
+}
+
+export interface SignedIn {
+  cookie: string;
+  /** The raw session id from the cookie, for leak checks. */
+  sessionId: string;
+  csrfToken: string;
+  body: SessionResponse;
+  host: string;
+}
+
+export function sessionCookieOf(response: LightMyRequestResponse): string | undefined {
+  return response.cookies.find((cookie) => cookie.name === SESSION_COOKIE)?.value;
+}
+
+export async function signIn(
+  app: FastifyInstance,
+  username: string,
+  password: string,
+  slug = 'acme',
+): Promise<SignedIn> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    headers: { host: hostOf(slug) },
+    payload: { username, password },
+  });
+  if (response.statusCode !== 200)
+    throw new Error(`login of ${username} failed: ${response.statusCode} ${response.body}`);
+  const sessionId = sessionCookieOf(response);
+  if (!sessionId) throw new Error('login did not set the session cookie');
+  const body = response.json<SessionResponse>();
+  return { cookie: `${SESSION_COOKIE}=${sessionId}`, sessionId, csrfToken: body.csrfToken, body, host: hostOf(slug) };
+}

@@ -1,0 +1,29 @@
+import { EloDirectory } from './directory.js';
+import type { EloRepositoryFixture } from './fixtures.js';
+
+/** One emulated repository: its fixed directory plus the switches that controls may flip at run time. */
+export class RepositoryState {
+  readonly directory: EloDirectory;
+  passwordLoginDisabled = false;
+
+  constructor(
+    readonly name: string,
+    private readonly fixture: EloRepositoryFixture,
+  ) {
+    this.directory = new EloDirectory(fixture);
+    this.reset();
+  }
+
+  get groupListIncludesNested(): boolean {
+    return this.fixture.groupListIncludesNested ?? false;
+  }
+
+  get allowGroupLookups(): boolean {
+    return this.fixture.allowGroupLookups ?? true;
+  }
+
+  /** Back to what the fixture says. */
+  reset(): void {
+    this.passwordLoginDisabled = this.fixture.passwordLoginDisabled ?? false;
+  }
+}

@@ -1,0 +1,14 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as foundation from './202611260001_foundation.js';
+
+/**
+ * Every migration, in order. A static list instead of a folder scan: it works the same from TypeScript sources
+ * and from a compiled build, and a missing import is a type error rather than a silently skipped step.
+ */
+export const migrations: Readonly<Record<string, Migration>> = {
+  '202611260001_foundation': foundation,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => ({ ...migrations }),
+};

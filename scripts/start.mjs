@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+// `pnpm start`: builds the web portal when its build is missing or older than its sources, then runs the API
+// server from its TypeScript sources. Configuration comes from the environment (see README); none is needed.
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name === 'dist') continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+const web = path.join(root, 'web');
+if (existsSync(path.join(web, 'package.json'))) {
+  const built = path.join(web, 'dist', 'index.html');
+  const stale =
+    !existsSync(built) ||
+    statSync(built).mtimeMs < Math.max(newestMtime(web), newestMtime(path.join(root, 'shared', 'src')));
+  if (stale) {
+    console.log('Building the web portal …');
+    const result = spawnSync('pnpm', ['--filter', '@ecm365/web', 'build'], { cwd: root, stdio: 'inherit' });
+    if (result.status !== 0) process.exit(result.status ?? 1);
+  }
+}
+
+const server = spawn(
+  process.execPath,
+  ['--conditions=@ecm365/source', '--import', 'tsx', path.join(root, 'api', 'src', 'main.ts')],
+  { cwd: root, stdio: 'inherit' },
+);
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
