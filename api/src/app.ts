@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { API_PREFIX } from '@ecm365/shared';
 import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import ajvFormats from 'ajv-formats';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { errorHandler, notFoundHandler } from './errors/error-handler.js';
 import { loggerOptions } from './http/logging.js';
+import { registerSpa } from './http/spa.js';
 import { createRequestAuth } from './http/request-auth.js';
 import { accessRoutes } from './modules/access/access.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
@@ -16,10 +18,12 @@ export interface AppOptions {
   services: Services;
   /** Where log lines go (tests capture them); default stdout. */
   logStream?: DestinationStream;
+  /** Folder of the built web portal; default web/dist. False serves the API only. */
+  webDist?: string | false;
 }
 
 /** Builds the HTTP app from ready services. Does not listen: main.ts does, tests use `app.inject()`. */
-export async function buildApp({ services, logStream }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ services, logStream, webDist }: AppOptions): Promise<FastifyInstance> {
   const { config } = services;
   const app = Fastify({
     logger: { ...loggerOptions(config.logLevel), ...(logStream ? { stream: logStream } : {}) },
@@ -38,7 +42,25 @@ export async function buildApp({ services, logStream }: AppOptions): Promise<Fas
 
   app.decorateRequest('principal', null);
   app.setErrorHandler(errorHandler);
-  app.setNotFoundHandler(notFoundHandler);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+      },
+    },
+    // The connector popup travels to Microsoft and back; an opener policy would cut it off from the portal
+    // page (the code hand-over falls back to BroadcastChannel, but closing detection needs the opener).
+    crossOriginOpenerPolicy: false,
+    referrerPolicy: { policy: 'no-referrer' },
+  });
   await app.register(fastifyCookie);
 
   const requestAuth = createRequestAuth({
@@ -57,5 +79,7 @@ export async function buildApp({ services, logStream }: AppOptions): Promise<Fas
     },
     { prefix: API_PREFIX },
   );
+  if (webDist === false) app.setNotFoundHandler(notFoundHandler);
+  else await registerSpa(app, webDist);
   return app;
 }

@@ -88,7 +88,7 @@ export async function startTestApp(options: { env?: Record<string, string> } = {
       done();
     },
   });
-  const app = await buildApp({ services, logStream });
+  const app = await buildApp({ services, logStream, webDist: false });
   return {
     app,
     services,
