@@ -1,1 +1,2 @@
 export * from './elo/index.js';
+export * from './microsoft/index.js';

@@ -1,0 +1,21 @@
+export { startMicrosoftEmulator } from './server.js';
+export { generateEmulatorTls, type EmulatorTls } from './tls.js';
+export {
+  CONSUMER_TENANT_ID,
+  CONTOSO_TENANT_ID,
+  DEMO_MICROSOFT_ACCOUNTS,
+  DEMO_SHARED_MAILBOXES,
+  FABRIKAM_TENANT_ID,
+} from './demo-data.js';
+export type {
+  FailNextOptions,
+  FaultStatus,
+  FaultTarget,
+  MicrosoftAccount,
+  MicrosoftClientRegistration,
+  MicrosoftEmulatorControls,
+  MicrosoftEmulatorOptions,
+  MicrosoftEmulatorStats,
+  RunningMicrosoftEmulator,
+  TokenLifetimes,
+} from './types.js';

@@ -1,0 +1,116 @@
+/** Public types of the Microsoft identity platform v2.0 + Graph emulator. */
+
+export interface MicrosoftAccount {
+  /** Sign-in name and, for work accounts, the mailbox address. */
+  upn: string;
+  displayName: string;
+  /** Object id (a GUID); becomes `oid` in tokens and the `id` of `GET /me`. */
+  oid: string;
+  /** Home tenant GUID. Personal accounts live in the consumer tenant 9188040d-6c67-4c5b-b112-36a304b66dad. */
+  tenantId: string;
+  kind: 'work' | 'personal';
+  /** Mailboxes besides its own that this account may open (full access / delegate). */
+  mailboxAccess: string[];
+  /** May grant admin consent for its tenant on the `/adminconsent` page. Default false. */
+  tenantAdmin?: boolean;
+}
+
+export interface MicrosoftClientRegistration {
+  clientId: string;
+  clientSecret: string;
+  /** Exact redirect URIs ("Web" platform); the emulator never redirects anywhere else. */
+  redirectUris: string[];
+  /** Shown on the consent page, e.g. "ecm.online". */
+  displayName?: string;
+}
+
+export interface MicrosoftEmulatorOptions {
+  /** Default '127.0.0.1'. */
+  host?: string;
+  /** Default 0 (random). Demo mode uses a fixed port: msal cache keys contain host and port. */
+  port?: number;
+  clients: MicrosoftClientRegistration[];
+  /** Default: DEMO_MICROSOFT_ACCOUNTS. */
+  accounts?: MicrosoftAccount[];
+  /** Additional mailboxes without an account of their own. Default: DEMO_SHARED_MAILBOXES. */
+  sharedMailboxes?: string[];
+  /**
+   * Server key and certificate (PEM). Default: a CA and a leaf certificate for 127.0.0.1 and localhost are
+   * generated at start, in memory only. `ca` is what clients must trust; it defaults to `cert`.
+   */
+  tls?: { key: string; cert: string; ca?: string };
+  /**
+   * RSA private key (PEM) that signs tokens. Default: generated at start. Demo mode may persist one so access
+   * tokens cached by the app stay valid across emulator restarts (refresh tokens do not: state is in memory).
+   */
+  signingKeyPem?: string;
+}
+
+export type FaultTarget = 'graph' | 'token';
+export type FaultStatus = 429 | 500 | 502 | 503 | 504;
+
+export interface FailNextOptions {
+  target: FaultTarget;
+  status: FaultStatus;
+  /** Sent as the `Retry-After` header (seconds) when given. */
+  retryAfterSeconds?: number;
+  /** How many matching requests fail. Default 1. */
+  times?: number;
+  /** Only requests whose path equals this or lies below it (case-insensitive), e.g. '/v1.0/me'. */
+  path?: string;
+}
+
+export interface TokenLifetimes {
+  /** Lifetime of access tokens issued from now on (`expires_in`). Default 3599. */
+  accessTokenSeconds?: number;
+  /** Inactivity lifetime of refresh tokens; applies to already issued tokens too. Default 90 days. */
+  refreshTokenSeconds?: number;
+  /** Lifetime of authorization codes; applies to already issued codes too. Default 600. */
+  authCodeSeconds?: number;
+}
+
+export interface MicrosoftEmulatorStats {
+  /** Token endpoint requests by `grant_type` ('authorization_code', 'refresh_token', 'other', 'missing'). */
+  tokenRequests: Record<string, number>;
+  authorizeRequests: number;
+  authCodesIssued: number;
+  accessTokensIssued: number;
+  refreshTokensIssued: number;
+  /** Graph requests by path (without query), e.g. '/v1.0/me'. */
+  graphRequests: Record<string, number>;
+}
+
+export interface MicrosoftEmulatorControls {
+  /** Every refresh token issued to that account so far is rejected from now on (AADSTS50173). */
+  revokeRefreshTokens(upn: string): void;
+  /** While required and not granted through `/adminconsent`, sign-ins of that tenant fail (AADSTS90094). */
+  requireAdminConsent(tenantId: string, required: boolean): void;
+  /** What a successful `/adminconsent` does; also lets tests withdraw the grant. */
+  setAdminConsentGranted(tenantId: string, clientId: string, granted: boolean): void;
+  /** Refresh requests of that account answer `interaction_required` (AADSTS50076, MFA). */
+  requireInteraction(upn: string, required: boolean): void;
+  setTokenLifetimes(lifetimes: TokenLifetimes): void;
+  /** The token endpoint answers `invalid_client` AADSTS7000222 for that client. */
+  expireClientSecret(clientId: string, expired: boolean): void;
+  failNext(options: FailNextOptions): void;
+  setLatency(options: { target: FaultTarget; ms: number }): void;
+  setMailboxAccess(upn: string, mailbox: string, allowed: boolean): void;
+  stats(): MicrosoftEmulatorStats;
+  /** Restores settings, faults, latency, mailbox access and counters. Issued codes and tokens stay. */
+  reset(): void;
+}
+
+export interface RunningMicrosoftEmulator {
+  /** 'https://127.0.0.1:PORT' */
+  origin: string;
+  /** `${origin}/${tenant ?? 'organizations'}` */
+  authority(tenant?: string): string;
+  /** `${origin}/`; Graph is served under /v1.0/… */
+  graphBaseUrl: string;
+  /** The certificate clients must trust (PEM). */
+  caCertPem: string;
+  /** JSON of the openid-configuration for msal's `authorityMetadata`. */
+  authorityMetadata(tenant?: string): string;
+  controls: MicrosoftEmulatorControls;
+  close(): Promise<void>;
+}

@@ -1,0 +1,122 @@
+import { InteractionRequiredAuthError, type AccountInfo, type ConfidentialClientApplication } from '@azure/msal-node';
+import { fetch, type Agent } from 'undici';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { RunningMicrosoftEmulator } from '../../src/microsoft/index.js';
+import {
+  CLIENT_ID,
+  CLIENT_SECRET,
+  connect,
+  createMsalClient,
+  SCOPES,
+  startTestEmulator,
+  trustingAgent,
+} from './support.js';
+
+let emulator: RunningMicrosoftEmulator;
+let agent: Agent;
+let msal: ConfidentialClientApplication;
+let account: AccountInfo;
+
+beforeAll(async () => {
+  emulator = await startTestEmulator();
+  agent = trustingAgent(emulator);
+});
+afterAll(async () => {
+  await agent.close();
+  await emulator.close();
+});
+beforeEach(async () => {
+  emulator.controls.reset();
+  // msal treats a token expiring within 5 minutes as expired: with 60 s every silent call refreshes.
+  emulator.controls.setTokenLifetimes({ accessTokenSeconds: 60 });
+  msal = createMsalClient(emulator, agent);
+  const result = await connect(emulator, msal, agent);
+  if (!result.account) throw new Error('no account');
+  account = result.account;
+});
+
+function cachedRefreshToken(client: ConfidentialClientApplication): string {
+  const cache = JSON.parse(client.getTokenCache().serialize()) as { RefreshToken: Record<string, { secret: string }> };
+  const [entry] = Object.values(cache.RefreshToken);
+  if (!entry) throw new Error('no refresh token in the cache');
+  return entry.secret;
+}
+
+async function interactionErrorOf(promise: Promise<unknown>): Promise<InteractionRequiredAuthError> {
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(InteractionRequiredAuthError);
+  return err as InteractionRequiredAuthError;
+}
+
+describe('silent token acquisition', () => {
+  it('should refresh through the token endpoint and rotate the refresh token', async () => {
+    const before = cachedRefreshToken(msal);
+    const result = await msal.acquireTokenSilent({ account, scopes: SCOPES });
+    expect(result.fromCache).toBe(false);
+    const after = cachedRefreshToken(msal);
+    expect(after).not.toBe(before);
+    expect(emulator.controls.stats().tokenRequests).toEqual({ authorization_code: 1, refresh_token: 1 });
+  });
+
+  it('should reject the rotated-away refresh token, so a client that did not persist the new one must sign in again', async () => {
+    const staleCache = msal.getTokenCache().serialize();
+    await msal.acquireTokenSilent({ account, scopes: SCOPES });
+
+    const restored = createMsalClient(emulator, agent);
+    await restored.getTokenCache().deserialize(staleCache);
+    const err = await interactionErrorOf(restored.acquireTokenSilent({ account, scopes: SCOPES }));
+    expect(err.errorCode).toBe('invalid_grant');
+    expect(err.subError).toBe('bad_token');
+
+    // The client that kept the rotated token is unaffected.
+    await expect(msal.acquireTokenSilent({ account, scopes: SCOPES })).resolves.toBeTruthy();
+  });
+
+  it('should answer a raw reuse of an old refresh token with invalid_grant and suberror bad_token', async () => {
+    const old = cachedRefreshToken(msal);
+    await msal.acquireTokenSilent({ account, scopes: SCOPES });
+    const response = await fetch(`${emulator.authority()}/oauth2/v2.0/token`, {
+      method: 'POST',
+      body: new URLSearchParams({
+        grant_type: 'refresh_token',
+        client_id: CLIENT_ID,
+        client_secret: CLIENT_SECRET,
+        refresh_token: old,
+      }),
+      dispatcher: agent,
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: 'invalid_grant', suberror: 'bad_token' });
+  });
+
+  it('should turn revoked refresh tokens into InteractionRequiredAuthError (AADSTS50173)', async () => {
+    emulator.controls.revokeRefreshTokens('admin@contoso.example');
+    const err = await interactionErrorOf(msal.acquireTokenSilent({ account, scopes: SCOPES }));
+    expect(err.errorCode).toBe('invalid_grant');
+    expect(String(err.errorNo)).toBe('50173');
+  });
+
+  it('should expire idle refresh tokens (AADSTS700082)', async () => {
+    emulator.controls.setTokenLifetimes({ refreshTokenSeconds: 0 });
+    const err = await interactionErrorOf(msal.acquireTokenSilent({ account, scopes: SCOPES }));
+    expect(String(err.errorNo)).toBe('700082');
+  });
+
+  it('should demand MFA while interaction is required, and work again afterwards', async () => {
+    emulator.controls.requireInteraction('admin@contoso.example', true);
+    const err = await interactionErrorOf(msal.acquireTokenSilent({ account, scopes: SCOPES }));
+    expect(err.errorCode).toBe('interaction_required');
+    expect(String(err.errorNo)).toBe('50076');
+    emulator.controls.requireInteraction('admin@contoso.example', false);
+    await expect(msal.acquireTokenSilent({ account, scopes: SCOPES })).resolves.toBeTruthy();
+  });
+
+  it('should refuse silently adding a permission the user never consented to (AADSTS65001)', async () => {
+    const err = await interactionErrorOf(msal.acquireTokenSilent({ account, scopes: ['Mail.Send'] }));
+    expect(err.subError).toBe('consent_required');
+    expect(String(err.errorNo)).toBe('65001');
+  });
+});
