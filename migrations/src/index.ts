@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as foundation from './202611260001_foundation.js';
+import * as ms365Connection from './202611260002_ms365_connection.js';
 
 /**
  * Every migration, in order. A static list instead of a folder scan: it works the same from TypeScript sources
@@ -7,6 +8,7 @@ import * as foundation from './202611260001_foundation.js';
  */
 export const migrations: Readonly<Record<string, Migration>> = {
   '202611260001_foundation': foundation,
+  '202611260002_ms365_connection': ms365Connection,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,7 +1,8 @@
 import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { AuditEventsTable } from '../modules/audit/audit.table.js';
-import type { LoginThrottleTable } from '../modules/auth/login-throttle.table.js';
+import type { ThrottleCountersTable } from '../modules/throttle/throttle-counter.table.js';
+import type { Ms365AttemptsTable, Ms365ConnectionsTable, TenantFeaturesTable } from '../modules/ms365/ms365.tables.js';
 import type { SessionsTable } from '../modules/sessions/session.table.js';
 import type { TenantsTable } from '../modules/tenants/tenant.table.js';
 
@@ -10,7 +11,10 @@ export interface Database {
   tenants: TenantsTable;
   sessions: SessionsTable;
   auditEvents: AuditEventsTable;
-  loginThrottle: LoginThrottleTable;
+  throttleCounters: ThrottleCountersTable;
+  ms365Attempts: Ms365AttemptsTable;
+  ms365Connections: Ms365ConnectionsTable;
+  tenantFeatures: TenantFeaturesTable;
 }
 
 export type Db = Kysely<Database>;

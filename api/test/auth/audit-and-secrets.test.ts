@@ -70,7 +70,7 @@ describe('audit trail and secrets', () => {
     const tables = await sql<{ dump: string }>`
       select (select coalesce(json_agg(s), '[]') from sessions s)::text
           || (select coalesce(json_agg(a), '[]') from audit_events a)::text
-          || (select coalesce(json_agg(l), '[]') from login_throttle l)::text as dump`.execute(t.database.db);
+          || (select coalesce(json_agg(l), '[]') from throttle_counters l)::text as dump`.execute(t.database.db);
     const dump = tables.rows[0]?.dump ?? '';
     expect(dump).toContain(SECRET_USER.name);
     expect(dump).not.toContain(SECRET_USER.password);

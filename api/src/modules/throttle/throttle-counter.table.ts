@@ -1,5 +1,5 @@
-export interface LoginThrottleTable {
-  /** `user:<tenant id>:<user name>` or `ip:<address>`. */
+export interface ThrottleCountersTable {
+  /** What is counted, e.g. `login-user:<tenant>:<name>`, `login-ip:<address>`, `redeem:<principal>`. */
   key: string;
   failures: number;
   windowStartedAt: Date;

@@ -1,0 +1,89 @@
+import type { Insertable, Transaction } from 'kysely';
+import type { Database, Db } from '../../db/database.js';
+import type { AttemptRow, Ms365AttemptsTable } from './ms365.tables.js';
+
+export async function insertAttempt(db: Db, attempt: Insertable<Ms365AttemptsTable>): Promise<void> {
+  await db.insertInto('ms365Attempts').values(attempt).execute();
+}
+
+/** An attempt as its owner sees it: same tenant and same principal, or nothing. */
+export function findOwnAttempt(
+  db: Db,
+  query: { id: string; tenantId: string; principalKey: string },
+): Promise<AttemptRow | undefined> {
+  return db
+    .selectFrom('ms365Attempts')
+    .selectAll()
+    .where('id', '=', query.id)
+    .where('tenantId', '=', query.tenantId)
+    .where('principalKey', '=', query.principalKey)
+    .executeTakeFirst();
+}
+
+export function findAttemptByStateHash(db: Db, stateHash: string): Promise<AttemptRow | undefined> {
+  return db.selectFrom('ms365Attempts').selectAll().where('stateHash', '=', stateHash).executeTakeFirst();
+}
+
+/** Moves a pending attempt to code_ready; false when it was no longer pending (a replayed callback). */
+export async function storeAttemptCode(
+  db: Db,
+  id: string,
+  result: Pick<AttemptRow, 'tokenCache' | 'grantedScopes' | 'codeHash' | 'codeSalt' | 'codeKeyId' | 'codeExpiresAt'> & {
+    account: string;
+  },
+): Promise<boolean> {
+  const updated = await db
+    .updateTable('ms365Attempts')
+    .set({ ...result, status: 'code_ready' })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return updated.numUpdatedRows > 0n;
+}
+
+export async function failAttempt(db: Db, id: string, error: string): Promise<void> {
+  await db
+    .updateTable('ms365Attempts')
+    .set({ status: 'failed', error })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .execute();
+}
+
+/**
+ * Redeems a code exactly once: the row lock of the UPDATE lets one of any number of concurrent redemptions win.
+ * Only a code of the same tenant and ELO user, unexpired and unredeemed, matches.
+ */
+export function claimAttemptByCode(
+  trx: Transaction<Database>,
+  query: { codeHash: string; tenantId: string; eloUserId: string; now: Date },
+): Promise<AttemptRow | undefined> {
+  return trx
+    .updateTable('ms365Attempts')
+    .set({ status: 'redeemed', redeemedAt: query.now })
+    .where('codeHash', '=', query.codeHash)
+    .where('tenantId', '=', query.tenantId)
+    .where('eloUserId', '=', query.eloUserId)
+    .where('status', '=', 'code_ready')
+    .where('codeExpiresAt', '>', query.now)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Drops the token cache of redeemed or expired attempts (the connection keeps its own copy). */
+export async function deleteFinishedAttempts(db: Db, before: Date): Promise<number> {
+  const result = await db.deleteFrom('ms365Attempts').where('expiresAt', '<', before).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export function listAttemptSecrets(db: Db) {
+  return db.selectFrom('ms365Attempts').select(['id', 'tenantId', 'flowSecrets', 'tokenCache']).execute();
+}
+
+export async function updateAttemptSecrets(
+  db: Db,
+  id: string,
+  secrets: { flowSecrets: string; tokenCache: string | null },
+): Promise<void> {
+  await db.updateTable('ms365Attempts').set(secrets).where('id', '=', id).execute();
+}

@@ -1,0 +1,54 @@
+import { sql, type Insertable, type Kysely, type Transaction, type Updateable } from 'kysely';
+import type { Database, Db } from '../../db/database.js';
+import type { ConnectionRow, Ms365ConnectionsTable } from './ms365.tables.js';
+
+export function findConnection(db: Db, tenantId: string): Promise<ConnectionRow | undefined> {
+  return db.selectFrom('ms365Connections').selectAll().where('tenantId', '=', tenantId).executeTakeFirst();
+}
+
+/** Stores the tenant's connection, replacing an earlier one (re-setup). */
+export async function upsertConnection(
+  trx: Transaction<Database>,
+  row: Insertable<Ms365ConnectionsTable>,
+): Promise<void> {
+  const { tenantId: _tenantId, ...changes } = row;
+  await trx
+    .insertInto('ms365Connections')
+    .values(row)
+    .onConflict((conflict) => conflict.column('tenantId').doUpdateSet(changes))
+    .execute();
+}
+
+export async function updateConnection(
+  db: Db,
+  tenantId: string,
+  changes: Omit<Updateable<Ms365ConnectionsTable>, 'tenantId'>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('ms365Connections')
+    .set(changes)
+    .where('tenantId', '=', tenantId)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+export async function deleteConnection(db: Db, tenantId: string): Promise<boolean> {
+  const result = await db.deleteFrom('ms365Connections').where('tenantId', '=', tenantId).executeTakeFirst();
+  return result.numDeletedRows > 0n;
+}
+
+export function listConnectionSecrets(db: Db) {
+  return db.selectFrom('ms365Connections').select(['tenantId', 'tokenCache']).execute();
+}
+
+/**
+ * Session-level advisory lock for one connection's token refresh, held on a dedicated connection across the
+ * call to Microsoft (a transaction-level lock would keep a transaction open for that long).
+ */
+export async function lockConnection(conn: Kysely<Database>, tenantId: string): Promise<void> {
+  await sql`select pg_advisory_lock(hashtextextended(${`ms365-connection:${tenantId}`}, 0))`.execute(conn);
+}
+
+export async function unlockConnection(conn: Kysely<Database>, tenantId: string): Promise<void> {
+  await sql`select pg_advisory_unlock(hashtextextended(${`ms365-connection:${tenantId}`}, 0))`.execute(conn);
+}
