@@ -4,29 +4,29 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import ajvFormats from 'ajv-formats';
-import Fastify, { type FastifyInstance } from 'fastify';
-import type { DestinationStream } from 'pino';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { errorHandler, notFoundHandler } from './errors/error-handler.js';
-import { loggerOptions } from './http/logging.js';
 import { registerSpa } from './http/spa.js';
 import { createRequestAuth } from './http/request-auth.js';
 import { accessRoutes } from './modules/access/access.routes.js';
+import { callbackRoutes } from './modules/ms365/callback.routes.js';
+import { connectRoutes } from './modules/ms365/connect.routes.js';
+import { connectionRoutes } from './modules/ms365/connection.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import type { Services } from './services.js';
 
 export interface AppOptions {
   services: Services;
-  /** Where log lines go (tests capture them); default stdout. */
-  logStream?: DestinationStream;
   /** Folder of the built web portal; default web/dist. False serves the API only. */
   webDist?: string | false;
 }
 
 /** Builds the HTTP app from ready services. Does not listen: main.ts does, tests use `app.inject()`. */
-export async function buildApp({ services, logStream, webDist }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ services, webDist }: AppOptions): Promise<FastifyInstance> {
   const { config } = services;
   const app = Fastify({
-    logger: { ...loggerOptions(config.logLevel), ...(logStream ? { stream: logStream } : {}) },
+    // Typed as Fastify's logger so the instance keeps Fastify's default generics; it is a pino logger.
+    loggerInstance: services.logger as FastifyBaseLogger,
     bodyLimit: config.bodyLimitBytes,
     // Behind N proxies the client address is the Nth from the right in X-Forwarded-For.
     trustProxy: (_address: string, hop: number) => hop < config.trustProxyHops,
@@ -76,6 +76,13 @@ export async function buildApp({ services, logStream, webDist }: AppOptions): Pr
         cookie: { secure: config.session.cookieSecure, maxAgeSeconds: config.session.absoluteHours * 3600 },
       });
       await api.register(accessRoutes, { requestAuth, clock: services.clock });
+      await api.register(connectRoutes, { connect: services.connect, requestAuth });
+      await api.register(callbackRoutes, { connect: services.connect, requestAuth });
+      await api.register(connectionRoutes, {
+        connection: services.connection,
+        features: services.features,
+        requestAuth,
+      });
     },
     { prefix: API_PREFIX },
   );

@@ -1,39 +1,56 @@
+import type { Logger } from 'pino';
 import { EloIxGateway } from './adapters/elo/index.js';
 import type { Config } from './config/config.js';
+import type { EncryptionKey } from './config/encryption-keys.js';
+import { loadOrCreateDemoKeys } from './crypto/demo-keys.js';
 import { migrateToLatest } from './db/migrate.js';
 import { openDatabase, type OpenDatabase } from './db/open-database.js';
 import { startDemoEnvironment, type DemoEnvironment } from './demo/demo-environment.js';
+import { setUpMicrosoft, type MicrosoftSetup } from './demo/microsoft-setup.js';
+import { createLogger } from './http/logging.js';
 import { createServices, type Services } from './services.js';
 
 export interface Runtime {
   config: Config;
+  logger: Logger;
   database: OpenDatabase;
   services: Services;
   demo: DemoEnvironment | undefined;
+  microsoft: MicrosoftSetup;
   close(): Promise<void>;
 }
 
-/** Everything the app needs besides HTTP: database (migrated), demo emulators, services. */
-export async function startRuntime(config: Config): Promise<Runtime> {
-  const database = await openDatabase(config);
-  const closers: Array<() => Promise<void>> = [() => database.close()];
+async function encryptionKeys(config: Config, logger: Logger): Promise<readonly EncryptionKey[]> {
+  if (config.encryptionKeys.length > 0) return config.encryptionKeys;
+  return loadOrCreateDemoKeys(config.dataDir, (message) => logger.warn(message));
+}
+
+/** Everything the app needs besides HTTP: database (migrated), emulators when configured so, services. */
+export async function startRuntime(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<Runtime> {
+  const closers: Array<() => Promise<void>> = [];
+  const closeAll = async () => {
+    for (const close of closers.reverse()) await close().catch(() => {});
+  };
   try {
+    const database = await openDatabase(config);
+    closers.push(() => database.close());
     await migrateToLatest(database.db);
     const demo = config.demoMode ? await startDemoEnvironment(database.db, { eloPort: 0 }) : undefined;
-    if (demo) closers.unshift(() => demo.close());
-    const elo = new EloIxGateway({ timeoutMs: config.eloTimeoutMs });
-    const services = createServices({ config, db: database.db, elo });
-    return {
+    if (demo) closers.push(() => demo.close());
+    const microsoft = await setUpMicrosoft(config);
+    closers.push(() => microsoft.close());
+    const services = createServices({
       config,
-      database,
-      services,
-      demo,
-      async close() {
-        for (const close of closers) await close();
-      },
-    };
+      db: database.db,
+      elo: new EloIxGateway({ timeoutMs: config.eloTimeoutMs }),
+      microsoft: microsoft.endpoints,
+      encryptionKeys: await encryptionKeys(config, logger),
+      logger,
+    });
+    closers.push(() => services.close());
+    return { config, logger, database, services, demo, microsoft, close: closeAll };
   } catch (error) {
-    for (const close of closers) await close().catch(() => {});
+    await closeAll();
     throw error;
   }
 }

@@ -1,29 +1,95 @@
+import type { Logger } from 'pino';
+import {
+  createMicrosoftDispatcher,
+  GraphGateway,
+  MicrosoftIdentity,
+  type MicrosoftEndpoints,
+} from './adapters/microsoft/index.js';
 import type { Config } from './config/config.js';
+import type { EncryptionKey } from './config/encryption-keys.js';
+import { KeyRing } from './crypto/key-ring.js';
 import type { Db } from './db/database.js';
+import { portalOriginCheck } from './http/request-origin.js';
 import { AuditLog } from './modules/audit/audit-log.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import type { EloAuthenticator } from './modules/auth/elo-authenticator.js';
 import { LoginThrottle } from './modules/auth/login-throttle.js';
+import { ConnectService } from './modules/ms365/connect.service.js';
+import { ConnectionLock } from './modules/ms365/connection-lock.js';
+import { ConnectionTester } from './modules/ms365/connection-tester.js';
+import { ConnectionTokens } from './modules/ms365/connection-tokens.js';
+import { ConnectionService } from './modules/ms365/connection.service.js';
+import { FeatureService } from './modules/ms365/feature.service.js';
+import { Ms365CodeIssuer } from './modules/ms365/ms365-code-issuer.js';
 import { SessionService } from './modules/sessions/session.service.js';
+import { FailureCounter } from './modules/throttle/failure-counter.js';
 import { systemClock, type Clock } from './support/clock.js';
 
 export interface ServiceDependencies {
   config: Config;
   db: Db;
   elo: EloAuthenticator;
+  microsoft: MicrosoftEndpoints;
+  encryptionKeys: readonly EncryptionKey[];
+  logger: Logger;
   clock?: Clock;
 }
 
 /** The composition root: every domain service, wired once, shared by the HTTP app and background jobs. */
 export function createServices(deps: ServiceDependencies) {
-  const { config, db, elo } = deps;
+  const { config, db, elo, logger } = deps;
   const clock = deps.clock ?? systemClock;
   const hostRules = { baseDomain: config.baseDomain, defaultTenant: config.defaultTenant };
   const audit = new AuditLog(db);
   const sessions = new SessionService(db, clock, config.session);
   const throttle = new LoginThrottle(db, clock, config.loginLimits);
   const auth = new AuthService({ db, clock, elo, sessions, throttle, audit, hostRules });
-  return { config, db, clock, hostRules, audit, sessions, throttle, auth };
+
+  const keys = new KeyRing(deps.encryptionKeys);
+  const dispatcher = createMicrosoftDispatcher(deps.microsoft);
+  const identity = new MicrosoftIdentity(deps.microsoft, dispatcher);
+  const features = new FeatureService(db, clock, audit);
+  const tokens = new ConnectionTokens(db, keys, identity, new ConnectionLock(db));
+  const tester = new ConnectionTester(tokens, new GraphGateway(deps.microsoft, dispatcher), features, clock);
+  const connection = new ConnectionService({
+    db,
+    clock,
+    keys,
+    tester,
+    features,
+    audit,
+    redeemFailures: new FailureCounter(db, clock, config.codeRedemption.blockSeconds),
+    wrongCodesPerSession: config.codeRedemption.wrongCodesPerSession,
+    checkIntervalMinutes: config.healthMonitor.enabled ? config.healthMonitor.intervalMinutes : undefined,
+  });
+  const connect = new ConnectService({
+    db,
+    clock,
+    keys,
+    identity,
+    codes: new Ms365CodeIssuer(keys),
+    features,
+    audit,
+    publicUrl: config.publicUrl,
+    isPortalOrigin: portalOriginCheck(config.publicUrl, config.baseDomain),
+    logError: (details, message) => logger.error(details, message),
+  });
+  return {
+    config,
+    db,
+    clock,
+    logger,
+    hostRules,
+    audit,
+    sessions,
+    throttle,
+    auth,
+    keys,
+    features,
+    connect,
+    connection,
+    close: () => dispatcher.close(),
+  };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -46,6 +46,8 @@ export interface Config {
   loginLimits: { failuresPerUser: number; failuresPerIp: number; windowSeconds: number };
   codeRedemption: { wrongCodesPerSession: number; blockSeconds: number };
   eloTimeoutMs: number;
+  /** Bound for each HTTP call to Microsoft (login and Graph). */
+  ms365TimeoutMs: number;
   ms365: Ms365Settings;
   /** Key ring; empty means "demo: generate one into DATA_DIR". */
   encryptionKeys: readonly EncryptionKey[];
@@ -165,6 +167,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     codeRedemption: { wrongCodesPerSession: 5, blockSeconds: 900 },
     eloTimeoutMs: issues.read(() => readInteger(env, 'ELO_TIMEOUT_MS', 5000, 100, 60000), 5000),
+    ms365TimeoutMs: issues.read(() => readInteger(env, 'MS365_TIMEOUT_MS', 10000, 100, 120000), 10000),
     ms365,
     encryptionKeys,
     bodyLimitBytes: issues.read(() => readInteger(env, 'BODY_LIMIT_BYTES', 64 * 1024, 1024, 10 * 1024 * 1024), 65536),

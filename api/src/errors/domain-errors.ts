@@ -97,3 +97,70 @@ export class ServiceUnavailableError extends DomainError {
     );
   }
 }
+
+export class AttemptNotFoundError extends DomainError {
+  constructor() {
+    super(
+      'attempt_not_found',
+      404,
+      'Dieser Verbindungsversuch ist unbekannt. Bitte starten Sie die Verbindung im Portal erneut.',
+    );
+  }
+}
+
+export class AttemptExpiredError extends DomainError {
+  constructor() {
+    super(
+      'attempt_expired',
+      410,
+      'Dieser Verbindungsversuch ist abgelaufen. Bitte starten Sie die Verbindung im Portal erneut.',
+    );
+  }
+}
+
+export class CodeExpiredError extends DomainError {
+  constructor() {
+    super('code_expired', 410, 'Der MS365 Code ist abgelaufen. Bitte stellen Sie die Verbindung erneut her.');
+  }
+}
+
+export class CodeRedeemedError extends DomainError {
+  constructor() {
+    super('code_redeemed', 410, 'Der MS365 Code wurde bereits verwendet.');
+  }
+}
+
+export class InvalidCodeFormatError extends DomainError {
+  constructor() {
+    super('invalid_code_format', 400, 'Das ist kein gültiger MS365 Code. Bitte prüfen Sie die Eingabe (Tippfehler?).');
+  }
+}
+
+export class InvalidCodeError extends DomainError {
+  constructor() {
+    super(
+      'invalid_code',
+      400,
+      'Der MS365 Code ist ungültig, abgelaufen oder bereits verwendet. Bitte stellen Sie die Verbindung erneut her.',
+    );
+  }
+}
+
+export class NotConnectedError extends DomainError {
+  constructor() {
+    super('not_connected', 409, 'Es besteht keine Verbindung zu Microsoft 365.');
+  }
+}
+
+export class Ms365UnavailableError extends DomainError {
+  constructor(reason: string) {
+    super(
+      'ms365_unavailable',
+      502,
+      'Microsoft 365 ist gerade nicht erreichbar. Bitte versuchen Sie es später erneut.',
+      {
+        reason,
+      },
+    );
+  }
+}

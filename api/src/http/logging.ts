@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { LoggerOptions } from 'pino';
+import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 
 /** Query parameters whose values never reach a log line (OAuth codes, state, Microsoft's error texts). */
 const SECRET_QUERY =
@@ -50,4 +50,9 @@ export function loggerOptions(level: string): LoggerOptions {
       },
     },
   };
+}
+
+/** The process's one logger: Fastify logs requests through it, services and jobs log through it. */
+export function createLogger(level: string, stream?: DestinationStream): Logger {
+  return stream ? pino(loggerOptions(level), stream) : pino(loggerOptions(level));
 }

@@ -38,7 +38,8 @@ export function principalOf(request: FastifyRequest): Principal {
  * CSRF token on unsafe cookie requests) and `requireMs365Access` (403 "Zugriff nicht erlaubt").
  */
 export function createRequestAuth(deps: RequestAuthDeps) {
-  async function fromSessionCookie(request: FastifyRequest): Promise<Principal | undefined> {
+  /** The live session of the cookie, if it belongs to this host's tenant. */
+  async function sessionOf(request: FastifyRequest): Promise<Principal | undefined> {
     const sessionId = request.cookies[SESSION_COOKIE];
     if (!sessionId) return undefined;
     const principal = await deps.sessions.resolve(sessionId);
@@ -46,7 +47,12 @@ export function createRequestAuth(deps: RequestAuthDeps) {
     // A cookie is host-bound anyway; a session of tenant A presented on tenant B's host is not B's session.
     const host = tenantFromHost(request.hostname, deps.hostRules.baseDomain, deps.hostRules.defaultTenant);
     if (host.kind === 'tenant' && host.slug !== principal.tenant.slug) return undefined;
-    if (!SAFE_METHODS.has(request.method)) {
+    return principal;
+  }
+
+  async function fromSessionCookie(request: FastifyRequest): Promise<Principal | undefined> {
+    const principal = await sessionOf(request);
+    if (principal && !SAFE_METHODS.has(request.method)) {
       const sent = request.headers[CSRF_HEADER];
       if (typeof sent !== 'string' || !principal.csrfToken || !constantTimeEqual(sent, principal.csrfToken)) {
         throw new CsrfFailedError();
@@ -78,7 +84,7 @@ export function createRequestAuth(deps: RequestAuthDeps) {
     }
   };
 
-  return { authenticate, requireMs365Access };
+  return { authenticate, requireMs365Access, sessionOf };
 }
 
 export type RequestAuth = ReturnType<typeof createRequestAuth>;

@@ -2,20 +2,31 @@ import { Writable } from 'node:stream';
 import {
   DEMO_ELO_REPOSITORY,
   startEloEmulator,
+  startMicrosoftEmulator,
   type EloRepositoryFixture,
   type RunningEloEmulator,
+  type RunningMicrosoftEmulator,
 } from '@ecm365/emulators';
 import { SESSION_COOKIE, type SessionResponse } from '@ecm365/shared';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { EloIxGateway } from '../../src/adapters/elo/index.js';
+import type { MicrosoftEndpoints } from '../../src/adapters/microsoft/index.js';
 import { buildApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config/config.js';
+import { loadConfig, type Config } from '../../src/config/config.js';
+import { createLogger } from '../../src/http/logging.js';
 import { TenantAdminService } from '../../src/modules/tenants/tenant-admin.service.js';
 import { createServices, type Services } from '../../src/services.js';
 import type { Clock } from '../../src/support/clock.js';
 import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 export const BASE_DOMAIN = 'ecm365.test';
+/** The public URL (Microsoft's redirect URI lives there); tenants are on <slug>.ecm365.test. */
+export const PUBLIC_URL = 'http://ecm365.test';
+export const TEST_CLIENT = {
+  clientId: '11111111-2222-4333-8444-555555555555',
+  clientSecret: 'test-client-secret-value',
+};
+export const TEST_ENCRYPTION_KEY = { id: 'test1', key: Buffer.alloc(32, 0x5a) };
 export const hostOf = (slug: string) => `${slug}.${BASE_DOMAIN}`;
 
 /** A clock the test moves forward by hand. */
@@ -48,6 +59,8 @@ export interface TestApp {
   services: Services;
   database: TestDatabase;
   elo: RunningEloEmulator;
+  microsoft: RunningMicrosoftEmulator;
+  config: Config;
   clock: TestClock;
   /** Every log line the app wrote, as JSON text. */
   logs: string[];
@@ -61,11 +74,16 @@ export interface TestApp {
 export async function startTestApp(options: { env?: Record<string, string> } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const elo = await startEloEmulator({ repositories: TEST_ELO_REPOSITORIES });
+  const callback = `${PUBLIC_URL}/api/v1/ms365/callback`;
+  const microsoft = await startMicrosoftEmulator({
+    clients: [{ ...TEST_CLIENT, redirectUris: [callback], displayName: 'ecm.online' }],
+  });
   const config = loadConfig({
     NODE_ENV: 'test',
     DEMO_MODE: 'false',
     DATABASE_URL: database.url,
     BASE_DOMAIN,
+    PUBLIC_URL,
     LOG_LEVEL: 'info',
     ELO_TIMEOUT_MS: '1500',
     ...options.env,
@@ -75,12 +93,6 @@ export async function startTestApp(options: { env?: Record<string, string> } = {
   await tenants.add({ slug: 'other', name: 'Other GmbH', eloIxUrl: elo.baseUrl('other') });
 
   const clock = new TestClock();
-  const services = createServices({
-    config,
-    db: database.db,
-    elo: new EloIxGateway({ timeoutMs: config.eloTimeoutMs }),
-    clock,
-  });
   const logs: string[] = [];
   const logStream = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -88,17 +100,40 @@ export async function startTestApp(options: { env?: Record<string, string> } = {
       done();
     },
   });
-  const app = await buildApp({ services, logStream, webDist: false });
+  const endpoints: MicrosoftEndpoints = {
+    ...TEST_CLIENT,
+    authority: microsoft.authority(),
+    graphBaseUrl: microsoft.graphBaseUrl,
+    redirectUri: callback,
+    caPem: microsoft.caCertPem,
+    authorityMetadata: microsoft.authorityMetadata(),
+    knownAuthorities: [new URL(microsoft.origin).host],
+    timeoutMs: config.ms365TimeoutMs,
+  };
+  const services = createServices({
+    config,
+    db: database.db,
+    elo: new EloIxGateway({ timeoutMs: config.eloTimeoutMs }),
+    microsoft: endpoints,
+    encryptionKeys: [TEST_ENCRYPTION_KEY],
+    logger: createLogger(config.logLevel, logStream),
+    clock,
+  });
+  const app = await buildApp({ services, webDist: false });
   return {
     app,
     services,
     database,
     elo,
+    microsoft,
+    config,
     clock,
     logs,
     async close() {
       await app.close();
+      await services.close();
       await elo.close();
+      await microsoft.close();
       await database.drop();
     },
   };

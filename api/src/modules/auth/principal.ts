@@ -20,4 +20,13 @@ export interface Principal {
   csrfToken?: string;
   /** Sessions only: the stored hash of the session id (never the id itself). */
   sessionIdHash?: string;
+  /** API tokens only: the token's id (never the token). */
+  apiTokenId?: string;
+}
+
+/** A stable key for "this very session or token", used to bind connect attempts and count wrong codes. */
+export function principalKey(principal: Principal): string {
+  if (principal.kind === 'session' && principal.sessionIdHash) return `session:${principal.sessionIdHash}`;
+  if (principal.kind === 'api_token' && principal.apiTokenId) return `token:${principal.apiTokenId}`;
+  throw new Error('principal without session or token id');
 }

@@ -20,8 +20,23 @@ export function findOwnAttempt(
     .executeTakeFirst();
 }
 
-export function findAttemptByStateHash(db: Db, stateHash: string): Promise<AttemptRow | undefined> {
-  return db.selectFrom('ms365Attempts').selectAll().where('stateHash', '=', stateHash).executeTakeFirst();
+/** The attempt a callback's state belongs to, with its tenant's slug (for the audit trail). */
+export function findAttemptByStateHash(
+  db: Db,
+  stateHash: string,
+): Promise<(AttemptRow & { tenantSlug: string }) | undefined> {
+  return db
+    .selectFrom('ms365Attempts')
+    .innerJoin('tenants', 'tenants.id', 'ms365Attempts.tenantId')
+    .selectAll('ms365Attempts')
+    .select('tenants.slug as tenantSlug')
+    .where('ms365Attempts.stateHash', '=', stateHash)
+    .executeTakeFirst();
+}
+
+/** A new state for a new trip to Microsoft; the old one stops matching. */
+export async function replaceAttemptState(db: Db, id: string, stateHash: string): Promise<void> {
+  await db.updateTable('ms365Attempts').set({ stateHash }).where('id', '=', id).execute();
 }
 
 /** Moves a pending attempt to code_ready; false when it was no longer pending (a replayed callback). */
@@ -86,4 +101,13 @@ export async function updateAttemptSecrets(
   secrets: { flowSecrets: string; tokenCache: string | null },
 ): Promise<void> {
   await db.updateTable('ms365Attempts').set(secrets).where('id', '=', id).execute();
+}
+
+/** After redemption the connection holds the tokens; the attempt keeps none. */
+export async function dropAttemptTokenCache(trx: Transaction<Database>, id: string): Promise<void> {
+  await trx.updateTable('ms365Attempts').set({ tokenCache: null }).where('id', '=', id).execute();
+}
+
+export async function deleteTenantAttempts(db: Db, tenantId: string): Promise<void> {
+  await db.deleteFrom('ms365Attempts').where('tenantId', '=', tenantId).execute();
 }

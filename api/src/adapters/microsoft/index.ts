@@ -1,0 +1,6 @@
+export { createMicrosoftDispatcher } from './http-dispatcher.js';
+export { GraphGateway, type GraphUser, type MailFolderSummary } from './graph-gateway.js';
+export { MicrosoftIdentity, type AuthorizeRequest, type RedeemedTokens } from './microsoft-identity.js';
+export { authorityOrigin, type MicrosoftEndpoints } from './microsoft-endpoints.js';
+export { MicrosoftRequestError } from './microsoft-request-error.js';
+export type { TokenCacheStore } from './persistent-token-cache.js';

@@ -1,0 +1,156 @@
+import { AuthError, ConfidentialClientApplication, ServerError, type AuthenticationResult } from '@azure/msal-node';
+import type { Agent } from 'undici';
+import type { MicrosoftAccountInfo } from '../../modules/ms365/ms365.tables.js';
+import { authorityOrigin, type MicrosoftEndpoints } from './microsoft-endpoints.js';
+import { MicrosoftRequestError, networkFailure } from './microsoft-request-error.js';
+import { MsalNetworkModule } from './msal-network-module.js';
+import { CapturedTokenCache, PersistentTokenCache, type TokenCacheStore } from './persistent-token-cache.js';
+
+export interface AuthorizeRequest {
+  scopes: string[];
+  state: string;
+  nonce: string;
+  codeChallenge: string;
+}
+
+export interface RedeemedTokens {
+  serializedCache: string;
+  account: MicrosoftAccountInfo;
+  grantedScopes: string[];
+}
+
+/** MSAL says "no tokens for this account here": the user has to connect again. */
+const MISSING_TOKENS = new Set(['no_tokens_found', 'no_account_in_silent_request', 'refresh_token_expired']);
+
+/**
+ * The only code that talks to Microsoft's identity platform (through @azure/msal-node): authorization code flow
+ * with PKCE, code redemption, and silent token acquisition over a connection's persisted cache. One MSAL client
+ * per call, so caches of different tenants never mix and MSAL's in-memory throttling state never outlives a call.
+ */
+export class MicrosoftIdentity {
+  constructor(
+    private readonly endpoints: MicrosoftEndpoints,
+    private readonly dispatcher: Agent,
+  ) {}
+
+  authorizeUrl(request: AuthorizeRequest): Promise<string> {
+    const { client } = this.client();
+    return client.getAuthCodeUrl({
+      scopes: request.scopes,
+      redirectUri: this.endpoints.redirectUri,
+      codeChallenge: request.codeChallenge,
+      codeChallengeMethod: 'S256',
+      state: request.state,
+      nonce: request.nonce,
+      prompt: 'select_account',
+      responseMode: 'query',
+    });
+  }
+
+  async redeemAuthorizationCode(input: {
+    code: string;
+    scopes: string[];
+    codeVerifier: string;
+    nonce: string;
+    state: string;
+  }): Promise<RedeemedTokens> {
+    const captured = new CapturedTokenCache();
+    const { client, network } = this.client(captured);
+    let result: AuthenticationResult;
+    try {
+      result = await client.acquireTokenByCode(
+        {
+          code: input.code,
+          scopes: input.scopes,
+          redirectUri: this.endpoints.redirectUri,
+          codeVerifier: input.codeVerifier,
+          state: input.state,
+          nonce: input.nonce,
+        },
+        { code: input.code, state: input.state },
+      );
+    } catch (error) {
+      throw translate(error, network);
+    }
+    if (!result.account || !captured.serialized) {
+      throw new MicrosoftRequestError({ error: 'interaction_required', description: 'no account in token response' });
+    }
+    return {
+      serializedCache: captured.serialized,
+      account: {
+        homeAccountId: result.account.homeAccountId,
+        username: result.account.username,
+        displayName: result.account.name ?? result.account.username,
+        microsoftTenantId: result.account.tenantId,
+      },
+      grantedScopes: result.scopes,
+    };
+  }
+
+  /**
+   * A valid access token from the connection's cache; MSAL refreshes (and rotates the refresh token) when the
+   * cached one is about to expire or `forceRefresh` is set, and the store persists the changed cache at once.
+   */
+  async acquireAccessToken(input: {
+    cache: TokenCacheStore;
+    homeAccountId: string;
+    scopes: string[];
+    forceRefresh?: boolean;
+  }): Promise<{ accessToken: string; expiresOn: Date | null; refreshed: boolean }> {
+    const { client, network } = this.client(input.cache);
+    try {
+      const account = await client.getTokenCache().getAccountByHomeId(input.homeAccountId);
+      if (!account)
+        throw new MicrosoftRequestError({ error: 'interaction_required', description: 'account not in cache' });
+      const result = await client.acquireTokenSilent({
+        account,
+        scopes: input.scopes,
+        forceRefresh: input.forceRefresh ?? false,
+      });
+      return { accessToken: result.accessToken, expiresOn: result.expiresOn, refreshed: !result.fromCache };
+    } catch (error) {
+      throw translate(error, network);
+    }
+  }
+
+  /** The link a Microsoft 365 administrator opens to consent for the whole organisation (SPEC §5). */
+  adminConsentUrl(state: string): string {
+    const url = new URL(`${authorityOrigin(this.endpoints)}/organizations/v2.0/adminconsent`);
+    url.searchParams.set('client_id', this.endpoints.clientId);
+    url.searchParams.set('redirect_uri', this.endpoints.redirectUri);
+    url.searchParams.set('state', state);
+    return url.href;
+  }
+
+  private client(cache?: TokenCacheStore) {
+    const network = new MsalNetworkModule(this.dispatcher, this.endpoints.timeoutMs);
+    const client = new ConfidentialClientApplication({
+      auth: {
+        clientId: this.endpoints.clientId,
+        clientSecret: this.endpoints.clientSecret,
+        authority: this.endpoints.authority,
+        ...(this.endpoints.knownAuthorities ? { knownAuthorities: this.endpoints.knownAuthorities } : {}),
+        ...(this.endpoints.authorityMetadata ? { authorityMetadata: this.endpoints.authorityMetadata } : {}),
+      },
+      system: { networkClient: network },
+      ...(cache ? { cache: { cachePlugin: new PersistentTokenCache(cache) } } : {}),
+    });
+    return { client, network };
+  }
+}
+
+function translate(error: unknown, network: MsalNetworkModule): MicrosoftRequestError {
+  if (error instanceof MicrosoftRequestError) return error;
+  if (!(error instanceof AuthError)) return networkFailure(error);
+  if (error.errorCode === 'network_error') return networkFailure(error);
+  const errorNo = (error as { errorNo?: string }).errorNo;
+  return new MicrosoftRequestError({
+    error: MISSING_TOKENS.has(error.errorCode) ? 'interaction_required' : error.errorCode,
+    description: error.errorMessage,
+    subError: error.subError || undefined,
+    errorCodes: errorNo && /^\d+$/.test(errorNo) ? [Number(errorNo)] : undefined,
+    correlationId: error.correlationId || undefined,
+    httpStatus: error instanceof ServerError ? error.status : undefined,
+    retryAfterSeconds: network.lastRetryAfterSeconds,
+  });
+}

@@ -1,0 +1,61 @@
+import { randomBytes } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { API_PREFIX } from '@ecm365/shared';
+import { startMicrosoftEmulator, type RunningMicrosoftEmulator } from '@ecm365/emulators';
+import type { MicrosoftEndpoints } from '../adapters/microsoft/index.js';
+import type { Config } from '../config/config.js';
+
+export const EMULATOR_CLIENT_ID = '6f1c3c2e-2f9a-4d7e-9b0a-0ec365de7001';
+
+export interface MicrosoftSetup {
+  endpoints: MicrosoftEndpoints;
+  /** Set when the Microsoft emulator stands in (no MS365_CLIENT_ID configured). */
+  emulator: RunningMicrosoftEmulator | undefined;
+  close(): Promise<void>;
+}
+
+export const callbackUrl = (config: Config) => `${config.publicUrl}${API_PREFIX}/ms365/callback`;
+
+/**
+ * The real Microsoft when MS365_CLIENT_ID/SECRET are configured; otherwise the emulator on its fixed port, with an
+ * app registration ("ecm.online") created for this run whose redirect URI is our callback.
+ */
+export async function setUpMicrosoft(config: Config): Promise<MicrosoftSetup> {
+  const redirectUri = callbackUrl(config);
+  if (config.ms365.kind === 'microsoft') {
+    const { clientId, clientSecret, authority, graphUrl, caFile } = config.ms365;
+    return {
+      endpoints: {
+        clientId,
+        clientSecret,
+        authority,
+        graphBaseUrl: graphUrl,
+        redirectUri,
+        caPem: caFile ? await readFile(caFile, 'utf8') : undefined,
+        timeoutMs: config.ms365TimeoutMs,
+      },
+      emulator: undefined,
+      close: async () => {},
+    };
+  }
+  const clientSecret = randomBytes(24).toString('base64url');
+  const emulator = await startMicrosoftEmulator({
+    port: config.ms365.emulatorPort,
+    clients: [{ clientId: EMULATOR_CLIENT_ID, clientSecret, redirectUris: [redirectUri], displayName: 'ecm.online' }],
+  });
+  return {
+    endpoints: {
+      clientId: EMULATOR_CLIENT_ID,
+      clientSecret,
+      authority: emulator.authority(),
+      graphBaseUrl: emulator.graphBaseUrl,
+      redirectUri,
+      caPem: emulator.caCertPem,
+      authorityMetadata: emulator.authorityMetadata(),
+      knownAuthorities: [new URL(emulator.origin).host],
+      timeoutMs: config.ms365TimeoutMs,
+    },
+    emulator,
+    close: () => emulator.close(),
+  };
+}

@@ -1,0 +1,272 @@
+import {
+  API_PREFIX,
+  scopesFor,
+  type AttemptError,
+  type AttemptResponse,
+  type CodeResponse,
+  type ConnectResponse,
+} from '@ecm365/shared';
+import type { MicrosoftIdentity } from '../../adapters/microsoft/index.js';
+import { MicrosoftRequestError } from '../../adapters/microsoft/index.js';
+import type { KeyRing } from '../../crypto/key-ring.js';
+import type { Db } from '../../db/database.js';
+import {
+  AttemptExpiredError,
+  AttemptNotFoundError,
+  CodeExpiredError,
+  CodeRedeemedError,
+} from '../../errors/domain-errors.js';
+import type { Clock } from '../../support/clock.js';
+import { randomToken, sha256 } from '../../support/secrets.js';
+import type { AuditLog } from '../audit/audit-log.js';
+import { attemptCacheContext, attemptFlowContext } from './attempt-contexts.js';
+import { principalKey, type Principal } from '../auth/principal.js';
+import {
+  failAttempt,
+  findAttemptByStateHash,
+  findOwnAttempt,
+  insertAttempt,
+  replaceAttemptState,
+  storeAttemptCode,
+} from './attempt.repository.js';
+import { connectorPath, effectiveAttemptStatus, toAttemptResponse } from './attempt-view.js';
+import type { FeatureService } from './feature.service.js';
+import {
+  aadstsNumbers,
+  classifyMicrosoftFailure,
+  correlationIdOf,
+  type MicrosoftFailure,
+} from './microsoft-failure.js';
+import type { Ms365CodeIssuer } from './ms365-code-issuer.js';
+import { ATTEMPT_ERROR_MESSAGES } from './ms365-messages.js';
+import type { AttemptRow } from './ms365.tables.js';
+import { codeChallengeOf, createCodeVerifier } from './pkce.js';
+
+/** Attempts and codes live ten minutes (SPEC §4). */
+const ATTEMPT_TTL_MS = 10 * 60_000;
+const CODE_TTL_MS = 10 * 60_000;
+
+export interface CallbackInput {
+  query: Record<string, string | undefined>;
+  /** `https://host[:port]` the callback arrived on. */
+  requestOrigin: string;
+  /** The portal session presented with the callback, if any. */
+  session: Principal | undefined;
+  ip: string;
+}
+
+export interface ConnectServiceDeps {
+  db: Db;
+  clock: Clock;
+  keys: KeyRing;
+  identity: MicrosoftIdentity;
+  codes: Ms365CodeIssuer;
+  features: FeatureService;
+  audit: AuditLog;
+  publicUrl: string;
+  /** Is this an origin of the portal (a tenant host, selfhost, the public URL)? Guards the callback hop. */
+  isPortalOrigin: (origin: string) => boolean;
+  logError: (details: Record<string, unknown>, message: string) => void;
+}
+
+/**
+ * From "Verbindung herstellen" to the MS365 code: connect attempts (state, nonce and PKCE verifier kept
+ * server-side, ten minutes, bound to tenant, ELO user and session), the redirect to Microsoft, the callback that
+ * redeems Microsoft's authorization code, and showing the MS365 code to the session that started the attempt.
+ */
+export class ConnectService {
+  constructor(private readonly deps: ConnectServiceDeps) {}
+
+  async start(principal: Principal, requestOrigin: string, ip: string): Promise<ConnectResponse> {
+    const { db, clock, keys } = this.deps;
+    const id = randomToken(16);
+    const now = clock.now();
+    const expiresAt = new Date(now.getTime() + ATTEMPT_TTL_MS);
+    const returnOrigin = this.deps.isPortalOrigin(requestOrigin) ? requestOrigin : this.deps.publicUrl;
+    await insertAttempt(db, {
+      id,
+      tenantId: principal.tenant.id,
+      eloUserId: principal.user.id,
+      eloUserName: principal.user.name,
+      principalKey: principalKey(principal),
+      // The state itself is derived when the browser is sent to Microsoft; only its hash is stored.
+      stateHash: sha256(randomToken(32)),
+      returnOrigin,
+      scopes: scopesFor(await this.deps.features.enabledIds(principal.tenant.id)),
+      status: 'pending',
+      flowSecrets: keys.encrypt(
+        JSON.stringify({ codeVerifier: createCodeVerifier(), nonce: randomToken(16) }),
+        attemptFlowContext(id),
+      ),
+      createdAt: now,
+      expiresAt,
+    });
+    await this.deps.audit.record({
+      tenant: principal.tenant,
+      actor: principal.user.name,
+      action: 'ms365.connect',
+      outcome: 'success',
+      ip,
+    });
+    return { attemptId: id, connectorUrl: `${returnOrigin}${connectorPath(id)}`, expiresAt: expiresAt.toISOString() };
+  }
+
+  async describe(principal: Principal, attemptId: string): Promise<AttemptResponse> {
+    return toAttemptResponse(await this.ownAttempt(principal, attemptId), this.deps.clock.now());
+  }
+
+  /** Microsoft's authorize URL for a pending attempt, with a fresh state (the previous one stops working). */
+  async authorizeUrl(principal: Principal, attemptId: string): Promise<string> {
+    const attempt = await this.ownAttempt(principal, attemptId);
+    if (effectiveAttemptStatus(attempt, this.deps.clock.now()) !== 'pending') throw new AttemptExpiredError();
+    const { codeVerifier, nonce } = this.flowSecrets(attempt);
+    const state = `${attempt.id}.${randomToken(24)}`;
+    await replaceAttemptState(this.deps.db, attempt.id, sha256(state));
+    return this.deps.identity.authorizeUrl({
+      scopes: attempt.scopes,
+      state,
+      nonce,
+      codeChallenge: codeChallengeOf(codeVerifier),
+    });
+  }
+
+  /** Handles Microsoft's redirect; answers where to send the browser next. */
+  async handleCallback(input: CallbackInput): Promise<string> {
+    const { query } = input;
+    if (query.admin_consent !== undefined || query.state?.startsWith('admin-consent'))
+      return this.adminConsentDone(input);
+    const attempt = query.state ? await findAttemptByStateHash(this.deps.db, sha256(query.state)) : undefined;
+    if (!attempt) return `${this.deps.publicUrl}${connectorPath('unknown')}?error=invalid_state`;
+
+    // The session cookie belongs to the tenant's host: finish there, not on the shared callback host.
+    if (attempt.returnOrigin !== input.requestOrigin && this.deps.isPortalOrigin(attempt.returnOrigin)) {
+      return `${attempt.returnOrigin}${API_PREFIX}/ms365/callback?${new URLSearchParams(definedEntries(query))}`;
+    }
+    const connector = `${attempt.returnOrigin}${connectorPath(attempt.id)}`;
+    // Binding to the browser: only the session that started the attempt may complete it (OAuth login CSRF).
+    if (
+      attempt.principalKey.startsWith('session:') &&
+      (!input.session || principalKey(input.session) !== attempt.principalKey)
+    ) {
+      return `${connector}?error=session_mismatch`;
+    }
+    if (effectiveAttemptStatus(attempt, this.deps.clock.now()) !== 'pending') return connector;
+
+    const audit = {
+      tenant: { id: attempt.tenantId, slug: attempt.tenantSlug },
+      actor: attempt.eloUserName,
+      action: 'ms365.callback' as const,
+      ip: input.ip,
+    };
+    if (query.error || !query.code) {
+      const failure: MicrosoftFailure = {
+        error: query.error ?? 'invalid_request',
+        description: query.error_description,
+        subError: query.error_subcode,
+      };
+      const explained = this.explain(failure, attempt);
+      await failAttempt(this.deps.db, attempt.id, JSON.stringify(explained));
+      await this.deps.audit.record({
+        ...audit,
+        outcome: 'failure',
+        details: { kind: explained.kind, aadsts: explained.aadstsCode },
+      });
+      return connector;
+    }
+
+    try {
+      const { codeVerifier, nonce } = this.flowSecrets(attempt);
+      const tokens = await this.deps.identity.redeemAuthorizationCode({
+        code: query.code,
+        scopes: attempt.scopes,
+        codeVerifier,
+        nonce,
+        state: query.state ?? '',
+      });
+      const issued = this.deps.codes.issue(attempt.id);
+      await storeAttemptCode(this.deps.db, attempt.id, {
+        tokenCache: this.deps.keys.encrypt(tokens.serializedCache, attemptCacheContext(attempt.id)),
+        account: JSON.stringify(tokens.account),
+        grantedScopes: tokens.grantedScopes,
+        codeHash: issued.codeHash,
+        codeSalt: issued.codeSalt,
+        codeKeyId: issued.codeKeyId,
+        codeExpiresAt: new Date(this.deps.clock.now().getTime() + CODE_TTL_MS),
+      });
+      await this.deps.audit.record({ ...audit, outcome: 'success', details: { account: tokens.account.username } });
+    } catch (error) {
+      if (!(error instanceof MicrosoftRequestError)) throw error;
+      const explained = this.explain(error.failure, attempt);
+      await failAttempt(this.deps.db, attempt.id, JSON.stringify(explained));
+      await this.deps.audit.record({
+        ...audit,
+        outcome: 'failure',
+        details: { kind: explained.kind, aadsts: explained.aadstsCode },
+      });
+    }
+    return connector;
+  }
+
+  /** The MS365 code, only to the session that started the attempt, while it is unredeemed and fresh. */
+  async revealCode(principal: Principal, attemptId: string): Promise<CodeResponse> {
+    const attempt = await this.ownAttempt(principal, attemptId);
+    if (attempt.status === 'redeemed') throw new CodeRedeemedError();
+    if (attempt.status !== 'code_ready' || !attempt.codeSalt || !attempt.codeKeyId || !attempt.codeExpiresAt) {
+      throw new AttemptNotFoundError();
+    }
+    if (attempt.codeExpiresAt <= this.deps.clock.now()) throw new CodeExpiredError();
+    return {
+      code: this.deps.codes.derive(attempt.id, attempt.codeSalt, attempt.codeKeyId),
+      expiresAt: attempt.codeExpiresAt.toISOString(),
+    };
+  }
+
+  private async ownAttempt(principal: Principal, attemptId: string): Promise<AttemptRow> {
+    const attempt = await findOwnAttempt(this.deps.db, {
+      id: attemptId,
+      tenantId: principal.tenant.id,
+      principalKey: principalKey(principal),
+    });
+    if (!attempt) throw new AttemptNotFoundError();
+    return attempt;
+  }
+
+  private flowSecrets(attempt: AttemptRow): { codeVerifier: string; nonce: string } {
+    return JSON.parse(this.deps.keys.decrypt(attempt.flowSecrets, attemptFlowContext(attempt.id))) as {
+      codeVerifier: string;
+      nonce: string;
+    };
+  }
+
+  private explain(failure: MicrosoftFailure, attempt: AttemptRow): AttemptError {
+    const classified = classifyMicrosoftFailure(failure);
+    const kind: AttemptError['kind'] = classified === 'needs_reauth' ? 'interaction_required' : classified;
+    if (kind === 'service_configuration') {
+      // Our app registration is broken (unknown app, expired secret): this needs ops, not the customer.
+      this.deps.logError(
+        { failure: { error: failure.error, codes: aadstsNumbers(failure) } },
+        'Microsoft rejected the app configuration',
+      );
+    }
+    const aadsts = aadstsNumbers(failure)[0];
+    const correlationId = correlationIdOf(failure);
+    return {
+      kind,
+      message: ATTEMPT_ERROR_MESSAGES[kind],
+      ...(aadsts ? { aadstsCode: `AADSTS${aadsts}` } : {}),
+      ...(correlationId ? { correlationId } : {}),
+      ...(kind === 'consent_required'
+        ? { adminConsentUrl: this.deps.identity.adminConsentUrl(`admin-consent.${attempt.id}`) }
+        : {}),
+    };
+  }
+
+  private async adminConsentDone(input: CallbackInput): Promise<string> {
+    const granted = input.query.admin_consent?.toLowerCase() === 'true' && !input.query.error;
+    return `${this.deps.publicUrl}/admin-consent?result=${granted ? 'granted' : 'failed'}`;
+  }
+}
+
+function definedEntries(query: Record<string, string | undefined>): Array<[string, string]> {
+  return Object.entries(query).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+}

@@ -1,0 +1,140 @@
+import type { ConnectionCheck, ConnectionTestResult } from '@ecm365/shared';
+import { MicrosoftRequestError, type GraphGateway } from '../../adapters/microsoft/index.js';
+import type { Clock } from '../../support/clock.js';
+import { withRetries } from '../../support/retry.js';
+import type { ConnectionTokens } from './connection-tokens.js';
+import type { FeatureService } from './feature.service.js';
+import { classifyMicrosoftFailure, type FailureKind } from './microsoft-failure.js';
+import { MICROSOFT_RETRY_POLICY, microsoftRetryDecision } from './microsoft-retry.js';
+import { CHECK_MESSAGES, MAILBOX_ACCESS_HINT, REAUTH_HINT } from './ms365-messages.js';
+import type { ConnectionRow } from './ms365.tables.js';
+
+export interface TestOutcome {
+  result: ConnectionTestResult;
+  status: 'connected' | 'needs_reauth' | 'error';
+}
+
+const kindOf = (error: unknown): FailureKind =>
+  error instanceof MicrosoftRequestError ? classifyMicrosoftFailure(error.failure) : 'unknown';
+
+function tokenCheck(kind: FailureKind): ConnectionCheck {
+  switch (kind) {
+    case 'needs_reauth':
+    case 'consent_required':
+    case 'wrong_account_type':
+      return { id: 'token', ok: false, message: CHECK_MESSAGES.tokenReauth, hint: REAUTH_HINT };
+    case 'temporarily_unavailable':
+      return {
+        id: 'token',
+        ok: false,
+        message: CHECK_MESSAGES.tokenTemporary,
+        hint: CHECK_MESSAGES.tokenTemporaryHint,
+      };
+    case 'service_configuration':
+      return {
+        id: 'token',
+        ok: false,
+        message: CHECK_MESSAGES.tokenConfiguration,
+        hint: CHECK_MESSAGES.tokenConfigurationHint,
+      };
+    default:
+      return { id: 'token', ok: false, message: CHECK_MESSAGES.tokenUnknown, hint: REAUTH_HINT };
+  }
+}
+
+/**
+ * The connection test (SPEC §5): a token (refreshing when needed), then who is connected (`GET /me`), then each
+ * enabled feature's probe. Temporary Microsoft failures are retried within a bound; what still fails becomes a
+ * failing check with a German hint, never a hung request.
+ */
+export class ConnectionTester {
+  constructor(
+    private readonly tokens: ConnectionTokens,
+    private readonly graph: GraphGateway,
+    private readonly features: FeatureService,
+    private readonly clock: Clock,
+  ) {}
+
+  async run(connection: ConnectionRow, options: { forceRefresh?: boolean } = {}): Promise<TestOutcome> {
+    const checks: ConnectionCheck[] = [];
+    let accessToken: string;
+    try {
+      accessToken = (await this.tokens.accessToken(connection, options)).accessToken;
+      checks.push({ id: 'token', ok: true, message: CHECK_MESSAGES.tokenOk });
+    } catch (error) {
+      const kind = kindOf(error);
+      checks.push(tokenCheck(kind));
+      return this.outcome(
+        checks,
+        ['needs_reauth', 'consent_required', 'wrong_account_type'].includes(kind) ? 'needs_reauth' : 'error',
+      );
+    }
+
+    const retried = <T>(call: () => Promise<T>) => withRetries(call, MICROSOFT_RETRY_POLICY, microsoftRetryDecision);
+    try {
+      const me = await retried(() => this.graph.me(accessToken));
+      checks.push({ id: 'profile', ok: true, message: CHECK_MESSAGES.profileOk(me.displayName, me.userPrincipalName) });
+    } catch (error) {
+      const temporary = kindOf(error) === 'temporarily_unavailable';
+      checks.push({
+        id: 'profile',
+        ok: false,
+        message: temporary ? CHECK_MESSAGES.tokenTemporary : CHECK_MESSAGES.profileFailed,
+        hint: temporary ? CHECK_MESSAGES.tokenTemporaryHint : REAUTH_HINT,
+      });
+    }
+
+    for (const feature of await this.features.list(connection.tenantId)) {
+      if (!feature.enabled) continue;
+      checks.push(await this.mailboxCheck(connection, accessToken, feature.mailbox, retried));
+    }
+    return this.outcome(checks, checks.every((check) => check.ok) ? 'connected' : 'error');
+  }
+
+  private async mailboxCheck(
+    connection: ConnectionRow,
+    accessToken: string,
+    mailbox: string | null,
+    retried: <T>(call: () => Promise<T>) => Promise<T>,
+  ): Promise<ConnectionCheck> {
+    const id = 'invoice-mail-import.mailbox';
+    if (!mailbox)
+      return {
+        id,
+        ok: false,
+        message: CHECK_MESSAGES.mailboxNotConfigured,
+        hint: CHECK_MESSAGES.mailboxNotConfiguredHint,
+      };
+    const granted = connection.scopes.map((scope) => scope.toLowerCase());
+    if (!granted.includes('mail.readwrite.shared')) {
+      return {
+        id,
+        ok: false,
+        message: CHECK_MESSAGES.mailboxMissingScope(mailbox),
+        hint: CHECK_MESSAGES.mailboxMissingScopeHint,
+      };
+    }
+    try {
+      await retried(() => this.graph.inbox(accessToken, mailbox));
+      return { id, ok: true, message: CHECK_MESSAGES.mailboxOk(mailbox) };
+    } catch (error) {
+      const status = error instanceof MicrosoftRequestError ? error.failure.httpStatus : undefined;
+      if (status === 403 || status === 404) {
+        return {
+          id,
+          ok: false,
+          message: CHECK_MESSAGES.mailboxDenied(connection.accountUsername, mailbox),
+          hint: MAILBOX_ACCESS_HINT,
+        };
+      }
+      return { id, ok: false, message: CHECK_MESSAGES.tokenTemporary, hint: CHECK_MESSAGES.tokenTemporaryHint };
+    }
+  }
+
+  private outcome(checks: ConnectionCheck[], status: TestOutcome['status']): TestOutcome {
+    return {
+      status,
+      result: { ok: checks.every((check) => check.ok), testedAt: this.clock.now().toISOString(), checks },
+    };
+  }
+}

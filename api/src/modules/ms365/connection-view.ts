@@ -1,0 +1,23 @@
+import type { ConnectionResponse, FeatureSettings } from '@ecm365/shared';
+import type { ConnectionRow } from './ms365.tables.js';
+
+/** The API's view of a tenant's connection (GET /ms365/connection). */
+export function toConnectionResponse(row: ConnectionRow | undefined, features: FeatureSettings[]): ConnectionResponse {
+  if (!row) return { status: 'not_connected', features };
+  return {
+    status: row.status,
+    account: {
+      username: row.accountUsername,
+      displayName: row.accountDisplayName,
+      microsoftTenantId: row.microsoftTenantId,
+    },
+    scopes: row.scopes,
+    connectedAt: row.connectedAt.toISOString(),
+    connectedBy: row.connectedBy,
+    ...(row.lastTest ? { lastTest: row.lastTest } : {}),
+    ...(row.lastCheckedAt ? { lastCheckedAt: row.lastCheckedAt.toISOString() } : {}),
+    ...(row.nextCheckAt ? { nextCheckAt: row.nextCheckAt.toISOString() } : {}),
+    ...(row.lastFailure ? { lastFailure: row.lastFailure } : {}),
+    features,
+  };
+}

@@ -1,0 +1,98 @@
+import {
+  ConnectionResponse,
+  ConnectionTestResult,
+  FeatureSettings,
+  InvoiceMailImportRequest,
+  RedeemRequest,
+  RedeemResponse,
+} from '@ecm365/shared';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import Type from 'typebox';
+import { principalOf, type RequestAuth } from '../../http/request-auth.js';
+import { errorResponses } from '../../http/schemas.js';
+import type { ConnectionService } from './connection.service.js';
+import type { FeatureService } from './feature.service.js';
+
+export interface ConnectionRoutesOptions {
+  connection: ConnectionService;
+  features: FeatureService;
+  requestAuth: RequestAuth;
+}
+
+/** The tenant's connection: finish the set-up with the MS365 code, status, test, disconnect, feature settings. */
+export const connectionRoutes: FastifyPluginAsyncTypebox<ConnectionRoutesOptions> = async (
+  app,
+  { connection, features, requestAuth },
+) => {
+  const guarded = { onRequest: [requestAuth.authenticate, requestAuth.requireMs365Access] };
+
+  app.post(
+    '/ms365/connection',
+    {
+      ...guarded,
+      schema: {
+        tags: ['ms365'],
+        summary: '„Einrichtung abschließen & Verbindung testen“: redeem the MS365 code, store the connection, test it',
+        body: RedeemRequest,
+        response: { 200: RedeemResponse, ...errorResponses(400, 401, 403, 429) },
+      },
+    },
+    async (request) => connection.redeem(principalOf(request), request.body.code, request.ip),
+  );
+
+  app.get(
+    '/ms365/connection',
+    {
+      ...guarded,
+      schema: {
+        tags: ['ms365'],
+        summary: 'Connection status, the last test and the feature settings',
+        response: { 200: ConnectionResponse, ...errorResponses(401, 403) },
+      },
+    },
+    async (request) => connection.status(principalOf(request).tenant.id),
+  );
+
+  app.post(
+    '/ms365/connection/test',
+    {
+      ...guarded,
+      schema: {
+        tags: ['ms365'],
+        summary: 'Test the connection again',
+        response: { 200: ConnectionTestResult, ...errorResponses(401, 403, 409) },
+      },
+    },
+    async (request) => connection.runTest(principalOf(request), request.ip),
+  );
+
+  app.delete(
+    '/ms365/connection',
+    {
+      ...guarded,
+      schema: {
+        tags: ['ms365'],
+        summary: '„Verbindung trennen/löschen“: delete the tokens and the connection',
+        response: { 204: Type.Null(), ...errorResponses(401, 403) },
+      },
+    },
+    async (request, reply) => {
+      await connection.disconnect(principalOf(request), request.ip);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.put(
+    '/ms365/features/invoice-mail-import',
+    {
+      ...guarded,
+      schema: {
+        tags: ['ms365'],
+        summary: 'Settings of "Rechnungs-Import via E-Mail": on/off and the mailbox to import from',
+        body: InvoiceMailImportRequest,
+        response: { 200: FeatureSettings, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (request) => features.setInvoiceMailImport(principalOf(request), request.body, request.ip),
+  );
+};

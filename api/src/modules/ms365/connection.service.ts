@@ -1,0 +1,156 @@
+import type { ConnectionResponse, ConnectionTestResult, RedeemResponse } from '@ecm365/shared';
+import type { KeyRing } from '../../crypto/key-ring.js';
+import type { Db } from '../../db/database.js';
+import {
+  InvalidCodeError,
+  InvalidCodeFormatError,
+  NotConnectedError,
+  TooManyAttemptsError,
+} from '../../errors/domain-errors.js';
+import type { Clock } from '../../support/clock.js';
+import type { AuditLog } from '../audit/audit-log.js';
+import { principalKey, type Principal } from '../auth/principal.js';
+import type { FailureCounter } from '../throttle/failure-counter.js';
+import { claimAttemptByCode, deleteTenantAttempts, dropAttemptTokenCache } from './attempt.repository.js';
+import { attemptCacheContext } from './attempt-contexts.js';
+import { connectionCacheContext } from './connection-tokens.js';
+import type { ConnectionTester, TestOutcome } from './connection-tester.js';
+import { toConnectionResponse } from './connection-view.js';
+import { deleteConnection, findConnection, updateConnection, upsertConnection } from './connection.repository.js';
+import type { FeatureService } from './feature.service.js';
+import { Ms365CodeIssuer } from './ms365-code-issuer.js';
+import type { ConnectionRow } from './ms365.tables.js';
+
+export interface ConnectionServiceDeps {
+  db: Db;
+  clock: Clock;
+  keys: KeyRing;
+  tester: ConnectionTester;
+  features: FeatureService;
+  audit: AuditLog;
+  redeemFailures: FailureCounter;
+  wrongCodesPerSession: number;
+  /** Minutes until the health monitor should look again; undefined when it is off. */
+  checkIntervalMinutes: number | undefined;
+}
+
+/** The tenant's connection: redeeming the MS365 code, status, tests, disconnect. */
+export class ConnectionService {
+  constructor(private readonly deps: ConnectionServiceDeps) {}
+
+  /** „Einrichtung abschließen & Verbindung testen“: redeem the code exactly once, store the connection, test it. */
+  async redeem(principal: Principal, rawCode: string, ip: string): Promise<RedeemResponse> {
+    const { db, clock, keys, audit } = this.deps;
+    const codeHash = Ms365CodeIssuer.hashOfInput(rawCode);
+    if (!codeHash) throw new InvalidCodeFormatError();
+    const failuresKey = `redeem:${principalKey(principal)}`;
+    const wait = await this.deps.redeemFailures.blockedForSeconds([
+      { key: failuresKey, limit: this.deps.wrongCodesPerSession },
+    ]);
+    if (wait > 0)
+      throw new TooManyAttemptsError(
+        wait,
+        'Zu viele ungültige Codes. Bitte warten Sie, bevor Sie es erneut versuchen.',
+      );
+
+    const now = clock.now();
+    // One transaction: claiming the code and storing the connection happen together or not at all.
+    const stored = await db.transaction().execute(async (trx) => {
+      const attempt = await claimAttemptByCode(trx, {
+        codeHash,
+        tenantId: principal.tenant.id,
+        eloUserId: principal.user.id,
+        now,
+      });
+      if (!attempt?.tokenCache || !attempt.account) return undefined;
+      const cache = keys.decrypt(attempt.tokenCache, attemptCacheContext(attempt.id));
+      const row = {
+        tenantId: principal.tenant.id,
+        status: 'connected' as const,
+        accountUsername: attempt.account.username,
+        accountDisplayName: attempt.account.displayName,
+        microsoftTenantId: attempt.account.microsoftTenantId,
+        homeAccountId: attempt.account.homeAccountId,
+        scopes: attempt.grantedScopes ?? attempt.scopes,
+        tokenCache: keys.encrypt(cache, connectionCacheContext(principal.tenant.id)),
+        connectedAt: now,
+        connectedBy: principal.user.name,
+        lastTest: null,
+        lastCheckedAt: null,
+        nextCheckAt: null,
+        lastFailure: null,
+        updatedAt: now,
+      };
+      await upsertConnection(trx, row);
+      await dropAttemptTokenCache(trx, attempt.id);
+      return row;
+    });
+
+    const auditBase = { tenant: principal.tenant, actor: principal.user.name, action: 'ms365.redeem' as const, ip };
+    if (!stored) {
+      await this.deps.redeemFailures.recordFailure([failuresKey]);
+      await audit.record({ ...auditBase, outcome: 'failure', details: { code: 'invalid_code' } });
+      throw new InvalidCodeError();
+    }
+    await this.deps.redeemFailures.clear(failuresKey);
+    await audit.record({ ...auditBase, outcome: 'success', details: { account: stored.accountUsername } });
+    const test = await this.runTest(principal, ip);
+    return { connection: await this.status(principal.tenant.id), test };
+  }
+
+  async status(tenantId: string): Promise<ConnectionResponse> {
+    return toConnectionResponse(await findConnection(this.deps.db, tenantId), await this.deps.features.list(tenantId));
+  }
+
+  /** „Verbindung testen“: runs the test now and records its outcome. */
+  async runTest(principal: Principal, ip: string): Promise<ConnectionTestResult> {
+    const connection = await findConnection(this.deps.db, principal.tenant.id);
+    if (!connection) throw new NotConnectedError();
+    const outcome = await this.testAndRecord(connection);
+    await this.deps.audit.record({
+      tenant: principal.tenant,
+      actor: principal.user.name,
+      action: 'ms365.test',
+      outcome: outcome.result.ok ? 'success' : 'failure',
+      details: {
+        status: outcome.status,
+        failed: outcome.result.checks.filter((check) => !check.ok).map((check) => check.id),
+      },
+      ip,
+    });
+    return outcome.result;
+  }
+
+  /** Runs the test on a stored connection and writes status, result and the next check time (also the monitor's path). */
+  async testAndRecord(connection: ConnectionRow, options: { forceRefresh?: boolean } = {}): Promise<TestOutcome> {
+    const outcome = await this.deps.tester.run(connection, options);
+    const now = this.deps.clock.now();
+    const failed = outcome.result.checks.find((check) => !check.ok);
+    const interval = this.deps.checkIntervalMinutes;
+    await updateConnection(this.deps.db, connection.tenantId, {
+      status: outcome.status,
+      lastTest: JSON.stringify(outcome.result),
+      lastCheckedAt: now,
+      nextCheckAt: interval === undefined ? null : new Date(now.getTime() + interval * 60_000),
+      ...(failed
+        ? { lastFailure: JSON.stringify({ at: now.toISOString(), reason: failed.id, message: failed.message }) }
+        : {}),
+      updatedAt: now,
+    });
+    return outcome;
+  }
+
+  /** „Verbindung trennen/löschen“: the tokens and the connection are deleted, pending attempts with them. */
+  async disconnect(principal: Principal, ip: string): Promise<void> {
+    const existed = await deleteConnection(this.deps.db, principal.tenant.id);
+    await deleteTenantAttempts(this.deps.db, principal.tenant.id);
+    await this.deps.audit.record({
+      tenant: principal.tenant,
+      actor: principal.user.name,
+      action: 'ms365.disconnect',
+      outcome: 'success',
+      details: { existed },
+      ip,
+    });
+  }
+}
