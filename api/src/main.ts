@@ -1,6 +1,6 @@
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig, type Config } from './config/config.js';
-import { DEMO_ELO_LOGINS, DEMO_TENANT } from './demo/demo-environment.js';
+import { DEMO_ELO_LOGINS, DEMO_MICROSOFT_LOGINS, DEMO_TENANT } from './demo/demo-environment.js';
 import { startRuntime, type Runtime } from './runtime.js';
 
 function readConfigOrExit(): Config {
@@ -24,6 +24,14 @@ function printBanner(config: Config, runtime: Runtime): void {
       `  ELO emulator: ${runtime.demo.elo.baseUrl('demo')}`,
       '  Sign in with an ELO demo user:',
       ...DEMO_ELO_LOGINS.map((login) => `    ${login.username} / ${login.password}   — ${login.note}`),
+    );
+  }
+  const emulator = runtime.microsoft.emulator;
+  if (emulator) {
+    lines.push(
+      `  Microsoft emulator: ${emulator.origin} (self-signed certificate: let the browser accept it once)`,
+      '  Microsoft 365 demo accounts on its consent page:',
+      ...DEMO_MICROSOFT_LOGINS.map((login) => `    ${login.account}   — ${login.note}`),
     );
   }
   console.log(lines.join('\n'));

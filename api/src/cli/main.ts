@@ -1,7 +1,12 @@
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../config/config.js';
+import { randomBytes } from 'node:crypto';
+import { ConfigError, loadConfig, type Config } from '../config/config.js';
+import { formatEncryptionKeys } from '../config/encryption-keys.js';
+import { loadOrCreateDemoKeys } from '../crypto/demo-keys.js';
+import { KeyRing } from '../crypto/key-ring.js';
 import { migrateDown, migrateToLatest } from '../db/migrate.js';
 import { openDatabase, type OpenDatabase } from '../db/open-database.js';
+import { reencryptSecrets } from '../modules/ms365/reencrypt-secrets.js';
 import { TenantAdminService, TenantInputError } from '../modules/tenants/tenant-admin.service.js';
 import { printTable } from './print-table.js';
 
@@ -10,6 +15,10 @@ const USAGE = `Usage: pnpm ecm365 <command> [options]
 Database
   migrate                         apply all pending migrations
   migrate --down                  undo the newest migration
+
+Encryption keys (ENCRYPTION_KEYS: id:base64key pairs, the first encrypts, all decrypt)
+  keys generate                   print a new key to put first into ENCRYPTION_KEYS
+  keys rotate                     re-encrypt every stored secret under the first key (then old keys can go)
 
 Tenants
   tenant list
@@ -86,6 +95,20 @@ async function tenantCommand(database: OpenDatabase, args: string[], options: Op
   }
 }
 
+async function keysCommand(config: Config, database: OpenDatabase, action: string | undefined) {
+  if (action !== 'rotate') throw new UsageError(`unknown keys command "${action ?? ''}"`);
+  const keys =
+    config.encryptionKeys.length > 0
+      ? config.encryptionKeys
+      : await loadOrCreateDemoKeys(config.dataDir, (message) => console.warn(message));
+  const ring = new KeyRing(keys);
+  const report = await reencryptSecrets(database.db, ring);
+  console.log(
+    `re-encrypted under key "${ring.currentKeyId}": ${report.connections} connection(s), ${report.attempts} attempt(s); ` +
+      `${report.alreadyCurrent} already current`,
+  );
+}
+
 async function run(argv: string[]): Promise<void> {
   const { positionals, values } = parseArgs({
     args: argv,
@@ -104,7 +127,12 @@ async function run(argv: string[]): Promise<void> {
     console.log(USAGE);
     return;
   }
-  if (command !== 'migrate' && command !== 'tenant') throw new UsageError(`unknown command "${command}"`);
+  if (command === 'keys' && rest[0] === 'generate') {
+    const id = `k${new Date().toISOString().slice(0, 10).replace(/-/g, '')}`;
+    console.log(formatEncryptionKeys([{ id, key: randomBytes(32) }]));
+    return;
+  }
+  if (!['migrate', 'tenant', 'keys'].includes(command)) throw new UsageError(`unknown command "${command}"`);
 
   const config = loadConfig();
   const database = await openDatabase(config);
@@ -119,7 +147,8 @@ async function run(argv: string[]): Promise<void> {
       return;
     }
     await migrateToLatest(database.db);
-    await tenantCommand(database, rest, values, config.env === 'production');
+    if (command === 'keys') await keysCommand(config, database, rest[0]);
+    else await tenantCommand(database, rest, values, config.env === 'production');
   } finally {
     await database.close();
   }

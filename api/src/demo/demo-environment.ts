@@ -9,6 +9,14 @@ export const DEMO_ELO_LOGINS = [
   { username: 'gast', password: 'gast', note: 'signed in fine, but not in the group' },
 ] as const;
 
+export const DEMO_MICROSOFT_LOGINS = [
+  { account: 'admin@contoso.example', note: 'has access to the shared mailbox rechnungen@contoso.example' },
+  {
+    account: 'ohne-zugriff@contoso.example',
+    note: 'no access to rechnungen@contoso.example (the mailbox check fails)',
+  },
+] as const;
+
 export interface DemoEnvironment {
   elo: RunningEloEmulator;
   close(): Promise<void>;

@@ -12,6 +12,8 @@ export interface ConnectorResult {
   attemptId: string;
   /** Where the callback finally sent the browser (the connector window). */
   connectorLocation: string;
+  /** Microsoft's redirect to our callback, with its authorization code and state (for leak checks). */
+  microsoftRedirect: string;
   attempt: AttemptResponse;
 }
 
@@ -89,7 +91,7 @@ export async function walkConnector(
   if (!backToUs) throw new Error(`Microsoft did not redirect back (${decided.status})`);
   const connectorLocation = await followCallback(t, who, backToUs);
   const attempt = (await user.get(`/api/v1/ms365/connect/${id}`)).json<AttemptResponse>();
-  return { attemptId: id, connectorLocation, attempt };
+  return { attemptId: id, connectorLocation, attempt, microsoftRedirect: backToUs };
 }
 
 /** The connector window shows the MS365 code. */

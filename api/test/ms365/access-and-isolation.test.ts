@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asUser, obtainCode, walkConnector } from '../support/connect-flow.js';
+import { hostOf, signIn, startTestApp, type SignedIn, type TestApp } from '../support/test-app.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.close());
+
+const ROUTES: Array<[method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: object]> = [
+  ['POST', '/api/v1/ms365/connect'],
+  ['GET', '/api/v1/ms365/connect/some-attempt'],
+  ['GET', '/api/v1/ms365/connect/some-attempt/authorize'],
+  ['GET', '/api/v1/ms365/connect/some-attempt/code'],
+  ['POST', '/api/v1/ms365/connection', { code: 'X' }],
+  ['GET', '/api/v1/ms365/connection'],
+  ['POST', '/api/v1/ms365/connection/test'],
+  ['DELETE', '/api/v1/ms365/connection'],
+  ['PUT', '/api/v1/ms365/features/invoice-mail-import', { enabled: false, mailbox: null }],
+];
+
+const call = (who: SignedIn | undefined, [method, url, payload]: (typeof ROUTES)[number], csrf = true) =>
+  t.app.inject({
+    method,
+    url,
+    headers: {
+      host: who?.host ?? hostOf('acme'),
+      ...(who ? { cookie: who.cookie } : {}),
+      ...(who && csrf ? { 'x-csrf-token': who.csrfToken } : {}),
+    },
+    ...(payload ? { payload } : {}),
+  });
+
+describe('who may use the Microsoft 365 routes', () => {
+  it.each(ROUTES)('%s %s answers 403 "Zugriff nicht erlaubt" to a user outside the group', async (...route) => {
+    const gast = await signIn(t.app, 'gast', 'gast');
+    const response = await call(gast, route);
+    expect(response.statusCode).toBe(403);
+    expect(response.json().error).toMatchObject({ code: 'access_denied', message: 'Zugriff nicht erlaubt' });
+  });
+
+  it.each(ROUTES)('%s %s answers 401 without a session', async (...route) => {
+    expect((await call(undefined, route)).statusCode).toBe(401);
+  });
+
+  it.each(ROUTES.filter(([method]) => method !== 'GET'))('%s %s needs the CSRF token', async (...route) => {
+    const admin = await signIn(t.app, 'admin', 'admin');
+    const response = await call(admin, route, false);
+    expect(response.statusCode).toBe(403);
+    expect(response.json().error.code).toBe('csrf_failed');
+  });
+
+  it('lets everyone in during the grace period', async () => {
+    await t.database.db.updateTable('tenants').set({ graceUntil: '2999-01-01' }).where('slug', '=', 'acme').execute();
+    const gast = await signIn(t.app, 'gast', 'gast');
+    expect((await asUser(t, gast).post('/api/v1/ms365/connect')).statusCode).toBe(201);
+    await t.database.db.updateTable('tenants').set({ graceUntil: null }).where('slug', '=', 'acme').execute();
+  });
+});
+
+describe('tenant and session isolation', () => {
+  it("another tenant's attempt id and code get nowhere", async () => {
+    const acmeAdmin = await signIn(t.app, 'admin', 'admin', 'acme');
+    const { attemptId } = await walkConnector(t, acmeAdmin, { account: 'admin@contoso.example', action: 'accept' });
+    const code = (await asUser(t, acmeAdmin).get(`/api/v1/ms365/connect/${attemptId}/code`)).json().code;
+
+    const otherAdmin = await signIn(t.app, 'admin', 'admin', 'other');
+    const other = asUser(t, otherAdmin);
+    for (const path of ['', '/authorize', '/code']) {
+      const response = await other.get(`/api/v1/ms365/connect/${attemptId}${path}`);
+      expect(response.statusCode, path).toBe(404);
+      expect(response.json().error.code).toBe('attempt_not_found');
+    }
+    expect((await other.post('/api/v1/ms365/connection', { code })).json().error.code).toBe('invalid_code');
+    expect((await other.get('/api/v1/ms365/connection')).json().status).toBe('not_connected');
+
+    // acme's connection is untouched by all that, and other's disconnect does not reach it.
+    expect((await asUser(t, acmeAdmin).post('/api/v1/ms365/connection', { code })).statusCode).toBe(200);
+    expect((await other.delete('/api/v1/ms365/connection')).statusCode).toBe(204);
+    expect((await asUser(t, acmeAdmin).get('/api/v1/ms365/connection')).json().status).toBe('connected');
+  });
+
+  it('shows the code only to the session that started the attempt', async () => {
+    const first = await signIn(t.app, 'admin', 'admin');
+    const { attemptId } = await walkConnector(t, first, { account: 'admin@contoso.example', action: 'accept' });
+    const second = await signIn(t.app, 'admin', 'admin');
+    expect((await asUser(t, second).get(`/api/v1/ms365/connect/${attemptId}/code`)).statusCode).toBe(404);
+    expect((await asUser(t, first).get(`/api/v1/ms365/connect/${attemptId}/code`)).statusCode).toBe(200);
+  });
+
+  it("does not complete an attempt in someone else's browser (OAuth login CSRF)", async () => {
+    const attacker = await signIn(t.app, 'admin', 'admin');
+    const victim = await signIn(t.app, 'direkt', 'direkt');
+    const user = asUser(t, attacker);
+    const { attemptId } = (await user.post('/api/v1/ms365/connect')).json();
+    // The attacker's Microsoft link is opened by the victim; Microsoft redirects the victim's browser back to us.
+    const microsoftUrl = (await user.get(`/api/v1/ms365/connect/${attemptId}/authorize`)).headers.location as string;
+    const state = new URL(microsoftUrl).searchParams.get('state') as string;
+    const response = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/ms365/callback?code=victims-code&state=${encodeURIComponent(state)}`,
+      headers: { host: victim.host, cookie: victim.cookie },
+    });
+    expect(response.statusCode).toBe(303);
+    expect(response.headers.location).toBe(`http://acme.ecm365.test/connector/${attemptId}?error=session_mismatch`);
+    expect((await user.get(`/api/v1/ms365/connect/${attemptId}`)).json().status).toBe('pending');
+  });
+
+  it('redirects a callback that arrives on the public host to the tenant host, where the session lives', async () => {
+    const admin = await signIn(t.app, 'admin', 'admin');
+    const user = asUser(t, admin);
+    const { attemptId } = (await user.post('/api/v1/ms365/connect')).json();
+    const state = new URL(
+      (await user.get(`/api/v1/ms365/connect/${attemptId}/authorize`)).headers.location as string,
+    ).searchParams.get('state') as string;
+    const hop = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/ms365/callback?code=c&state=${encodeURIComponent(state)}`,
+      headers: { host: 'ecm365.test' },
+    });
+    expect(hop.statusCode).toBe(303);
+    const next = new URL(hop.headers.location as string);
+    expect(next.origin).toBe('http://acme.ecm365.test');
+    expect(next.pathname).toBe('/api/v1/ms365/callback');
+    expect(next.searchParams.get('state')).toBe(state);
+  });
+
+  it('never sends the connector to a foreign origin', async () => {
+    const admin = await signIn(t.app, 'admin', 'admin');
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/ms365/connect',
+      headers: {
+        host: admin.host,
+        cookie: admin.cookie,
+        'x-csrf-token': admin.csrfToken,
+        'x-forwarded-host': 'evil.example',
+      },
+    });
+    expect(response.json().connectorUrl.startsWith('http://acme.ecm365.test/connector/')).toBe(true);
+  });
+
+  it('keeps the code hidden from a redeemed attempt, and from a plain status read', async () => {
+    const admin = await signIn(t.app, 'admin', 'admin');
+    const code = await obtainCode(t, admin);
+    const status = await asUser(t, admin).get('/api/v1/ms365/connection');
+    expect(status.body).not.toContain(code);
+  });
+});
