@@ -9,6 +9,7 @@ import { errorHandler, notFoundHandler } from './errors/error-handler.js';
 import { registerSpa } from './http/spa.js';
 import { createRequestAuth } from './http/request-auth.js';
 import { accessRoutes } from './modules/access/access.routes.js';
+import { healthRoutes } from './modules/health/health.routes.js';
 import { callbackRoutes } from './modules/ms365/callback.routes.js';
 import { connectRoutes } from './modules/ms365/connect.routes.js';
 import { connectionRoutes } from './modules/ms365/connection.routes.js';
@@ -63,6 +64,7 @@ export async function buildApp({ services, webDist }: AppOptions): Promise<Fasti
   });
   await app.register(fastifyCookie);
 
+  await app.register(healthRoutes, { db: services.db });
   const requestAuth = createRequestAuth({
     sessions: services.sessions,
     clock: services.clock,

@@ -1,0 +1,48 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { sql } from 'kysely';
+import Type from 'typebox';
+import type { Db } from '../../db/database.js';
+import { pendingMigrations } from '../../db/migrate.js';
+
+const Health = Type.Object({ status: Type.Literal('ok') });
+const Readiness = Type.Object({
+  status: Type.Union([Type.Literal('ready'), Type.Literal('not_ready')]),
+  checks: Type.Object({
+    database: Type.Union([Type.Literal('ok'), Type.Literal('unreachable')]),
+    migrations: Type.Union([Type.Literal('ok'), Type.Literal('pending'), Type.Literal('unknown')]),
+  }),
+});
+
+/** Liveness (the process answers) and readiness (database reachable, schema current) for orchestrators. */
+export const healthRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
+  app.get(
+    '/healthz',
+    { schema: { tags: ['ops'], summary: 'Liveness: the process is up', response: { 200: Health } } },
+    async () => ({ status: 'ok' as const }),
+  );
+
+  app.get(
+    '/readyz',
+    {
+      schema: {
+        tags: ['ops'],
+        summary: 'Readiness: database reachable and all migrations applied (503 otherwise)',
+        response: { 200: Readiness, 503: Readiness },
+      },
+    },
+    async (_request, reply) => {
+      let database: 'ok' | 'unreachable' = 'ok';
+      let migrations: 'ok' | 'pending' | 'unknown' = 'unknown';
+      try {
+        await sql`select 1`.execute(db);
+        migrations = (await pendingMigrations(db)).length === 0 ? 'ok' : 'pending';
+      } catch {
+        database = 'unreachable';
+      }
+      const ready = database === 'ok' && migrations === 'ok';
+      return reply
+        .code(ready ? 200 : 503)
+        .send({ status: ready ? 'ready' : 'not_ready', checks: { database, migrations } });
+    },
+  );
+};
