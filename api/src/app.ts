@@ -9,6 +9,7 @@ import { errorHandler, notFoundHandler } from './errors/error-handler.js';
 import { registerSpa } from './http/spa.js';
 import { createRequestAuth } from './http/request-auth.js';
 import { accessRoutes } from './modules/access/access.routes.js';
+import { apiTokenRoutes } from './modules/api-tokens/api-token.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { callbackRoutes } from './modules/ms365/callback.routes.js';
 import { connectRoutes } from './modules/ms365/connect.routes.js';
@@ -69,6 +70,7 @@ export async function buildApp({ services, webDist }: AppOptions): Promise<Fasti
     sessions: services.sessions,
     clock: services.clock,
     hostRules: services.hostRules,
+    bearer: (token) => services.apiTokens.resolve(token),
   });
   await app.register(
     async (api) => {
@@ -80,6 +82,7 @@ export async function buildApp({ services, webDist }: AppOptions): Promise<Fasti
       await api.register(accessRoutes, { requestAuth, clock: services.clock });
       await api.register(connectRoutes, { connect: services.connect, requestAuth });
       await api.register(callbackRoutes, { connect: services.connect, requestAuth });
+      await api.register(apiTokenRoutes, { tokens: services.apiTokens, requestAuth });
       await api.register(connectionRoutes, {
         connection: services.connection,
         features: services.features,

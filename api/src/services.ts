@@ -10,6 +10,7 @@ import type { EncryptionKey } from './config/encryption-keys.js';
 import { KeyRing } from './crypto/key-ring.js';
 import type { Db } from './db/database.js';
 import { portalOriginCheck } from './http/request-origin.js';
+import { ApiTokenService } from './modules/api-tokens/api-token.service.js';
 import { AuditLog } from './modules/audit/audit-log.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import type { EloAuthenticator } from './modules/auth/elo-authenticator.js';
@@ -44,6 +45,7 @@ export function createServices(deps: ServiceDependencies) {
   const sessions = new SessionService(db, clock, config.session);
   const throttle = new LoginThrottle(db, clock, config.loginLimits);
   const auth = new AuthService({ db, clock, elo, sessions, throttle, audit, hostRules });
+  const apiTokens = new ApiTokenService(db, clock, audit);
 
   const keys = new KeyRing(deps.encryptionKeys);
   const dispatcher = createMicrosoftDispatcher(deps.microsoft);
@@ -84,6 +86,7 @@ export function createServices(deps: ServiceDependencies) {
     sessions,
     throttle,
     auth,
+    apiTokens,
     keys,
     features,
     connect,

@@ -4,3 +4,4 @@ export * from './auth.js';
 export * from './features.js';
 export * from './ms365.js';
 export * from './ms365-code.js';
+export * from './api-tokens.js';

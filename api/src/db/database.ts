@@ -1,5 +1,6 @@
 import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import type { ApiTokensTable } from '../modules/api-tokens/api-token.table.js';
 import type { AuditEventsTable } from '../modules/audit/audit.table.js';
 import type { ThrottleCountersTable } from '../modules/throttle/throttle-counter.table.js';
 import type { Ms365AttemptsTable, Ms365ConnectionsTable, TenantFeaturesTable } from '../modules/ms365/ms365.tables.js';
@@ -15,6 +16,7 @@ export interface Database {
   ms365Attempts: Ms365AttemptsTable;
   ms365Connections: Ms365ConnectionsTable;
   tenantFeatures: TenantFeaturesTable;
+  apiTokens: ApiTokensTable;
 }
 
 export type Db = Kysely<Database>;

@@ -71,8 +71,16 @@ export function createRequestAuth(deps: RequestAuthDeps) {
     return principal;
   }
 
+  /** Session cookie or API token (the Microsoft 365 routes). */
   const authenticate: onRequestHookHandler = async (request: FastifyRequest, _reply: FastifyReply) => {
     const principal = (await fromBearerToken(request)) ?? (await fromSessionCookie(request));
+    if (!principal) throw new NotAuthenticatedError();
+    request.principal = principal;
+  };
+
+  /** Session cookie only (sign-out, the session itself, managing API tokens). */
+  const authenticateSession: onRequestHookHandler = async (request: FastifyRequest, _reply: FastifyReply) => {
+    const principal = await fromSessionCookie(request);
     if (!principal) throw new NotAuthenticatedError();
     request.principal = principal;
   };
@@ -84,7 +92,7 @@ export function createRequestAuth(deps: RequestAuthDeps) {
     }
   };
 
-  return { authenticate, requireMs365Access, sessionOf };
+  return { authenticate, authenticateSession, requireMs365Access, sessionOf };
 }
 
 export type RequestAuth = ReturnType<typeof createRequestAuth>;

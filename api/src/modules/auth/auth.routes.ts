@@ -44,7 +44,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
   app.post(
     '/auth/logout',
     {
-      onRequest: requestAuth.authenticate,
+      onRequest: requestAuth.authenticateSession,
       schema: {
         tags: ['auth'],
         summary: 'Sign out (deletes the session)',
@@ -61,7 +61,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
   app.get(
     '/auth/session',
     {
-      onRequest: requestAuth.authenticate,
+      onRequest: requestAuth.authenticateSession,
       schema: {
         tags: ['auth'],
         summary: 'The current session',

@@ -1,0 +1,64 @@
+import { ApiTokenIdParams, ApiTokenList, CreateApiTokenRequest, CreatedApiToken } from '@ecm365/shared';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import Type from 'typebox';
+import { principalOf, type RequestAuth } from '../../http/request-auth.js';
+import { errorResponses } from '../../http/schemas.js';
+import type { ApiTokenService } from './api-token.service.js';
+
+/**
+ * Managing API tokens needs a browser session of a user allowed by the group rule: a token cannot mint tokens,
+ * so a leaked token cannot make itself permanent.
+ */
+export const apiTokenRoutes: FastifyPluginAsyncTypebox<{ tokens: ApiTokenService; requestAuth: RequestAuth }> = async (
+  app,
+  { tokens, requestAuth },
+) => {
+  const guarded = { onRequest: [requestAuth.authenticateSession, requestAuth.requireMs365Access] };
+
+  app.post(
+    '/api-tokens',
+    {
+      ...guarded,
+      schema: {
+        tags: ['api-tokens'],
+        summary: 'Create an API token (shown once)',
+        body: CreateApiTokenRequest,
+        response: { 201: CreatedApiToken, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (request, reply) => {
+      void reply.header('cache-control', 'no-store');
+      return reply.code(201).send(await tokens.create(principalOf(request), request.body, request.ip));
+    },
+  );
+
+  app.get(
+    '/api-tokens',
+    {
+      ...guarded,
+      schema: {
+        tags: ['api-tokens'],
+        summary: "The tenant's API tokens (never the tokens themselves)",
+        response: { 200: ApiTokenList, ...errorResponses(401, 403) },
+      },
+    },
+    async (request) => tokens.list(principalOf(request)),
+  );
+
+  app.delete(
+    '/api-tokens/:id',
+    {
+      ...guarded,
+      schema: {
+        tags: ['api-tokens'],
+        summary: 'Delete an API token; it stops working at once',
+        params: ApiTokenIdParams,
+        response: { 204: Type.Null(), ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      await tokens.remove(principalOf(request), request.params.id, request.ip);
+      return reply.code(204).send(null);
+    },
+  );
+};

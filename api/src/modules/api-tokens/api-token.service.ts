@@ -1,0 +1,101 @@
+import type { ApiTokenInfo, CreateApiTokenRequest, CreatedApiToken } from '@ecm365/shared';
+import type { Db } from '../../db/database.js';
+import { NotFoundError } from '../../errors/domain-errors.js';
+import type { Clock } from '../../support/clock.js';
+import { randomToken, sha256 } from '../../support/secrets.js';
+import type { AuditLog } from '../audit/audit-log.js';
+import type { Principal } from '../auth/principal.js';
+import {
+  deleteApiToken,
+  findLiveApiToken,
+  insertApiToken,
+  listApiTokens,
+  touchApiToken,
+} from './api-token.repository.js';
+import type { ApiTokenRow } from './api-token.table.js';
+
+/** Recognisable prefix: secret scanners and people can tell what leaked. */
+const TOKEN_PREFIX = 'ecm365_';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const TOUCH_INTERVAL_MS = 60_000;
+
+function toInfo(row: ApiTokenRow): ApiTokenInfo {
+  return {
+    id: row.id,
+    name: row.name,
+    createdAt: row.createdAt.toISOString(),
+    createdBy: row.createdBy,
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    expiresAt: row.expiresAt?.toISOString() ?? null,
+  };
+}
+
+/**
+ * API tokens for integrators: shown once, stored as a hash, scoped to the tenant, acting with the creator's
+ * group membership at creation time. Accepted as `Authorization: Bearer …` on the Microsoft 365 routes.
+ */
+export class ApiTokenService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async create(principal: Principal, request: CreateApiTokenRequest, ip: string): Promise<CreatedApiToken> {
+    const token = `${TOKEN_PREFIX}${randomToken(32)}`;
+    const now = this.clock.now();
+    const row = await insertApiToken(this.db, {
+      tenantId: principal.tenant.id,
+      name: request.name.trim(),
+      tokenHash: sha256(token),
+      createdByUserId: principal.user.id,
+      createdBy: principal.user.name,
+      isGroupMember: principal.isGroupMember,
+      createdAt: now,
+      expiresAt: request.expiresInDays ? new Date(now.getTime() + request.expiresInDays * 86_400_000) : null,
+    });
+    await this.audit.record({
+      tenant: principal.tenant,
+      actor: principal.user.name,
+      action: 'api_token.create',
+      outcome: 'success',
+      details: { tokenId: row.id, name: row.name },
+      ip,
+    });
+    return { ...toInfo(row), token };
+  }
+
+  async list(principal: Principal): Promise<ApiTokenInfo[]> {
+    return (await listApiTokens(this.db, principal.tenant.id)).map(toInfo);
+  }
+
+  async remove(principal: Principal, id: string, ip: string): Promise<void> {
+    const removed = UUID.test(id) ? await deleteApiToken(this.db, principal.tenant.id, id) : undefined;
+    if (!removed) throw new NotFoundError('Dieses API-Token gibt es nicht.');
+    await this.audit.record({
+      tenant: principal.tenant,
+      actor: principal.user.name,
+      action: 'api_token.delete',
+      outcome: 'success',
+      details: { tokenId: id, name: removed.name },
+      ip,
+    });
+  }
+
+  /** The principal of a bearer token, or undefined when unknown, deleted or expired. */
+  async resolve(token: string): Promise<Principal | undefined> {
+    if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return undefined;
+    const now = this.clock.now();
+    const row = await findLiveApiToken(this.db, sha256(token), now);
+    if (!row) return undefined;
+    if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= TOUCH_INTERVAL_MS)
+      await touchApiToken(this.db, row.id, now);
+    return {
+      kind: 'api_token',
+      apiTokenId: row.id,
+      tenant: { id: row.tenantId, slug: row.tenantSlug, name: row.tenantName, graceUntil: row.tenantGraceUntil },
+      user: { id: row.createdByUserId, name: row.createdBy },
+      isGroupMember: row.isGroupMember,
+    };
+  }
+}
