@@ -6,6 +6,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import ajvFormats from 'ajv-formats';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { errorHandler, notFoundHandler } from './errors/error-handler.js';
+import { registerOpenApi } from './http/openapi.js';
+import { registerMetrics } from './metrics/metrics.routes.js';
 import { registerSpa } from './http/spa.js';
 import { createRequestAuth } from './http/request-auth.js';
 import { accessRoutes } from './modules/access/access.routes.js';
@@ -56,6 +58,8 @@ export async function buildApp({ services, webDist }: AppOptions): Promise<Fasti
         formAction: ["'self'"],
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
+        // Over plain http (the demo on localhost) upgrading would break every asset request.
+        upgradeInsecureRequests: config.publicUrl.startsWith('https:') ? [] : null,
       },
     },
     // The connector popup travels to Microsoft and back; an opener policy would cut it off from the portal
@@ -65,6 +69,8 @@ export async function buildApp({ services, webDist }: AppOptions): Promise<Fasti
   });
   await app.register(fastifyCookie);
 
+  await registerOpenApi(app, config.publicUrl);
+  await registerMetrics(app, services.metrics, config.metricsToken);
   await app.register(healthRoutes, { db: services.db });
   const requestAuth = createRequestAuth({
     sessions: services.sessions,

@@ -1,5 +1,4 @@
 import type { Logger } from 'pino';
-import { EloIxGateway } from './adapters/elo/index.js';
 import type { Config } from './config/config.js';
 import type { EncryptionKey } from './config/encryption-keys.js';
 import { loadOrCreateDemoKeys } from './crypto/demo-keys.js';
@@ -42,7 +41,6 @@ export async function startRuntime(config: Config, logger: Logger = createLogger
     const services = createServices({
       config,
       db: database.db,
-      elo: new EloIxGateway({ timeoutMs: config.eloTimeoutMs }),
       microsoft: microsoft.endpoints,
       encryptionKeys: await encryptionKeys(config, logger),
       logger,

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { EloIxGateway } from './adapters/elo/index.js';
 import {
   createMicrosoftDispatcher,
   GraphGateway,
@@ -8,18 +9,19 @@ import {
 import type { Config } from './config/config.js';
 import type { EncryptionKey } from './config/encryption-keys.js';
 import { KeyRing } from './crypto/key-ring.js';
+import { Metrics } from './metrics/metrics.js';
 import type { Db } from './db/database.js';
 import { portalOriginCheck } from './http/request-origin.js';
 import { ApiTokenService } from './modules/api-tokens/api-token.service.js';
 import { AuditLog } from './modules/audit/audit-log.js';
 import { AuthService } from './modules/auth/auth.service.js';
-import type { EloAuthenticator } from './modules/auth/elo-authenticator.js';
 import { LoginThrottle } from './modules/auth/login-throttle.js';
 import { ConnectService } from './modules/ms365/connect.service.js';
 import { ConnectionLock } from './modules/ms365/connection-lock.js';
 import { ConnectionTester } from './modules/ms365/connection-tester.js';
 import { ConnectionTokens } from './modules/ms365/connection-tokens.js';
 import { ConnectionService } from './modules/ms365/connection.service.js';
+import { countConnectionsByStatus } from './modules/ms365/connection.repository.js';
 import { FeatureService } from './modules/ms365/feature.service.js';
 import { Ms365CodeIssuer } from './modules/ms365/ms365-code-issuer.js';
 import { SessionService } from './modules/sessions/session.service.js';
@@ -29,7 +31,6 @@ import { systemClock, type Clock } from './support/clock.js';
 export interface ServiceDependencies {
   config: Config;
   db: Db;
-  elo: EloAuthenticator;
   microsoft: MicrosoftEndpoints;
   encryptionKeys: readonly EncryptionKey[];
   logger: Logger;
@@ -38,21 +39,41 @@ export interface ServiceDependencies {
 
 /** The composition root: every domain service, wired once, shared by the HTTP app and background jobs. */
 export function createServices(deps: ServiceDependencies) {
-  const { config, db, elo, logger } = deps;
+  const { config, db, logger } = deps;
   const clock = deps.clock ?? systemClock;
+  const metrics = new Metrics(() => countConnectionsByStatus(db));
+  const elo = new EloIxGateway({
+    timeoutMs: config.eloTimeoutMs,
+    onCall: (call) =>
+      metrics.observer('elo')({ operation: call.fn, outcome: call.outcome, durationMs: call.durationMs }),
+  });
   const hostRules = { baseDomain: config.baseDomain, defaultTenant: config.defaultTenant };
   const audit = new AuditLog(db);
   const sessions = new SessionService(db, clock, config.session);
   const throttle = new LoginThrottle(db, clock, config.loginLimits);
-  const auth = new AuthService({ db, clock, elo, sessions, throttle, audit, hostRules });
+  const auth = new AuthService({
+    db,
+    clock,
+    elo,
+    sessions,
+    throttle,
+    audit,
+    hostRules,
+    onLoginOutcome: (outcome) => metrics.logins.inc({ outcome }),
+  });
   const apiTokens = new ApiTokenService(db, clock, audit);
 
   const keys = new KeyRing(deps.encryptionKeys);
   const dispatcher = createMicrosoftDispatcher(deps.microsoft);
-  const identity = new MicrosoftIdentity(deps.microsoft, dispatcher);
+  const identity = new MicrosoftIdentity(deps.microsoft, dispatcher, metrics.observer('microsoft'));
   const features = new FeatureService(db, clock, audit);
   const tokens = new ConnectionTokens(db, keys, identity, new ConnectionLock(db));
-  const tester = new ConnectionTester(tokens, new GraphGateway(deps.microsoft, dispatcher), features, clock);
+  const tester = new ConnectionTester(
+    tokens,
+    new GraphGateway(deps.microsoft, dispatcher, metrics.observer('microsoft')),
+    features,
+    clock,
+  );
   const connection = new ConnectionService({
     db,
     clock,
@@ -81,6 +102,7 @@ export function createServices(deps: ServiceDependencies) {
     db,
     clock,
     logger,
+    metrics,
     hostRules,
     audit,
     sessions,

@@ -54,6 +54,8 @@ export interface Config {
   /** Upper bound for request bodies in bytes. */
   bodyLimitBytes: number;
   healthMonitor: { enabled: boolean; intervalMinutes: number; concurrency: number };
+  /** When set, GET /metrics requires `Authorization: Bearer <token>`. */
+  metricsToken: string | undefined;
   /** How long graceful shutdown waits for in-flight requests. */
   shutdownTimeoutMs: number;
 }
@@ -176,6 +178,7 @@ export function loadConfig(env: Env = process.env): Config {
       intervalMinutes: issues.read(() => readInteger(env, 'HEALTH_MONITOR_INTERVAL_MINUTES', 360, 1, 1440), 360),
       concurrency: issues.read(() => readInteger(env, 'HEALTH_MONITOR_CONCURRENCY', 8, 1, 200), 8),
     },
+    metricsToken: readString(env, 'METRICS_TOKEN'),
     shutdownTimeoutMs: issues.read(() => readInteger(env, 'SHUTDOWN_TIMEOUT_MS', 10000, 0, 600000), 10000),
   };
 

@@ -9,7 +9,6 @@ import {
 } from '@ecm365/emulators';
 import { SESSION_COOKIE, type SessionResponse } from '@ecm365/shared';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { EloIxGateway } from '../../src/adapters/elo/index.js';
 import type { MicrosoftEndpoints } from '../../src/adapters/microsoft/index.js';
 import { buildApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config/config.js';
@@ -113,7 +112,6 @@ export async function startTestApp(options: { env?: Record<string, string> } = {
   const services = createServices({
     config,
     db: database.db,
-    elo: new EloIxGateway({ timeoutMs: config.eloTimeoutMs }),
     microsoft: endpoints,
     encryptionKeys: [TEST_ENCRYPTION_KEY],
     logger: createLogger(config.logLevel, logStream),

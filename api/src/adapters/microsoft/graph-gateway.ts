@@ -1,5 +1,6 @@
 import { Client, GraphError, RetryHandlerOptions } from '@microsoft/microsoft-graph-client';
 import type { Agent } from 'undici';
+import { observed, type MicrosoftCallObserver } from './call-observer.js';
 import type { MicrosoftEndpoints } from './microsoft-endpoints.js';
 import { isNetworkFailure, MicrosoftRequestError, networkFailure } from './microsoft-request-error.js';
 
@@ -27,22 +28,27 @@ export class GraphGateway {
   constructor(
     private readonly endpoints: MicrosoftEndpoints,
     private readonly dispatcher: Agent,
+    private readonly onCall?: MicrosoftCallObserver,
   ) {
     this.customHosts = new Set([new URL(endpoints.graphBaseUrl).hostname]);
   }
 
   me(accessToken: string): Promise<GraphUser> {
-    return this.get<GraphUser>(accessToken, '/me', ['id', 'displayName', 'userPrincipalName']);
+    return observed(this.onCall, 'graph_me', () =>
+      this.get<GraphUser>(accessToken, '/me', ['id', 'displayName', 'userPrincipalName']),
+    );
   }
 
   /** The inbox of a mailbox the connected user may open (own or shared, e.g. rechnungen@…). */
   inbox(accessToken: string, mailbox: string): Promise<MailFolderSummary> {
-    return this.get<MailFolderSummary>(accessToken, `/users/${encodeURIComponent(mailbox)}/mailFolders/inbox`, [
-      'id',
-      'displayName',
-      'totalItemCount',
-      'unreadItemCount',
-    ]);
+    return observed(this.onCall, 'graph_inbox', () =>
+      this.get<MailFolderSummary>(accessToken, `/users/${encodeURIComponent(mailbox)}/mailFolders/inbox`, [
+        'id',
+        'displayName',
+        'totalItemCount',
+        'unreadItemCount',
+      ]),
+    );
   }
 
   private async get<T>(accessToken: string, path: string, select: string[]): Promise<T> {

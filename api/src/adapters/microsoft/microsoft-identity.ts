@@ -1,6 +1,7 @@
 import { AuthError, ConfidentialClientApplication, ServerError, type AuthenticationResult } from '@azure/msal-node';
 import type { Agent } from 'undici';
 import type { MicrosoftAccountInfo } from '../../modules/ms365/ms365.tables.js';
+import { observed, type MicrosoftCallObserver } from './call-observer.js';
 import { authorityOrigin, type MicrosoftEndpoints } from './microsoft-endpoints.js';
 import { MicrosoftRequestError, networkFailure } from './microsoft-request-error.js';
 import { MsalNetworkModule } from './msal-network-module.js';
@@ -31,6 +32,7 @@ export class MicrosoftIdentity {
   constructor(
     private readonly endpoints: MicrosoftEndpoints,
     private readonly dispatcher: Agent,
+    private readonly onCall?: MicrosoftCallObserver,
   ) {}
 
   authorizeUrl(request: AuthorizeRequest): Promise<string> {
@@ -47,13 +49,17 @@ export class MicrosoftIdentity {
     });
   }
 
-  async redeemAuthorizationCode(input: {
+  redeemAuthorizationCode(input: {
     code: string;
     scopes: string[];
     codeVerifier: string;
     nonce: string;
     state: string;
   }): Promise<RedeemedTokens> {
+    return observed(this.onCall, 'redeem_code', () => this.redeem(input));
+  }
+
+  private async redeem(input: { code: string; scopes: string[]; codeVerifier: string; nonce: string; state: string }) {
     const captured = new CapturedTokenCache();
     const { client, network } = this.client(captured);
     let result: AuthenticationResult;
@@ -91,12 +97,21 @@ export class MicrosoftIdentity {
    * A valid access token from the connection's cache; MSAL refreshes (and rotates the refresh token) when the
    * cached one is about to expire or `forceRefresh` is set, and the store persists the changed cache at once.
    */
-  async acquireAccessToken(input: {
+  acquireAccessToken(input: {
     cache: TokenCacheStore;
     homeAccountId: string;
     scopes: string[];
     forceRefresh?: boolean;
   }): Promise<{ accessToken: string; expiresOn: Date | null; refreshed: boolean }> {
+    return observed(this.onCall, 'acquire_token', () => this.acquire(input));
+  }
+
+  private async acquire(input: {
+    cache: TokenCacheStore;
+    homeAccountId: string;
+    scopes: string[];
+    forceRefresh?: boolean;
+  }) {
     const { client, network } = this.client(input.cache);
     try {
       const account = await client.getTokenCache().getAccountByHomeId(input.homeAccountId);

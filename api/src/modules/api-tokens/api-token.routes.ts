@@ -2,6 +2,7 @@ import { ApiTokenIdParams, ApiTokenList, CreateApiTokenRequest, CreatedApiToken 
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { principalOf, type RequestAuth } from '../../http/request-auth.js';
+import { SECURITY } from '../../http/openapi.js';
 import { errorResponses } from '../../http/schemas.js';
 import type { ApiTokenService } from './api-token.service.js';
 
@@ -21,9 +22,10 @@ export const apiTokenRoutes: FastifyPluginAsyncTypebox<{ tokens: ApiTokenService
       ...guarded,
       schema: {
         tags: ['api-tokens'],
+        security: SECURITY.session,
         summary: 'Create an API token (shown once)',
         body: CreateApiTokenRequest,
-        response: { 201: CreatedApiToken, ...errorResponses(400, 401, 403) },
+        response: { 201: CreatedApiToken, ...errorResponses(400, 401, 403, 413, 415) },
       },
     },
     async (request, reply) => {
@@ -38,6 +40,7 @@ export const apiTokenRoutes: FastifyPluginAsyncTypebox<{ tokens: ApiTokenService
       ...guarded,
       schema: {
         tags: ['api-tokens'],
+        security: SECURITY.session,
         summary: "The tenant's API tokens (never the tokens themselves)",
         response: { 200: ApiTokenList, ...errorResponses(401, 403) },
       },
@@ -51,6 +54,7 @@ export const apiTokenRoutes: FastifyPluginAsyncTypebox<{ tokens: ApiTokenService
       ...guarded,
       schema: {
         tags: ['api-tokens'],
+        security: SECURITY.session,
         summary: 'Delete an API token; it stops working at once',
         params: ApiTokenIdParams,
         response: { 204: Type.Null(), ...errorResponses(401, 403, 404) },

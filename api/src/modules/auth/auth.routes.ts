@@ -3,6 +3,7 @@ import type {} from '@fastify/cookie';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { principalOf, type RequestAuth } from '../../http/request-auth.js';
+import { SECURITY } from '../../http/openapi.js';
 import { errorResponses } from '../../http/schemas.js';
 import type { AuthService } from './auth.service.js';
 
@@ -18,9 +19,10 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
     {
       schema: {
         tags: ['auth'],
+        security: [],
         summary: 'Sign in with ELO user name and password',
         body: LoginRequest,
-        response: { 200: SessionResponse, ...errorResponses(400, 401, 404, 429, 502, 503) },
+        response: { 200: SessionResponse, ...errorResponses(400, 401, 404, 429, 502, 503, 413, 415) },
       },
     },
     async (request, reply) => {
@@ -47,6 +49,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
       onRequest: requestAuth.authenticateSession,
       schema: {
         tags: ['auth'],
+        security: SECURITY.session,
         summary: 'Sign out (deletes the session)',
         response: { 204: Type.Null(), ...errorResponses(401, 403) },
       },
@@ -64,6 +67,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
       onRequest: requestAuth.authenticateSession,
       schema: {
         tags: ['auth'],
+        security: SECURITY.session,
         summary: 'The current session',
         response: { 200: SessionResponse, ...errorResponses(401) },
       },

@@ -32,6 +32,8 @@ export interface AuthServiceDeps {
   throttle: LoginThrottle;
   audit: AuditLog;
   hostRules: { baseDomain: string; defaultTenant: string | undefined };
+  /** Told `success` or the error code of every sign-in attempt (metrics). */
+  onLoginOutcome?: (outcome: string) => void;
 }
 
 /** Sign-in against the tenant's ELO, with the group check, throttling and the audit trail. */
@@ -39,6 +41,17 @@ export class AuthService {
   constructor(private readonly deps: AuthServiceDeps) {}
 
   async login(input: LoginInput): Promise<NewSession> {
+    try {
+      const session = await this.attemptLogin(input);
+      this.deps.onLoginOutcome?.('success');
+      return session;
+    } catch (error) {
+      this.deps.onLoginOutcome?.(error instanceof DomainError ? error.code : 'internal_error');
+      throw error;
+    }
+  }
+
+  private async attemptLogin(input: LoginInput): Promise<NewSession> {
     const { db, elo, sessions, throttle, audit } = this.deps;
     const slug = this.tenantSlugFor(input);
     const keys = LoginThrottle.keysFor({ ip: input.ip, tenantId: slug, username: input.body.username });

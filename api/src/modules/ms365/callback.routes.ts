@@ -1,11 +1,24 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import type { RequestAuth } from '../../http/request-auth.js';
+import { errorResponses } from '../../http/schemas.js';
 import { requestOrigin } from '../../http/request-origin.js';
 import type { ConnectService } from './connect.service.js';
 
-const CallbackQuery = Type.Record(Type.String(), Type.String({ maxLength: 8192 }), {
-  description: 'code & state, or error & error_description (& error_subcode), or admin_consent & tenant & state',
+const param = (description: string) => Type.Optional(Type.String({ maxLength: 8192, description }));
+
+/** What Microsoft sends back; further parameters (e.g. `iss`, `client_info`) are tolerated and ignored. */
+const CallbackQuery = Type.Object({
+  code: param('Authorization code (success)'),
+  state: param('The state we sent'),
+  session_state: param('Microsoft session id'),
+  error: param('OAuth error (failure)'),
+  error_description: param('AADSTS code and text'),
+  error_subcode: param('e.g. cancel'),
+  error_uri: param('Microsoft help link'),
+  admin_consent: param('"True" after admin consent'),
+  tenant: param('Tenant id after admin consent'),
+  scope: param('Scopes after admin consent'),
 });
 
 /** Microsoft's redirect URI. Not behind the guards: the service checks state and the session it belongs to. */
@@ -20,12 +33,12 @@ export const callbackRoutes: FastifyPluginAsyncTypebox<{ connect: ConnectService
         tags: ['ms365'],
         summary: "Microsoft's redirect after sign-in and consent; sends the browser on to the connector window",
         querystring: CallbackQuery,
-        response: { 303: Type.Null() },
+        response: { 303: Type.Null(), ...errorResponses(400) },
       },
     },
     async (request, reply) => {
       const target = await connect.handleCallback({
-        query: request.query,
+        query: request.query as Record<string, string | undefined>,
         requestOrigin: requestOrigin(request),
         session: await requestAuth.sessionOf(request),
         ip: request.ip,

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { principalOf, type RequestAuth } from '../../http/request-auth.js';
 import { requestOrigin } from '../../http/request-origin.js';
+import { SECURITY } from '../../http/openapi.js';
 import { errorResponses } from '../../http/schemas.js';
 import type { ConnectService } from './connect.service.js';
 
@@ -19,6 +20,7 @@ export const connectRoutes: FastifyPluginAsyncTypebox<{ connect: ConnectService;
       ...guarded,
       schema: {
         tags: ['ms365'],
+        security: SECURITY.sessionOrToken,
         summary: 'Start a connection attempt; open connectorUrl in the connector window',
         response: { 201: ConnectResponse, ...errorResponses(401, 403) },
       },
@@ -33,6 +35,7 @@ export const connectRoutes: FastifyPluginAsyncTypebox<{ connect: ConnectService;
       ...guarded,
       schema: {
         tags: ['ms365'],
+        security: SECURITY.sessionOrToken,
         summary: 'State of a connection attempt (pending, code ready, failed with explanation, …)',
         params: AttemptIdParams,
         response: { 200: AttemptResponse, ...errorResponses(401, 403, 404) },
@@ -47,6 +50,7 @@ export const connectRoutes: FastifyPluginAsyncTypebox<{ connect: ConnectService;
       ...guarded,
       schema: {
         tags: ['ms365'],
+        security: SECURITY.sessionOrToken,
         summary: "Redirect to Microsoft's sign-in and consent (state, nonce, PKCE S256)",
         params: AttemptIdParams,
         response: { 302: Type.Null(), ...errorResponses(401, 403, 404, 410) },
@@ -62,6 +66,7 @@ export const connectRoutes: FastifyPluginAsyncTypebox<{ connect: ConnectService;
       ...guarded,
       schema: {
         tags: ['ms365'],
+        security: SECURITY.sessionOrToken,
         summary: 'The MS365 code, only to the session that started the attempt',
         params: AttemptIdParams,
         response: { 200: CodeResponse, ...errorResponses(401, 403, 404, 410) },

@@ -52,3 +52,12 @@ export async function lockConnection(conn: Kysely<Database>, tenantId: string): 
 export async function unlockConnection(conn: Kysely<Database>, tenantId: string): Promise<void> {
   await sql`select pg_advisory_unlock(hashtextextended(${`ms365-connection:${tenantId}`}, 0))`.execute(conn);
 }
+
+export async function countConnectionsByStatus(db: Db): Promise<Array<{ status: string; count: number }>> {
+  const rows = await db
+    .selectFrom('ms365Connections')
+    .select(['status', (eb) => eb.fn.countAll<string>().as('count')])
+    .groupBy('status')
+    .execute();
+  return rows.map((row) => ({ status: row.status, count: Number(row.count) }));
+}

@@ -9,6 +9,7 @@ import {
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { principalOf, type RequestAuth } from '../../http/request-auth.js';
+import { SECURITY } from '../../http/openapi.js';
 import { errorResponses } from '../../http/schemas.js';
 import type { ConnectionService } from './connection.service.js';
 import type { FeatureService } from './feature.service.js';
@@ -32,9 +33,10 @@ export const connectionRoutes: FastifyPluginAsyncTypebox<ConnectionRoutesOptions
       ...guarded,
       schema: {
         tags: ['ms365'],
+        security: SECURITY.sessionOrToken,
         summary: '„Einrichtung abschließen & Verbindung testen“: redeem the MS365 code, store the connection, test it',
         body: RedeemRequest,
-        response: { 200: RedeemResponse, ...errorResponses(400, 401, 403, 429) },
+        response: { 200: RedeemResponse, ...errorResponses(400, 401, 403, 429, 413, 415) },
       },
     },
     async (request) => connection.redeem(principalOf(request), request.body.code, request.ip),
@@ -46,6 +48,7 @@ export const connectionRoutes: FastifyPluginAsyncTypebox<ConnectionRoutesOptions
       ...guarded,
       schema: {
         tags: ['ms365'],
+        security: SECURITY.sessionOrToken,
         summary: 'Connection status, the last test and the feature settings',
         response: { 200: ConnectionResponse, ...errorResponses(401, 403) },
       },
@@ -59,6 +62,7 @@ export const connectionRoutes: FastifyPluginAsyncTypebox<ConnectionRoutesOptions
       ...guarded,
       schema: {
         tags: ['ms365'],
+        security: SECURITY.sessionOrToken,
         summary: 'Test the connection again',
         response: { 200: ConnectionTestResult, ...errorResponses(401, 403, 409) },
       },
@@ -72,6 +76,7 @@ export const connectionRoutes: FastifyPluginAsyncTypebox<ConnectionRoutesOptions
       ...guarded,
       schema: {
         tags: ['ms365'],
+        security: SECURITY.sessionOrToken,
         summary: '„Verbindung trennen/löschen“: delete the tokens and the connection',
         response: { 204: Type.Null(), ...errorResponses(401, 403) },
       },
@@ -88,9 +93,10 @@ export const connectionRoutes: FastifyPluginAsyncTypebox<ConnectionRoutesOptions
       ...guarded,
       schema: {
         tags: ['ms365'],
+        security: SECURITY.sessionOrToken,
         summary: 'Settings of "Rechnungs-Import via E-Mail": on/off and the mailbox to import from',
         body: InvoiceMailImportRequest,
-        response: { 200: FeatureSettings, ...errorResponses(400, 401, 403) },
+        response: { 200: FeatureSettings, ...errorResponses(400, 401, 403, 413, 415) },
       },
     },
     async (request) => features.setInvoiceMailImport(principalOf(request), request.body, request.ip),

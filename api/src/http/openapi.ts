@@ -1,0 +1,48 @@
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { CSRF_HEADER, SESSION_COOKIE } from '@ecm365/shared';
+import type { FastifyInstance } from 'fastify';
+
+const DESCRIPTION = `The REST API of the ecm365 portal: sign in with ELO, manage the Microsoft 365 connection.
+
+Browser sessions: \`POST /api/v1/auth/login\` sets the HttpOnly cookie \`${SESSION_COOKIE}\` and answers a
+\`csrfToken\`; every unsafe request authenticated by that cookie must send it as \`X-CSRF-Token\`.
+Integrators: create an API token once with a session (\`POST /api/v1/api-tokens\`) and send it as
+\`Authorization: Bearer <token>\` on the \`/api/v1/ms365/*\` routes; no CSRF token is needed then.
+Errors are always \`{"error": {"code", "message", "details"?, "correlationId"?}}\`.`;
+
+/** OpenAPI 3 generated from the route schemas at `GET /openapi.json`, Swagger UI at `GET /docs`. */
+export async function registerOpenApi(app: FastifyInstance, publicUrl: string): Promise<void> {
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: { title: 'ecm365 API', version: '1.0.0', description: DESCRIPTION },
+      servers: [{ url: publicUrl }],
+      tags: [
+        { name: 'auth', description: 'Sign-in with ELO user and password' },
+        { name: 'ms365', description: 'The Microsoft 365 connection' },
+        { name: 'api-tokens', description: 'Tokens for integrators' },
+        { name: 'ops', description: 'Health and metrics' },
+      ],
+      components: {
+        securitySchemes: {
+          sessionCookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          csrfToken: { type: 'apiKey', in: 'header', name: CSRF_HEADER },
+          bearerToken: { type: 'http', scheme: 'bearer', description: 'An API token (ecm365_…)' },
+        },
+      },
+    },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: true });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+}
+
+type SecurityRequirement = Array<Record<string, string[]>>;
+
+/** `security` entries for route schemas. */
+export const SECURITY: Record<'sessionOrToken' | 'session', SecurityRequirement> = {
+  /** Cookie (+ CSRF header on unsafe methods) or an API token. */
+  sessionOrToken: [{ sessionCookie: [], csrfToken: [] }, { bearerToken: [] }],
+  /** Cookie (+ CSRF header on unsafe methods) only. */
+  session: [{ sessionCookie: [], csrfToken: [] }],
+};
