@@ -1,10 +1,11 @@
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
+import pluginVue from 'eslint-plugin-vue';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/.data/**', 'web/**', 'e2e/**', 'coverage/**'] },
+  { ignores: ['api/test/openapi/generated/**', '**/dist/**', '**/node_modules/**', '**/.data/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -33,6 +34,20 @@ export default tseslint.config(
           ],
         },
       ],
+    },
+  },
+  ...pluginVue.configs['flat/recommended'],
+  {
+    // The web portal runs in the browser; its single-file components use TypeScript in <script setup>.
+    files: ['web/src/**/*.{ts,vue}'],
+    languageOptions: {
+      globals: { ...globals.browser },
+      parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'], sourceType: 'module' },
+    },
+    rules: {
+      // Route views and base components are named by folder and prefix (LoginView, BaseButton); App is the root.
+      'vue/multi-word-component-names': ['error', { ignores: ['App'] }],
+      'vue/require-default-prop': 'off',
     },
   },
   prettier,

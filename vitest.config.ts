@@ -2,6 +2,6 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    projects: ['shared', 'emulators', 'api'],
+    projects: ['shared', 'emulators', 'api', 'web'],
   },
 });

@@ -1,0 +1,99 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+    port: number;
+    /** The Microsoft emulator of demo mode (self-signed HTTPS), for its /_emulator controls. */
+    microsoftUrl: string;
+  }
+}
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const resultsDir = fileURLToPath(new URL('../test-results', import.meta.url));
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+/**
+ * Starts the portal the way the README does (`pnpm start` = `node scripts/start.mjs`, which builds the web portal
+ * when needed) on free ports with a fresh data directory, and stops it after the run.
+ */
+export default async function setup(project: TestProject) {
+  const port = await freePort();
+  const emulatorPort = await freePort();
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'ecm365-e2e-'));
+  mkdirSync(resultsDir, { recursive: true });
+  const log = createWriteStream(path.join(resultsDir, 'server.log'));
+
+  const child: ChildProcess = spawn(process.execPath, ['scripts/start.mjs'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, MS365_EMULATOR_PORT: String(emulatorPort) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so that the teardown also reaches the server that start.mjs spawns.
+    detached: true,
+  });
+  child.stderr?.pipe(log);
+
+  const baseUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error('the portal did not start within 240 s (see e2e/test-results/server.log)')),
+      240_000,
+    );
+    let buffered = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      log.write(chunk);
+      buffered += chunk.toString();
+      const match = /ecm365 is running: (\S+)/.exec(buffered);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1].replace(/\/$/, ''));
+      }
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the portal exited with ${code} before it was ready (see e2e/test-results/server.log)`));
+    });
+  });
+
+  project.provide('baseUrl', baseUrl);
+  project.provide('port', port);
+  project.provide('microsoftUrl', `https://127.0.0.1:${emulatorPort}`);
+
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      if (child.pid) process.kill(-child.pid, signal);
+    } catch {
+      // Already gone.
+    }
+  };
+
+  return async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      signalGroup('SIGTERM');
+      const timeout = setTimeout(() => signalGroup('SIGKILL'), 15_000);
+      await exited;
+      clearTimeout(timeout);
+    }
+    log.end();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,63 @@
+import { gzipSync } from 'node:zlib';
+import type { Plugin } from 'vite';
+
+interface ChunkInfo {
+  fileName: string;
+  code: string;
+  imports: string[];
+}
+
+/**
+ * Prints the gzipped size of the initial JavaScript (the entry chunk and everything it imports statically, i.e.
+ * what the browser must load before the first page renders) and of each lazy chunk, and fails the build when the
+ * initial JavaScript exceeds the budget (issue 4: 100 KB gzipped).
+ */
+export function bundleBudget(options: { initialJsLimitKb: number }): Plugin {
+  return {
+    name: 'ecm365:bundle-budget',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle(_output, bundle) {
+      const chunks = new Map<string, ChunkInfo>();
+      let entry: string | undefined;
+      for (const item of Object.values(bundle)) {
+        if (item.type !== 'chunk') continue;
+        chunks.set(item.fileName, { fileName: item.fileName, code: item.code, imports: item.imports });
+        if (item.isEntry) entry = item.fileName;
+      }
+      if (!entry) return;
+
+      const initial = new Set<string>();
+      const visit = (name: string) => {
+        if (initial.has(name)) return;
+        initial.add(name);
+        for (const imported of chunks.get(name)?.imports ?? []) visit(imported);
+      };
+      visit(entry);
+
+      const gzipKb = (code: string) => gzipSync(code, { level: 9 }).length / 1024;
+      const rows = [...chunks.values()].map((chunk) => ({
+        name: chunk.fileName,
+        initial: initial.has(chunk.fileName),
+        kb: gzipKb(chunk.code),
+      }));
+      const initialKb = rows.filter((row) => row.initial).reduce((sum, row) => sum + row.kb, 0);
+      const lazyKb = rows.filter((row) => !row.initial).reduce((sum, row) => sum + row.kb, 0);
+
+      const lines = ['', 'JavaScript sizes (gzip):'];
+      for (const row of rows.sort((a, b) => Number(b.initial) - Number(a.initial) || b.kb - a.kb)) {
+        lines.push(`  ${row.initial ? 'initial' : 'lazy   '}  ${row.kb.toFixed(1).padStart(6)} KB  ${row.name}`);
+      }
+      lines.push(
+        `  initial JavaScript: ${initialKb.toFixed(1)} KB of ${options.initialJsLimitKb} KB budget; lazy chunks: ${lazyKb.toFixed(1)} KB`,
+        '',
+      );
+      console.log(lines.join('\n'));
+      if (initialKb > options.initialJsLimitKb) {
+        this.error(
+          `initial JavaScript is ${initialKb.toFixed(1)} KB gzipped, over the budget of ${options.initialJsLimitKb} KB`,
+        );
+      }
+    },
+  };
+}

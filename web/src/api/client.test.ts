@@ -1,0 +1,70 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { apiError, mockApi } from '../test/helpers';
+import { ApiError, http, onUnauthorized, setCsrfToken } from './client';
+
+describe('the HTTP client', () => {
+  afterEach(() => {
+    setCsrfToken(null);
+    onUnauthorized(null);
+  });
+
+  it('sends cookies and JSON, and the CSRF token only on unsafe methods', async () => {
+    const { requests } = mockApi({ 'GET /things': { body: [] }, 'POST /things': { body: { id: 1 } } });
+    setCsrfToken('token-1');
+
+    await http.get('/things');
+    const created = await http.post<{ id: number }>('/things', { name: 'x' });
+
+    expect(created).toEqual({ id: 1 });
+    expect(requests[0]).toMatchObject({ method: 'GET', credentials: 'same-origin' });
+    expect(requests[0]!.headers['x-csrf-token']).toBeUndefined();
+    expect(requests[1]).toMatchObject({ method: 'POST', body: { name: 'x' }, credentials: 'same-origin' });
+    expect(requests[1]!.headers).toMatchObject({ 'x-csrf-token': 'token-1', 'content-type': 'application/json' });
+  });
+
+  it('answers undefined for 204', async () => {
+    mockApi({ 'DELETE /things/1': { status: 204 } });
+    await expect(http.delete('/things/1')).resolves.toBeUndefined();
+  });
+
+  it('turns the error format into an ApiError with code, message, details and correlation id', async () => {
+    mockApi({
+      'POST /x': {
+        status: 400,
+        body: { error: { code: 'invalid_code', message: 'Ungültig', details: { a: 1 }, correlationId: 'c-1' } },
+      },
+    });
+    const error = await http.post('/x').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 400, code: 'invalid_code', message: 'Ungültig', details: { a: 1 } });
+    expect((error as ApiError).correlationId).toBe('c-1');
+  });
+
+  it('reads the wait of a 429 from details or the Retry-After header', async () => {
+    mockApi({
+      'POST /a': apiError(429, 'too_many_attempts', 'Zu viele', { retryAfterSeconds: 90 }),
+      'POST /b': { ...apiError(429, 'too_many_attempts', 'Zu viele'), headers: { 'retry-after': '30' } },
+    });
+    await expect(http.post('/a')).rejects.toMatchObject({ retryAfterSeconds: 90 });
+    await expect(http.post('/b')).rejects.toMatchObject({ retryAfterSeconds: 30 });
+  });
+
+  it('calls the 401 handler for authenticated calls, not for calls that expect 401', async () => {
+    mockApi({ 'GET /private': apiError(401, 'not_authenticated', 'Bitte melden Sie sich an.') });
+    const handler = vi.fn();
+    onUnauthorized(handler);
+
+    await expect(http.get('/private', { expectUnauthorized: true })).rejects.toMatchObject({ status: 401 });
+    expect(handler).not.toHaveBeenCalled();
+    await expect(http.get('/private')).rejects.toMatchObject({ code: 'not_authenticated' });
+    expect(handler).toHaveBeenCalledTimes(1);
+  });
+
+  it('reports network failures and non-API answers with client codes', async () => {
+    vi.stubGlobal('fetch', vi.fn().mockRejectedValue(new TypeError('Failed to fetch')));
+    await expect(http.get('/x')).rejects.toMatchObject({ status: 0, code: 'network_error' });
+
+    vi.stubGlobal('fetch', vi.fn().mockResolvedValue(new Response('<html>Bad Gateway</html>', { status: 502 })));
+    await expect(http.get('/x')).rejects.toMatchObject({ status: 502, code: 'unexpected_response' });
+  });
+});

@@ -1,0 +1,36 @@
+import type {
+  AttemptResponse,
+  CodeResponse,
+  ConnectionResponse,
+  ConnectionTestResult,
+  ConnectResponse,
+  FeatureSettings,
+  InvoiceMailImportRequest,
+  LoginRequest,
+  Ms365Access,
+  RedeemResponse,
+  SessionResponse,
+} from '@ecm365/shared';
+import { http } from './client';
+
+/** The REST API v1 (SPEC §3), typed against the shared contract. */
+export const authApi = {
+  login: (body: LoginRequest) => http.post<SessionResponse>('/auth/login', body, { expectUnauthorized: true }),
+  logout: () => http.post<void>('/auth/logout', undefined, { expectUnauthorized: true }),
+  session: () => http.get<SessionResponse>('/auth/session', { expectUnauthorized: true }),
+};
+
+const attemptPath = (attemptId: string) => `/ms365/connect/${encodeURIComponent(attemptId)}`;
+
+export const ms365Api = {
+  access: () => http.get<Ms365Access>('/ms365/access'),
+  connect: () => http.post<ConnectResponse>('/ms365/connect'),
+  attempt: (attemptId: string) => http.get<AttemptResponse>(attemptPath(attemptId)),
+  code: (attemptId: string) => http.get<CodeResponse>(`${attemptPath(attemptId)}/code`),
+  redeem: (code: string) => http.post<RedeemResponse>('/ms365/connection', { code }),
+  connection: () => http.get<ConnectionResponse>('/ms365/connection'),
+  test: () => http.post<ConnectionTestResult>('/ms365/connection/test'),
+  disconnect: () => http.delete('/ms365/connection'),
+  saveInvoiceMailImport: (body: InvoiceMailImportRequest) =>
+    http.put<FeatureSettings>('/ms365/features/invoice-mail-import', body),
+};

@@ -1,0 +1,79 @@
+import { createRouter, createWebHistory, type RouteLocationRaw, type Router } from 'vue-router';
+import { useSessionStore } from '../stores/session';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Reachable without a session (the login page). */
+    public?: boolean;
+    /** i18n key of the page title. */
+    titleKey?: string;
+  }
+}
+
+export function createAppRouter(): Router {
+  const router = createRouter({
+    history: createWebHistory(),
+    routes: [
+      {
+        path: '/login',
+        name: 'login',
+        component: () => import('../views/login/LoginView.vue'),
+        meta: { public: true, titleKey: 'login.title' },
+      },
+      {
+        // The connector window: its own minimal chrome, no menu.
+        path: '/connector/:attemptId',
+        name: 'connector',
+        component: () => import('../views/connector/ConnectorView.vue'),
+        props: true,
+        meta: { titleKey: 'connector.title' },
+      },
+      {
+        path: '/',
+        component: () => import('../layouts/AppLayout.vue'),
+        children: [
+          {
+            path: '',
+            name: 'overview',
+            component: () => import('../views/overview/OverviewView.vue'),
+            meta: { titleKey: 'nav.overview' },
+          },
+          {
+            path: 'microsoft-365',
+            name: 'ms365',
+            component: () => import('../views/ms365/Ms365View.vue'),
+            meta: { titleKey: 'nav.ms365' },
+          },
+          {
+            path: ':pathMatch(.*)*',
+            name: 'not-found',
+            component: () => import('../views/NotFoundView.vue'),
+            meta: { titleKey: 'notFound.title' },
+          },
+        ],
+      },
+    ],
+  });
+
+  // The one guard: pages need a session, the login page does not (and skips itself when signed in).
+  router.beforeEach(async (to): Promise<RouteLocationRaw | true> => {
+    const session = useSessionStore();
+    try {
+      await session.ensureLoaded();
+    } catch {
+      // Server unreachable: treat as signed out; the login form then says what is wrong.
+    }
+    if (!to.meta.public && !session.isAuthenticated) {
+      return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
+    }
+    if (to.name === 'login' && session.isAuthenticated) return safeRedirect(to.query.redirect);
+    return true;
+  });
+
+  return router;
+}
+
+/** Only paths inside the portal: a crafted ?redirect=https://… must not lead elsewhere after login. */
+export function safeRedirect(target: unknown): string {
+  return typeof target === 'string' && target.startsWith('/') && !target.startsWith('//') ? target : '/';
+}

@@ -1,0 +1,73 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { apiError, connected, freshPinia, mockApi, notConnected, testResult } from '../test/helpers';
+import { useMs365Store } from './ms365';
+
+describe('the Microsoft 365 store', () => {
+  beforeEach(() => {
+    freshPinia();
+  });
+
+  it('loads the connection with its last test', async () => {
+    mockApi({ 'GET /ms365/connection': { body: connected } });
+    const store = useMs365Store();
+    await store.load();
+    expect(store.status).toBe('connected');
+    expect(store.lastTest?.ok).toBe(true);
+    expect(store.invoiceMailImport?.enabled).toBe(false);
+  });
+
+  it('remembers a 403 access_denied from any call', async () => {
+    mockApi({ 'GET /ms365/connection': apiError(403, 'access_denied', 'Zugriff nicht erlaubt') });
+    const store = useMs365Store();
+    await expect(store.load()).rejects.toMatchObject({ code: 'access_denied' });
+    expect(store.accessDenied).toBe(true);
+  });
+
+  it('starts an attempt, redeems its code and keeps the test result', async () => {
+    const { requests } = mockApi({
+      'GET /ms365/connection': { body: notConnected },
+      'POST /ms365/connect': {
+        status: 201,
+        body: {
+          attemptId: 'a1',
+          connectorUrl: 'http://localhost:3000/connector/a1',
+          expiresAt: '2026-01-01T00:00:00Z',
+        },
+      },
+      'POST /ms365/connection': { body: { connection: connected, test: testResult } },
+    });
+    const store = useMs365Store();
+    await store.load();
+    await store.startAttempt();
+    expect(store.attempt?.attemptId).toBe('a1');
+    expect(store.busy).toBeNull();
+
+    await store.redeem('ABCD-EFGH');
+    expect(requests.at(-1)!.body).toEqual({ code: 'ABCD-EFGH' });
+    expect(store.status).toBe('connected');
+    expect(store.lastTest).toEqual(testResult);
+    expect(store.attempt).toBeNull();
+  });
+
+  it('reloads the status after a disconnect and updates saved feature settings', async () => {
+    let deleted = false;
+    mockApi({
+      'GET /ms365/connection': () => ({ body: deleted ? notConnected : connected }),
+      'DELETE /ms365/connection': () => {
+        deleted = true;
+        return { status: 204 };
+      },
+      'PUT /ms365/features/invoice-mail-import': {
+        body: { id: 'invoice-mail-import', enabled: true, mailbox: 'rechnungen@contoso.example', scopes: [] },
+      },
+    });
+    const store = useMs365Store();
+    await store.load();
+    await store.saveInvoiceMailImport({ enabled: true, mailbox: 'rechnungen@contoso.example' });
+    expect(store.invoiceMailImport?.mailbox).toBe('rechnungen@contoso.example');
+
+    await store.disconnect();
+    expect(store.status).toBe('not_connected');
+    expect(store.lastTest).toBeNull();
+  });
+});
