@@ -211,6 +211,21 @@ describe('connecting Microsoft 365', () => {
       await expect(link.getAttribute('href')).resolves.toMatch(/\/adminconsent\?/);
       await expect(connector.getByRole('button', { name: 'Link kopieren' }).isVisible()).resolves.toBe(true);
       await expectAccessible(connector, 'connector window asking for admin consent');
+
+      // The Microsoft 365 administrator opens the forwarded link, consents, and lands on our confirmation page.
+      const admin = await page.context().newPage();
+      await admin.goto((await link.getAttribute('href')) as string);
+      await admin.locator('input[name=account][value="admin@contoso.example"]').check();
+      await admin.locator('#accept').click();
+      await admin.waitForURL((url) => url.pathname === '/admin-consent');
+      await expect(admin.getByTestId('admin-consent-result').textContent()).resolves.toContain('Zustimmung erteilt');
+      await expectAccessible(admin, 'admin consent confirmation');
+
+      // Now the user can connect (a fresh connector window).
+      await connector.close();
+      const retry = await openConnectorPopup(page);
+      await consentAs(retry, 'ohne-zugriff@contoso.example');
+      await retry.getByTestId('ms365-code').waitFor();
     } finally {
       await microsoftControl(page, 'reset');
     }

@@ -70,12 +70,13 @@ describe('the app shell', () => {
     const { page } = await newPortal(browser);
     await login(page, 'admin', 'admin');
     await page.getByRole('button', { name: 'EN – English' }).click();
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Welcome, admin');
+    // English is loaded on demand: wait for the text rather than reading it at once.
+    await page.getByRole('heading', { level: 1, name: /Welcome, admin/ }).waitFor();
     await page.reload();
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Welcome, admin');
+    await page.getByRole('heading', { level: 1, name: /Welcome, admin/ }).waitFor();
     await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('en');
     await page.getByRole('button', { name: 'DE – Deutsch' }).click();
-    await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('Willkommen, admin');
+    await page.getByRole('heading', { level: 1, name: /Willkommen, admin/ }).waitFor();
   });
 
   it('shows "Zugriff nicht erlaubt" with the reason to a user outside the ELO group', async () => {

@@ -21,6 +21,13 @@ export function createAppRouter(): Router {
         meta: { public: true, titleKey: 'login.title' },
       },
       {
+        // Where Microsoft sends a Microsoft 365 administrator after the admin-consent link: no portal account needed.
+        path: '/admin-consent',
+        name: 'admin-consent',
+        component: () => import('../views/admin-consent/AdminConsentView.vue'),
+        meta: { public: true, titleKey: 'adminConsent.title' },
+      },
+      {
         // The connector window: its own minimal chrome, no menu.
         path: '/connector/:attemptId',
         name: 'connector',

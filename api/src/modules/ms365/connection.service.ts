@@ -11,14 +11,15 @@ import type { Clock } from '../../support/clock.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import { principalKey, type Principal } from '../auth/principal.js';
 import type { FailureCounter } from '../throttle/failure-counter.js';
-import { claimAttemptByCode, deleteTenantAttempts, dropAttemptTokenCache } from './attempt.repository.js';
+import { claimAttemptByCode, dropAttemptTokenCache } from './attempt.repository.js';
 import { attemptCacheContext } from './attempt-contexts.js';
 import { connectionCacheContext } from './connection-tokens.js';
 import type { ConnectionTester, TestOutcome } from './connection-tester.js';
 import { toConnectionResponse } from './connection-view.js';
-import { deleteConnection, findConnection, updateConnection, upsertConnection } from './connection.repository.js';
+import { findConnection, updateConnection, upsertConnection } from './connection.repository.js';
 import type { FeatureService } from './feature.service.js';
 import { Ms365CodeIssuer } from './ms365-code-issuer.js';
+import { revokeConnection } from './revoke-connection.js';
 import type { ConnectionRow } from './ms365.tables.js';
 
 export interface ConnectionServiceDeps {
@@ -142,15 +143,6 @@ export class ConnectionService {
 
   /** „Verbindung trennen/löschen“: the tokens and the connection are deleted, pending attempts with them. */
   async disconnect(principal: Principal, ip: string): Promise<void> {
-    const existed = await deleteConnection(this.deps.db, principal.tenant.id);
-    await deleteTenantAttempts(this.deps.db, principal.tenant.id);
-    await this.deps.audit.record({
-      tenant: principal.tenant,
-      actor: principal.user.name,
-      action: 'ms365.disconnect',
-      outcome: 'success',
-      details: { existed },
-      ip,
-    });
+    await revokeConnection(this.deps.db, this.deps.audit, principal.tenant, principal.user.name, ip);
   }
 }

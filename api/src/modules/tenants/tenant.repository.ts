@@ -33,3 +33,21 @@ export async function deleteTenant(db: Db, slug: string): Promise<boolean> {
   const result = await db.deleteFrom('tenants').where('slug', '=', slug).executeTakeFirst();
   return result.numDeletedRows > 0n;
 }
+
+/** Every tenant with the status of its Microsoft 365 connection (ops' overview). */
+export function listTenantsWithConnection(db: Db) {
+  return db
+    .selectFrom('tenants')
+    .leftJoin('ms365Connections', 'ms365Connections.tenantId', 'tenants.id')
+    .select([
+      'tenants.slug',
+      'tenants.name',
+      'tenants.eloIxUrl',
+      'tenants.graceUntil',
+      'ms365Connections.status as connectionStatus',
+      'ms365Connections.accountUsername',
+      'ms365Connections.lastCheckedAt',
+    ])
+    .orderBy('tenants.slug')
+    .execute();
+}

@@ -106,4 +106,13 @@ describe('the connector window', () => {
     await wrapper.get('[data-testid=connector-start]').trigger('click');
     expect(assign).toHaveBeenCalledWith('/api/v1/ms365/connect/a1/authorize');
   });
+
+  it('warns when Microsoft answered to a browser that did not start the attempt', async () => {
+    mockApi({ 'GET /ms365/connect/a1': attempt('pending') });
+    window.history.replaceState(null, '', '/connector/a1?error=session_mismatch');
+    const wrapper = await mountConnector();
+    expect(wrapper.get('[data-testid=connector-session-mismatch]').text()).toContain('anderen Sitzung');
+    expect(wrapper.find('[data-testid=connector-start]').exists()).toBe(true);
+    window.history.replaceState(null, '', '/');
+  });
 });
