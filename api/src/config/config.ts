@@ -13,7 +13,7 @@ import {
 
 export type Ms365Settings =
   /** Demo and tests: the local Microsoft emulator is started and configured at run time. */
-  | { kind: 'emulator'; emulatorPort: number }
+  | { kind: 'emulator'; emulatorPort: number; emulatorHost: string }
   | {
       kind: 'microsoft';
       clientId: string;
@@ -129,6 +129,8 @@ export function loadConfig(env: Env = process.env): Config {
       : {
           kind: 'emulator',
           emulatorPort: issues.read(() => readInteger(env, 'MS365_EMULATOR_PORT', 44300, 0, 65535), 44300),
+          // 0.0.0.0 in a container, so that a published port reaches it; clients still use https://127.0.0.1:PORT.
+          emulatorHost: readString(env, 'MS365_EMULATOR_HOST') ?? '127.0.0.1',
         };
 
   const encryptionKeys = issues.read(() => {

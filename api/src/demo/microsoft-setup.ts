@@ -32,6 +32,10 @@ export async function setUpMicrosoft(config: Config): Promise<MicrosoftSetup> {
         graphBaseUrl: graphUrl,
         redirectUri,
         caPem: caFile ? await readFile(caFile, 'utf8') : undefined,
+        // MSAL validates unknown authority hosts through Microsoft's instance discovery, which rejects anything
+        // that is not Entra ID (a standalone emulator); naming the host makes MSAL read its metadata directly.
+        knownAuthorities:
+          new URL(authority).host === 'login.microsoftonline.com' ? undefined : [new URL(authority).host],
         timeoutMs: config.ms365TimeoutMs,
       },
       emulator: undefined,
@@ -40,6 +44,7 @@ export async function setUpMicrosoft(config: Config): Promise<MicrosoftSetup> {
   }
   const clientSecret = randomBytes(24).toString('base64url');
   const emulator = await startMicrosoftEmulator({
+    host: config.ms365.emulatorHost,
     port: config.ms365.emulatorPort,
     clients: [{ clientId: EMULATOR_CLIENT_ID, clientSecret, redirectUris: [redirectUri], displayName: 'ecm.online' }],
   });

@@ -1,0 +1,32 @@
+#!/usr/bin/env node
+// `pnpm build`: the production build. Each package compiles its src/ into dist/ (what `exports.default` points at),
+// in dependency order, because tsconfig.build.json resolves the workspace packages through their built
+// declarations, not their sources. Then the web portal, when it exists. Fails at the first failing step.
+import { spawnSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+
+function run(label, command, args) {
+  console.log(`\n== ${label}`);
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`build: ${label} failed`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+for (const pkg of ['shared', 'migrations', 'emulators', 'api']) {
+  // A clean dist/: tsc never deletes the output of a source file that was removed or renamed.
+  rmSync(path.join(root, pkg, 'dist'), { recursive: true, force: true });
+  run(`${pkg}: tsc`, process.execPath, [tsc, '-p', path.join(pkg, 'tsconfig.build.json')]);
+}
+
+if (existsSync(path.join(root, 'web', 'package.json'))) {
+  run('web: vite build', 'pnpm', ['--filter', '@ecm365/web', 'build']);
+}
+console.log('\nbuild: done (shared, migrations, emulators, api → dist/; web → web/dist)');
