@@ -7,6 +7,7 @@ import { openDatabase, type OpenDatabase } from './db/open-database.js';
 import { startDemoEnvironment, type DemoEnvironment } from './demo/demo-environment.js';
 import { setUpMicrosoft, type MicrosoftSetup } from './demo/microsoft-setup.js';
 import { createLogger } from './http/logging.js';
+import { startBackgroundJobs, type BackgroundJobs } from './jobs/background-jobs.js';
 import { createServices, type Services } from './services.js';
 
 export interface Runtime {
@@ -16,6 +17,7 @@ export interface Runtime {
   services: Services;
   demo: DemoEnvironment | undefined;
   microsoft: MicrosoftSetup;
+  jobs: BackgroundJobs;
   close(): Promise<void>;
 }
 
@@ -46,7 +48,9 @@ export async function startRuntime(config: Config, logger: Logger = createLogger
       logger,
     });
     closers.push(() => services.close());
-    return { config, logger, database, services, demo, microsoft, close: closeAll };
+    const jobs = await startBackgroundJobs(database.pool, services);
+    closers.push(() => jobs.stop());
+    return { config, logger, database, services, demo, microsoft, jobs, close: closeAll };
   } catch (error) {
     await closeAll();
     throw error;

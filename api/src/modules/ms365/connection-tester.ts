@@ -12,6 +12,8 @@ import type { ConnectionRow } from './ms365.tables.js';
 export interface TestOutcome {
   result: ConnectionTestResult;
   status: 'connected' | 'needs_reauth' | 'error';
+  /** Set when a check failed only because Microsoft was throttling or unavailable: worth trying again soon. */
+  temporary?: { retryAfterSeconds: number | undefined };
 }
 
 const kindOf = (error: unknown): FailureKind =>
@@ -57,17 +59,24 @@ export class ConnectionTester {
 
   async run(connection: ConnectionRow, options: { forceRefresh?: boolean } = {}): Promise<TestOutcome> {
     const checks: ConnectionCheck[] = [];
+    let temporary: TestOutcome['temporary'];
+    const noteTemporary = (error: unknown) => {
+      if (kindOf(error) !== 'temporarily_unavailable') return;
+      const retryAfterSeconds = error instanceof MicrosoftRequestError ? error.failure.retryAfterSeconds : undefined;
+      temporary = {
+        retryAfterSeconds: Math.max(retryAfterSeconds ?? 0, temporary?.retryAfterSeconds ?? 0) || undefined,
+      };
+    };
     let accessToken: string;
     try {
       accessToken = (await this.tokens.accessToken(connection, options)).accessToken;
       checks.push({ id: 'token', ok: true, message: CHECK_MESSAGES.tokenOk });
     } catch (error) {
       const kind = kindOf(error);
+      noteTemporary(error);
       checks.push(tokenCheck(kind));
-      return this.outcome(
-        checks,
-        ['needs_reauth', 'consent_required', 'wrong_account_type'].includes(kind) ? 'needs_reauth' : 'error',
-      );
+      const reauth = ['needs_reauth', 'consent_required', 'wrong_account_type'].includes(kind);
+      return this.outcome(checks, reauth ? 'needs_reauth' : 'error', temporary);
     }
 
     const retried = <T>(call: () => Promise<T>) => withRetries(call, MICROSOFT_RETRY_POLICY, microsoftRetryDecision);
@@ -75,20 +84,21 @@ export class ConnectionTester {
       const me = await retried(() => this.graph.me(accessToken));
       checks.push({ id: 'profile', ok: true, message: CHECK_MESSAGES.profileOk(me.displayName, me.userPrincipalName) });
     } catch (error) {
-      const temporary = kindOf(error) === 'temporarily_unavailable';
+      noteTemporary(error);
+      const passing = kindOf(error) === 'temporarily_unavailable';
       checks.push({
         id: 'profile',
         ok: false,
-        message: temporary ? CHECK_MESSAGES.tokenTemporary : CHECK_MESSAGES.profileFailed,
-        hint: temporary ? CHECK_MESSAGES.tokenTemporaryHint : REAUTH_HINT,
+        message: passing ? CHECK_MESSAGES.tokenTemporary : CHECK_MESSAGES.profileFailed,
+        hint: passing ? CHECK_MESSAGES.tokenTemporaryHint : REAUTH_HINT,
       });
     }
 
     for (const feature of await this.features.list(connection.tenantId)) {
       if (!feature.enabled) continue;
-      checks.push(await this.mailboxCheck(connection, accessToken, feature.mailbox, retried));
+      checks.push(await this.mailboxCheck(connection, accessToken, feature.mailbox, retried, noteTemporary));
     }
-    return this.outcome(checks, checks.every((check) => check.ok) ? 'connected' : 'error');
+    return this.outcome(checks, checks.every((check) => check.ok) ? 'connected' : 'error', temporary);
   }
 
   private async mailboxCheck(
@@ -96,6 +106,7 @@ export class ConnectionTester {
     accessToken: string,
     mailbox: string | null,
     retried: <T>(call: () => Promise<T>) => Promise<T>,
+    noteTemporary: (error: unknown) => void,
   ): Promise<ConnectionCheck> {
     const id = 'invoice-mail-import.mailbox';
     if (!mailbox)
@@ -127,14 +138,20 @@ export class ConnectionTester {
           hint: MAILBOX_ACCESS_HINT,
         };
       }
+      noteTemporary(error);
       return { id, ok: false, message: CHECK_MESSAGES.tokenTemporary, hint: CHECK_MESSAGES.tokenTemporaryHint };
     }
   }
 
-  private outcome(checks: ConnectionCheck[], status: TestOutcome['status']): TestOutcome {
+  private outcome(
+    checks: ConnectionCheck[],
+    status: TestOutcome['status'],
+    temporary: TestOutcome['temporary'],
+  ): TestOutcome {
     return {
       status,
       result: { ok: checks.every((check) => check.ok), testedAt: this.clock.now().toISOString(), checks },
+      ...(temporary && status === 'error' ? { temporary } : {}),
     };
   }
 }

@@ -61,3 +61,20 @@ export async function countConnectionsByStatus(db: Db): Promise<Array<{ status: 
     .execute();
   return rows.map((row) => ({ status: row.status, count: Number(row.count) }));
 }
+
+/**
+ * Claims up to `limit` connections whose check is due, pushing their next check to `leaseUntil` so no other sweep
+ * (or app instance) picks them again while their check runs; the check itself then sets the real next time.
+ */
+export async function claimDueConnections(db: Db, now: Date, leaseUntil: Date, limit: number): Promise<string[]> {
+  const result = await sql<{ tenantId: string }>`
+    update ms365_connections set next_check_at = ${leaseUntil}
+    where tenant_id in (
+      select tenant_id from ms365_connections
+      where next_check_at is null or next_check_at <= ${now}
+      order by next_check_at nulls first
+      limit ${limit}
+      for update skip locked)
+    returning tenant_id`.execute(db);
+  return result.rows.map((row) => row.tenantId);
+}

@@ -127,18 +127,29 @@ export class ConnectionService {
     const outcome = await this.deps.tester.run(connection, options);
     const now = this.deps.clock.now();
     const failed = outcome.result.checks.find((check) => !check.ok);
-    const interval = this.deps.checkIntervalMinutes;
     await updateConnection(this.deps.db, connection.tenantId, {
       status: outcome.status,
       lastTest: JSON.stringify(outcome.result),
       lastCheckedAt: now,
-      nextCheckAt: interval === undefined ? null : new Date(now.getTime() + interval * 60_000),
+      nextCheckAt: this.nextCheck(now, outcome),
       ...(failed
         ? { lastFailure: JSON.stringify({ at: now.toISOString(), reason: failed.id, message: failed.message }) }
         : {}),
       updatedAt: now,
     });
     return outcome;
+  }
+
+  /**
+   * When the health monitor looks next: after the interval, or — when Microsoft was only throttling or away —
+   * after its Retry-After (at least a minute, at most the interval).
+   */
+  private nextCheck(now: Date, outcome: TestOutcome): Date | null {
+    const interval = this.deps.checkIntervalMinutes;
+    if (interval === undefined) return null;
+    let seconds = interval * 60;
+    if (outcome.temporary) seconds = Math.min(seconds, Math.max(60, outcome.temporary.retryAfterSeconds ?? 300));
+    return new Date(now.getTime() + seconds * 1000);
   }
 
   /** „Verbindung trennen/löschen“: the tokens and the connection are deleted, pending attempts with them. */

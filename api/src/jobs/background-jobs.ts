@@ -1,0 +1,33 @@
+import type pg from 'pg';
+import type { Services } from '../services.js';
+import { HealthMonitor } from './health-monitor.js';
+import { Housekeeping } from './housekeeping.js';
+import { createJobQueue } from './job-queue.js';
+
+export interface BackgroundJobs {
+  monitor: HealthMonitor | undefined;
+  housekeeping: Housekeeping;
+  stop(): Promise<void>;
+}
+
+/** Starts the job queue with housekeeping and, unless switched off, the connection health monitor. */
+export async function startBackgroundJobs(pool: pg.Pool, services: Services): Promise<BackgroundJobs> {
+  const { config, db, clock, logger } = services;
+  const boss = createJobQueue(pool, logger);
+  const monitor = config.healthMonitor.enabled
+    ? new HealthMonitor(
+        boss,
+        { db, connections: services.connection, clock, logger },
+        { concurrency: config.healthMonitor.concurrency },
+      )
+    : undefined;
+  const housekeeping = new Housekeeping(boss, { db, sessions: services.sessions, clock, logger });
+  if (monitor) await monitor.start();
+  else await boss.start();
+  await housekeeping.start();
+  return {
+    monitor,
+    housekeeping,
+    stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
+  };
+}

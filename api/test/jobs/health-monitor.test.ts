@@ -1,0 +1,97 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HealthMonitor } from '../../src/jobs/health-monitor.js';
+import { createJobQueue } from '../../src/jobs/job-queue.js';
+import { claimDueConnections } from '../../src/modules/ms365/connection.repository.js';
+import { asUser, obtainCode } from '../support/connect-flow.js';
+import { signIn, startTestApp, type SignedIn, type TestApp } from '../support/test-app.js';
+
+let t: TestApp;
+let admin: SignedIn;
+let monitor: HealthMonitor;
+let stopQueue: () => Promise<void>;
+
+beforeAll(async () => {
+  t = await startTestApp({ env: { HEALTH_MONITOR_INTERVAL_MINUTES: '360' } });
+  admin = await signIn(t.app, 'admin', 'admin');
+  const boss = createJobQueue(t.database.pool, t.services.logger);
+  monitor = new HealthMonitor(
+    boss,
+    { db: t.database.db, connections: t.services.connection, clock: t.clock, logger: t.services.logger },
+    // A sweep schedule that never fires on its own: the tests sweep by hand.
+    { concurrency: 4, sweepCron: '0 0 1 1 *' },
+  );
+  await monitor.start();
+  stopQueue = () => boss.stop({ graceful: false, wait: true });
+});
+afterAll(async () => {
+  await stopQueue();
+  await t.close();
+});
+
+const connection = async () => (await asUser(t, admin).get('/api/v1/ms365/connection')).json();
+const makeDue = () =>
+  t.database.db
+    .updateTable('ms365Connections')
+    .set({ nextCheckAt: new Date(Date.now() - 1000) })
+    .execute();
+const refreshes = () => t.microsoft.controls.stats().tokenRequests.refresh_token ?? 0;
+
+async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out; last value: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+describe('the connection health monitor (pg-boss)', () => {
+  it('checks a due connection through the queue: forced refresh, test, next check in the interval', async () => {
+    t.microsoft.controls.reset();
+    await asUser(t, admin).post('/api/v1/ms365/connection', { code: await obtainCode(t, admin) });
+    const before = await connection();
+    expect(Date.parse(before.nextCheckAt) - Date.now()).toBeGreaterThan(359 * 60_000);
+    expect(await monitor.sweep()).toBe(0); // not due yet
+
+    await makeDue();
+    const refreshesBefore = refreshes();
+    expect(await monitor.sweep()).toBe(1);
+    const after = await until(connection, (c) => c.lastCheckedAt !== before.lastCheckedAt);
+    expect(after.status).toBe('connected');
+    expect(refreshes() - refreshesBefore).toBe(1); // the refresh token was exercised even with a valid access token
+    expect(Date.parse(after.nextCheckAt) - Date.now()).toBeGreaterThan(359 * 60_000);
+  });
+
+  it('turns a revoked consent into needs_reauth with the reason, visible in GET /connection', async () => {
+    t.microsoft.controls.revokeRefreshTokens('admin@contoso.example');
+    await makeDue();
+    await monitor.sweep();
+    const after = await until(connection, (c) => c.status === 'needs_reauth');
+    expect(after.lastFailure).toMatchObject({ reason: 'token', message: expect.stringContaining('widerrufen') });
+    expect(after.lastTest.checks[0]).toMatchObject({ id: 'token', ok: false });
+  });
+
+  it("honours Microsoft's Retry-After: a throttled connection is checked again after it, not after the interval", async () => {
+    t.microsoft.controls.reset();
+    await asUser(t, admin).post('/api/v1/ms365/connection', { code: await obtainCode(t, admin) });
+    t.microsoft.controls.failNext({ target: 'graph', status: 429, retryAfterSeconds: 600, times: 50 });
+    await makeDue();
+    await monitor.sweep();
+    const after = await until(connection, (c) => c.status === 'error');
+    const delay = Date.parse(after.nextCheckAt) - Date.parse(after.lastCheckedAt);
+    expect(delay).toBeGreaterThanOrEqual(599_000);
+    expect(delay).toBeLessThanOrEqual(601_000);
+    t.microsoft.controls.reset();
+  });
+
+  it('hands each due connection to exactly one sweep, however many instances sweep at once', async () => {
+    await makeDue();
+    const now = new Date();
+    const lease = new Date(now.getTime() + 60_000);
+    const claims = await Promise.all(
+      Array.from({ length: 5 }, () => claimDueConnections(t.database.db, now, lease, 100)),
+    );
+    expect(claims.flat()).toHaveLength(1);
+  });
+});
