@@ -70,8 +70,10 @@ export interface TestApp {
  * The real app over a database of its own, with tenants `acme` and `other` whose ELO is the emulator (over HTTP).
  * `env` overrides configuration variables.
  */
-export async function startTestApp(options: { env?: Record<string, string> } = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+export async function startTestApp(
+  options: { env?: Record<string, string>; database?: TestDatabase } = {},
+): Promise<TestApp> {
+  const database = options.database ?? (await createTestDatabase());
   const elo = await startEloEmulator({ repositories: TEST_ELO_REPOSITORIES });
   const callback = `${PUBLIC_URL}/api/v1/ms365/callback`;
   const microsoft = await startMicrosoftEmulator({
