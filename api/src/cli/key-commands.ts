@@ -7,7 +7,8 @@ import { UsageError, type CommandContext } from './cli-context.js';
 
 /** `keys generate` needs no database. */
 export function generateKey(): void {
-  const id = `k${new Date().toISOString().slice(0, 10).replace(/-/g, '')}`;
+  // Dated for humans, with a random tail so two keys made on one day never share an id.
+  const id = `k${new Date().toISOString().slice(0, 10).replace(/-/g, '')}${randomBytes(2).toString('hex')}`;
   console.log(formatEncryptionKeys([{ id, key: randomBytes(32) }]));
 }
 

@@ -1,0 +1,120 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runCli } from '../../src/cli/run-cli.js';
+import { asUser, obtainCode } from '../support/connect-flow.js';
+import { signIn, startTestApp, TEST_ENCRYPTION_KEY, type TestApp } from '../support/test-app.js';
+
+let t: TestApp;
+let env: Record<string, string>;
+beforeAll(async () => {
+  t = await startTestApp();
+  env = {
+    NODE_ENV: 'test',
+    DATABASE_URL: t.database.url,
+    ENCRYPTION_KEYS: `${TEST_ENCRYPTION_KEY.id}:${TEST_ENCRYPTION_KEY.key.toString('base64')}`,
+  };
+});
+afterAll(() => t.close());
+
+/** Runs the CLI in-process and captures what it prints. */
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((...parts: unknown[]) => void out.push(parts.join(' ')));
+  const error = vi.spyOn(console, 'error').mockImplementation((...parts: unknown[]) => void err.push(parts.join(' ')));
+  const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+  try {
+    const code = await runCli(argv, env);
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  } finally {
+    log.mockRestore();
+    error.mockRestore();
+    warn.mockRestore();
+  }
+}
+
+describe('the admin CLI', () => {
+  it('adds, lists, updates and removes tenants, validating input', async () => {
+    const added = await cli(
+      'tenant',
+      'add',
+      'beta',
+      '--name',
+      'Beta KG',
+      '--elo-url',
+      'https://elo.beta.example/ix-beta/rest/',
+      '--grace-until',
+      '2022-10-09',
+    );
+    expect(added).toMatchObject({ code: 0, out: expect.stringContaining('added beta — Beta KG') });
+    expect((await cli('tenant', 'list')).out).toMatch(
+      /beta\s+Beta KG\s+https:\/\/elo\.beta\.example\/ix-beta\/rest\s+2022-10-09\s+not_connected/,
+    );
+
+    expect((await cli('tenant', 'update', 'beta', '--grace-until', 'none', '--name', 'Beta GmbH')).out).toContain(
+      'updated beta — Beta GmbH',
+    );
+    expect(await cli('tenant', 'add', 'beta', '--name', 'x', '--elo-url', 'https://x')).toMatchObject({
+      code: 1,
+      err: 'ecm365: tenant "beta" exists already',
+    });
+    expect((await cli('tenant', 'add', 'Bad_Slug!', '--name', 'x', '--elo-url', 'https://x')).code).toBe(1);
+    expect((await cli('tenant', 'add', 'gamma', '--name', 'x', '--elo-url', 'not a url')).err).toContain(
+      'not an absolute URL',
+    );
+    expect((await cli('tenant', 'add', 'gamma', '--elo-url', 'https://x')).err).toContain('--name is required');
+    expect((await cli('tenant', 'remove', 'beta')).err).toContain('confirm with --yes');
+    expect((await cli('tenant', 'remove', 'beta', '--yes')).out).toBe('removed beta');
+    expect((await cli('tenant', 'list')).out).not.toContain('beta');
+  });
+
+  it("shows a tenant's audit log and revokes its connection", async () => {
+    const admin = await signIn(t.app, 'admin', 'admin');
+    await asUser(t, admin).post('/api/v1/ms365/connection', { code: await obtainCode(t, admin) });
+    expect((await cli('tenant', 'list')).out).toMatch(/acme\s+ACME AG.*connected\s+admin@contoso\.example/);
+
+    const revoked = await cli('connection', 'revoke', 'acme', '--yes');
+    expect(revoked).toMatchObject({ code: 0, out: 'revoked the Microsoft 365 connection of acme' });
+    expect((await asUser(t, admin).get('/api/v1/ms365/connection')).json().status).toBe('not_connected');
+
+    const audit = (await cli('audit', 'acme', '--limit', '5')).out.split('\n');
+    expect(audit[0]).toMatch(/^when\s+actor\s+action\s+outcome\s+details\s+ip$/);
+    expect(audit[2]).toMatch(/ops \(admin CLI\)\s+ms365\.disconnect\s+success/);
+    expect(audit.some((line) => /admin\s+ms365\.redeem\s+success/.test(line))).toBe(true);
+    expect((await cli('audit', 'nobody')).err).toContain('tenant "nobody" does not exist');
+  });
+
+  it('generates keys and re-encrypts every secret under the first one', async () => {
+    const generated = await cli('keys', 'generate');
+    expect(generated.out).toMatch(/^k\d{8}[A-Za-z0-9]*:[A-Za-z0-9+/]{43}=$/);
+    const admin = await signIn(t.app, 'admin', 'admin');
+    await asUser(t, admin).post('/api/v1/ms365/connection', { code: await obtainCode(t, admin) });
+
+    const newKey = `k2:${randomBytes(32).toString('base64')}`;
+    env.ENCRYPTION_KEYS = `${newKey},${env.ENCRYPTION_KEYS}`;
+    const rotated = await cli('keys', 'rotate');
+    expect(rotated.out).toMatch(/^re-encrypted under key "k2": 1 connection\(s\), \d+ attempt\(s\)/);
+    const row = await t.database.db.selectFrom('ms365Connections').select('tokenCache').executeTakeFirstOrThrow();
+    expect(row.tokenCache.startsWith('enc1:k2:')).toBe(true);
+  });
+
+  it('explains configuration errors and unknown commands in one line each', async () => {
+    const badConfig = await runCliWith({ DATABASE_URL: 'mysql://nope' }, 'tenant', 'list');
+    expect(badConfig).toMatchObject({
+      code: 1,
+      err: 'ecm365: configuration error: DATABASE_URL must use postgres or postgresql',
+    });
+    expect((await cli('frobnicate')).err).toMatch(/^ecm365: unknown command "frobnicate"\n\nUsage:/);
+    expect((await cli()).out).toMatch(/^Usage: pnpm ecm365/);
+  });
+});
+
+async function runCliWith(extra: Record<string, string>, ...argv: string[]) {
+  const saved = env;
+  env = { ...env, ...extra };
+  try {
+    return await cli(...argv);
+  } finally {
+    env = saved;
+  }
+}
