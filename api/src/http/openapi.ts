@@ -33,7 +33,15 @@ export async function registerOpenApi(app: FastifyInstance, publicUrl: string): 
       },
     },
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/docs', staticCSP: true });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/docs',
+    staticCSP: true,
+    // Swagger UI sets inline styles; over plain http (the demo) upgrading requests would break its assets.
+    transformStaticCSP: (header) => {
+      const withStyles = header.replace("style-src 'self' https:", "style-src 'self' https: 'unsafe-inline'");
+      return publicUrl.startsWith('https:') ? withStyles : withStyles.replace(/\s*upgrade-insecure-requests;?/, '');
+    },
+  });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 }
 
