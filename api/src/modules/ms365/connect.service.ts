@@ -18,7 +18,7 @@ import {
 } from '../../errors/domain-errors.js';
 import type { Clock } from '../../support/clock.js';
 import { randomToken, sha256 } from '../../support/secrets.js';
-import type { AuditLog } from '../audit/audit-log.js';
+import type { AuditEntry, AuditLog } from '../audit/audit-log.js';
 import { attemptCacheContext, attemptFlowContext } from './attempt-contexts.js';
 import { principalKey, type Principal } from '../auth/principal.js';
 import {
@@ -54,6 +54,8 @@ export interface CallbackInput {
   session: Principal | undefined;
   ip: string;
 }
+
+type CallbackAudit = Omit<AuditEntry, 'outcome' | 'details'>;
 
 export interface ConnectServiceDeps {
   db: Db;
@@ -159,29 +161,31 @@ export class ConnectService {
       ip: input.ip,
     };
     if (query.error || !query.code) {
-      const failure: MicrosoftFailure = {
-        error: query.error ?? 'invalid_request',
-        description: query.error_description,
-        subError: query.error_subcode,
-      };
-      const explained = this.explain(failure, attempt);
-      await failAttempt(this.deps.db, attempt.id, JSON.stringify(explained));
-      await this.deps.audit.record({
-        ...audit,
-        outcome: 'failure',
-        details: { kind: explained.kind, aadsts: explained.aadstsCode },
-      });
-      return connector;
+      await this.fail(
+        attempt,
+        {
+          error: query.error ?? 'invalid_request',
+          description: query.error_description,
+          subError: query.error_subcode,
+        },
+        audit,
+      );
+    } else {
+      await this.complete(attempt, query.code, query.state ?? '', audit);
     }
+    return connector;
+  }
 
+  /** Redeems Microsoft's authorization code and issues the MS365 code for the attempt. */
+  private async complete(attempt: AttemptRow, code: string, state: string, audit: CallbackAudit): Promise<void> {
     try {
       const { codeVerifier, nonce } = this.flowSecrets(attempt);
       const tokens = await this.deps.identity.redeemAuthorizationCode({
-        code: query.code,
+        code,
         scopes: attempt.scopes,
         codeVerifier,
         nonce,
-        state: query.state ?? '',
+        state,
       });
       const issued = this.deps.codes.issue(attempt.id);
       await storeAttemptCode(this.deps.db, attempt.id, {
@@ -196,15 +200,19 @@ export class ConnectService {
       await this.deps.audit.record({ ...audit, outcome: 'success', details: { account: tokens.account.username } });
     } catch (error) {
       if (!(error instanceof MicrosoftRequestError)) throw error;
-      const explained = this.explain(error.failure, attempt);
-      await failAttempt(this.deps.db, attempt.id, JSON.stringify(explained));
-      await this.deps.audit.record({
-        ...audit,
-        outcome: 'failure',
-        details: { kind: explained.kind, aadsts: explained.aadstsCode },
-      });
+      await this.fail(attempt, error.failure, audit);
     }
-    return connector;
+  }
+
+  /** Stores Microsoft's "no", explained in German, for the connector window to show. */
+  private async fail(attempt: AttemptRow, failure: MicrosoftFailure, audit: CallbackAudit): Promise<void> {
+    const explained = this.explain(failure, attempt);
+    await failAttempt(this.deps.db, attempt.id, JSON.stringify(explained));
+    await this.deps.audit.record({
+      ...audit,
+      outcome: 'failure',
+      details: { kind: explained.kind, aadsts: explained.aadstsCode },
+    });
   }
 
   /** The MS365 code, only to the session that started the attempt, while it is unredeemed and fresh. */
