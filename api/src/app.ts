@@ -5,6 +5,7 @@ import fastifyHelmet from '@fastify/helmet';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import ajvFormats from 'ajv-formats';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { clientErrorHandler } from './errors/client-error-handler.js';
 import { errorHandler, notFoundHandler } from './errors/error-handler.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerMetrics } from './metrics/metrics.routes.js';
@@ -36,6 +37,10 @@ export async function buildApp({ services, webDist }: AppOptions): Promise<Fasti
     trustProxy: (_address: string, hop: number) => hop < config.trustProxyHops,
     genReqId: () => randomUUID(),
     requestIdHeader: false,
+    // Bad percent-encoding and over-long path parameters, and requests the HTTP parser refuses, are answered by
+    // Fastify itself unless told otherwise: in the API's error format like every other 4xx.
+    frameworkErrors: errorHandler,
+    clientErrorHandler,
     ajv: {
       // Unknown fields are an error (SPEC §3), not silently dropped; no type coercion of JSON bodies.
       customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false },

@@ -1,8 +1,9 @@
 import Type, { type Static } from 'typebox';
+import { StoredText } from './text.js';
 
 export const CreateApiTokenRequest = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 100, description: 'What the token is for, e.g. "ERP import".' }),
+    name: StoredText({ minLength: 1, maxLength: 100, description: 'What the token is for, e.g. "ERP import".' }),
     expiresInDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 3650, description: 'Omit for no expiry.' })),
   },
   { additionalProperties: false },

@@ -1,12 +1,13 @@
 import Type, { type Static } from 'typebox';
 import { MS365_GROUP } from './constants.js';
+import { StoredText } from './text.js';
 
 export const LoginRequest = Type.Object(
   {
-    username: Type.String({ minLength: 1, maxLength: 200 }),
+    username: StoredText({ minLength: 1, maxLength: 200 }),
     password: Type.String({ minLength: 1, maxLength: 1000 }),
     tenant: Type.Optional(
-      Type.String({
+      StoredText({
         minLength: 1,
         maxLength: 63,
         description: 'Customer name; needed on selfhost.<base-domain>, otherwise taken from the host name.',

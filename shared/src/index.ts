@@ -5,3 +5,4 @@ export * from './features.js';
 export * from './ms365.js';
 export * from './ms365-code.js';
 export * from './api-tokens.js';
+export * from './text.js';

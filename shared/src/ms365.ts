@@ -1,11 +1,12 @@
 import Type, { type Static } from 'typebox';
 import { FEATURE_IDS } from './features.js';
+import { StoredText } from './text.js';
 
 const DateTime = (description?: string) =>
   Type.String({ format: 'date-time', ...(description ? { description } : {}) });
 
 export const AttemptIdParams = Type.Object(
-  { attemptId: Type.String({ minLength: 1, maxLength: 64 }) },
+  { attemptId: StoredText({ minLength: 1, maxLength: 64 }) },
   { additionalProperties: false },
 );
 export type AttemptIdParams = Static<typeof AttemptIdParams>;

@@ -166,19 +166,31 @@ export const malformedBody: fc.Arbitrary<BodyCase> = fc.oneof(
  */
 export function mutatedBody(example: Record<string, unknown>): fc.Arbitrary<BodyCase> {
   const fields = Object.keys(example);
-  const replacement = fc.oneof(anyText, anyJsonValue, fc.double(), fc.integer(), fc.constant(null));
-  const mutation = fc.oneof(
-    fc.tuple(fc.constantFrom(...fields), replacement).map(([field, value]) => ({ ...example, [field]: value })),
-    fc
-      .constantFrom(...fields)
-      .map((field) => Object.fromEntries(Object.entries(example).filter(([key]) => key !== field))),
-    fc.tuple(fc.oneof(shortText, fc.constantFrom(...PROTO_KEYS)), anyJsonValue).map(([key, value]) => ({
-      ...example,
-      [key]: value,
-    })),
+  // Most fields are strings: text is the likeliest replacement, so that it reaches the services and the database.
+  const replacement = fc.oneof(
+    { arbitrary: anyText, weight: 6 },
+    anyJsonValue,
+    fc.double(),
+    fc.integer(),
+    fc.constant(null),
   );
+  const replaced = fc
+    .tuple(fc.constantFrom(...fields), replacement)
+    .map(([field, value]) => ({ ...example, [field]: value }));
+  const missing = fc
+    .constantFrom(...fields)
+    .map((field) => Object.fromEntries(Object.entries(example).filter(([key]) => key !== field)));
+  const added = fc
+    .tuple(fc.oneof(shortText, fc.constantFrom(...PROTO_KEYS)), anyJsonValue)
+    .map(([key, value]) => ({ ...example, [key]: value }));
+  const mutation = fc.oneof({ arbitrary: replaced, weight: 6 }, missing, added);
   return fc.oneof(
-    fc.tuple(mutation, jsonContentType).map(([body, ct]) => bodyCaseOf('mutated', JSON.stringify(body), ct)),
+    {
+      arbitrary: fc
+        .tuple(mutation, jsonContentType)
+        .map(([body, ct]) => bodyCaseOf('mutated', JSON.stringify(body), ct)),
+      weight: 8,
+    },
     jsonContentType.map((ct) =>
       bodyCaseOf('mutated-proto', JSON.stringify(example).replace(/^\{/, '{"__proto__":{"polluted":true},'), ct),
     ),

@@ -35,15 +35,22 @@ export function codeVariant(code: fc.Arbitrary<string>): fc.Arbitrary<string> {
     return fc.oneof(
       fc.constantFrom(...CROCKFORD_ALPHABET).map((check) => replaceAt(valid, valid.length - 1, check)),
       fc.tuple(positions, fc.constantFrom(...CROCKFORD_ALPHABET)).map(([at, char]) => replaceAt(valid, at, char)),
-      positions.map((at) => (at + 1 < valid.length ? replaceAt(replaceAt(valid, at, valid[at + 1]!), at + 1, valid[at]!) : valid)),
+      positions.map((at) =>
+        at + 1 < valid.length ? replaceAt(replaceAt(valid, at, valid[at + 1]!), at + 1, valid[at]!) : valid,
+      ),
       fc.tuple(positions, fc.nat()).map(([at, pick]) => {
         const options = LOOKALIKES[valid[at]!] ?? ['Ω'];
         return replaceAt(valid, at, options[pick % options.length]!);
       }),
-      fc.tuple(fc.constantFrom(...WHITESPACE), fc.constantFrom(...WHITESPACE), positions).map(([before, inside, at]) =>
-        `${before}${valid.slice(0, at)}${inside}${valid.slice(at)}${before}`,
+      fc
+        .tuple(fc.constantFrom(...WHITESPACE), fc.constantFrom(...WHITESPACE), positions)
+        .map(([before, inside, at]) => `${before}${valid.slice(0, at)}${inside}${valid.slice(at)}${before}`),
+      fc.constantFrom(
+        valid.toLowerCase(),
+        valid.replace(/-/g, ''),
+        valid.replace(/-/g, '--'),
+        valid.replace(/-/g, ' '),
       ),
-      fc.constantFrom(valid.toLowerCase(), valid.replace(/-/g, ''), valid.replace(/-/g, '--'), valid.replace(/-/g, ' ')),
       fc.tuple(shortText, shortText).map(([prefix, suffix]) => `${prefix}${valid}${suffix}`),
       fc.constantFrom(valid.slice(0, -1), `${valid}0`, valid.repeat(2), `${valid}${' '.repeat(200)}`),
     );

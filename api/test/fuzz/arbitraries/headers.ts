@@ -48,9 +48,14 @@ export function cookieHeader(validCookie: string): fc.Arbitrary<string> {
     junkValue.map((value) => `${SESSION_COOKIE}=${value}`),
     junkValue.map((value) => `${validCookie}; ${SESSION_COOKIE}=${value}`),
     junkValue.map((value) => `${SESSION_COOKIE}=${value}; ${validCookie}`),
-    fc.integer({ min: 50, max: 2_000 }).map((count) =>
-      Array.from({ length: count }, (_, i) => `c${i}=${'v'.repeat(i % 50)}`).join('; '),
-    ),
+    fc
+      .tuple(fc.integer({ min: 50, max: 2_000 }), fc.boolean())
+      .map(([count, withSession]) =>
+        [
+          ...Array.from({ length: count }, (_, i) => `c${i}=${'v'.repeat(i % 50)}`),
+          ...(withSession ? [validCookie] : []),
+        ].join('; '),
+      ),
     fc.constantFrom(
       '',
       ';',
@@ -85,9 +90,9 @@ export const authorizationHeader = fc.oneof(
     'Token ecm365_x',
     'ecm365_x',
   ),
-  fc.tuple(fc.constantFrom('Bearer ', 'Bearer ecm365_', 'bearer ', 'Basic ', ''), fc.oneof(shortText, hugeText)).map(
-    ([prefix, junk]) => prefix + junk,
-  ),
+  fc
+    .tuple(fc.constantFrom('Bearer ', 'Bearer ecm365_', 'bearer ', 'Basic ', ''), fc.oneof(shortText, hugeText))
+    .map(([prefix, junk]) => prefix + junk),
   nastyWord,
 );
 
@@ -98,7 +103,10 @@ export const forwardedHeaders = fc.record(
       fc.constantFrom('1.2.3.4', '1.2.3.4, 5.6.7.8', '::1', 'unknown', ', , ,', '999.999.999.999', '[::1]:80'),
       shortText,
     ),
-    'x-forwarded-proto': fc.oneof(fc.constantFrom('https', 'http', 'javascript', 'https, http', 'HTTPS', ''), shortText),
+    'x-forwarded-proto': fc.oneof(
+      fc.constantFrom('https', 'http', 'javascript', 'https, http', 'HTTPS', ''),
+      shortText,
+    ),
     'x-forwarded-host': fc.oneof(hostHeader, fc.constantFrom(`acme.${BASE}, evil.example`)),
     'x-forwarded-port': fc.oneof(fc.constantFrom('443', '-1', '99999', 'abc'), shortText),
   },
@@ -112,35 +120,61 @@ export const extraHeaders = fc.dictionary(
   { maxKeys: 5 },
 );
 
-/** The headers that influence authentication and parsing, each possibly missing. */
+/** The headers that influence authentication and parsing, each possibly missing, plus extra ones. */
 export interface HeaderCase {
-  host?: string;
-  cookie?: string;
-  'x-csrf-token'?: string;
-  authorization?: string;
-  'content-type'?: string;
+  named: Record<string, string | undefined>;
   extra: Record<string, string>;
 }
 
+/**
+ * Starts from a valid request of acme's admin (host, cookie, CSRF token, API token, JSON) and breaks some of its
+ * headers: replaced by junk or left out. Breaking one or two at a time gets past the other checks.
+ */
 export function headerCase(valid: { cookie: string; csrfToken: string; bearer: string }): fc.Arbitrary<HeaderCase> {
-  return fc.record(
-    {
-      host: hostHeader,
-      cookie: cookieHeader(valid.cookie),
-      'x-csrf-token': fc.oneof(fc.constant(valid.csrfToken), shortText, hugeText, fc.constant(valid.csrfToken + ' ')),
-      authorization: fc.oneof(fc.constant(`Bearer ${valid.bearer}`), authorizationHeader),
-      'content-type': anyContentType,
+  const junk: Record<string, fc.Arbitrary<string>> = {
+    host: hostHeader,
+    cookie: cookieHeader(valid.cookie),
+    'x-csrf-token': fc.oneof(
+      shortText,
+      hugeText,
+      fc.constant(`${valid.csrfToken} `),
+      fc.constant(valid.csrfToken.slice(1)),
+    ),
+    authorization: authorizationHeader,
+    'content-type': anyContentType,
+  };
+  const validHeaders: Record<string, string | undefined> = {
+    host: 'acme.ecm365.test',
+    cookie: valid.cookie,
+    'x-csrf-token': valid.csrfToken,
+    authorization: undefined,
+    'content-type': 'application/json',
+  };
+  const broken = fc
+    .subarray(Object.keys(junk), { minLength: 1, maxLength: 3 })
+    .chain((names) =>
+      fc.tuple(...names.map((name) => fc.tuple(fc.constant(name), fc.option(junk[name]!, { nil: undefined })))),
+    );
+  return fc
+    .record({
+      broken,
+      bearer: fc.boolean(),
       extra: fc.oneof(extraHeaders, forwardedHeaders as fc.Arbitrary<Record<string, string>>),
-    },
-    { requiredKeys: ['extra'] },
-  );
+    })
+    .map(({ broken: pairs, bearer, extra }) => ({
+      named: {
+        ...validHeaders,
+        ...(bearer ? { authorization: `Bearer ${valid.bearer}` } : {}),
+        ...Object.fromEntries(pairs),
+      },
+      extra,
+    }));
 }
 
 /** The header record as a server would receive it (see asWireHeaderValue). */
 export function toWireHeaders(headers: HeaderCase): Record<string, string> {
-  const { extra, ...named } = headers;
   const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries({ ...extra, ...named })) {
+  for (const [name, value] of Object.entries({ ...headers.extra, ...headers.named })) {
     if (typeof value === 'string') out[name] = asWireHeaderValue(value);
   }
   return out;

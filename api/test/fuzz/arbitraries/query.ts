@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { asRequestTarget, hugeText, shortText } from './text.js';
+import { asRequestTarget, encodeComponent, hugeText, shortText } from './text.js';
 
 export const CALLBACK_KEYS = [
   'code',
@@ -41,7 +41,7 @@ const queryValue = fc.oneof(
 
 /** Encodes a key or value the way a browser would, or leaves raw percent junk for the parser. */
 const encoded = (text: fc.Arbitrary<string>) =>
-  fc.oneof(text.map(encodeURIComponent), text.map(asRequestTarget), fc.constantFrom('%', '%zz', '%E0%A4%A', '%00'));
+  fc.oneof(text.map(encodeComponent), text.map(asRequestTarget), fc.constantFrom('%', '%zz', '%E0%A4%A', '%00'));
 
 /** A query string for the callback: known and unknown keys, duplicates, huge and broken values. */
 export const callbackQuery = fc.oneof(
@@ -55,10 +55,32 @@ export const callbackQuery = fc.oneof(
     )
     .chain((pairs) =>
       fc
-        .tuple(...pairs.map(([key, value]) => fc.tuple(encoded(fc.constant(key)), value === undefined ? fc.constant(undefined) : encoded(fc.constant(value)))))
+        .tuple(
+          ...pairs.map(([key, value]) =>
+            fc.tuple(
+              encoded(fc.constant(key)),
+              value === undefined ? fc.constant(undefined) : encoded(fc.constant(value)),
+            ),
+          ),
+        )
         .map((encodedPairs) =>
           encodedPairs.map(([key, value]) => (value === undefined ? key : `${key}=${value}`)).join('&'),
         ),
     ),
-  fc.constantFrom('', '&', '&&&', '=', '==', '=x', 'state', 'state=&state=', 'a=b=c', ';', '?', '#x', 'code[]=a', 'code[a]=b'),
+  fc.constantFrom(
+    '',
+    '&',
+    '&&&',
+    '=',
+    '==',
+    '=x',
+    'state',
+    'state=&state=',
+    'a=b=c',
+    ';',
+    '?',
+    '#x',
+    'code[]=a',
+    'code[a]=b',
+  ),
 );

@@ -97,6 +97,10 @@ export function asWireHeaderValue(text: string): string {
   return latin1.replace(/[\u0000-\u0008\u000a-\u001f\u007f]/g, '').trim();
 }
 
+const hexByte = (byte: number) => `%${byte.toString(16).toUpperCase()}`;
+/** The three bytes a lone surrogate would have in UTF-8 if it were allowed (WTF-8): invalid UTF-8 on purpose. */
+const wtf8Bytes = (code: number) => [0xe0 | (code >> 12), 0x80 | ((code >> 6) & 0x3f), 0x80 | (code & 0x3f)];
+
 /**
  * A request target made of what may appear in one: printable ASCII stays (so `%`-junk and `..` reach the router),
  * everything else is percent-encoded as UTF-8 (lone surrogates as their WTF-8 bytes).
@@ -106,10 +110,15 @@ export function asRequestTarget(text: string): string {
   for (const char of text) {
     const code = char.codePointAt(0) ?? 0;
     if (code > 0x20 && code < 0x7f && char !== '#') out += char;
-    else if (code >= 0xd800 && code <= 0xdfff)
-      out +=
-        `%${(0xe0 | (code >> 12)).toString(16)}%${(0x80 | ((code >> 6) & 0x3f)).toString(16)}%${(0x80 | (code & 0x3f)).toString(16)}`.toUpperCase();
+    else if (code >= 0xd800 && code <= 0xdfff) out += wtf8Bytes(code).map(hexByte).join('');
     else out += encodeURIComponent(char);
   }
   return out;
+}
+
+/** encodeURIComponent for any string (lone surrogates, which it refuses, become U+FFFD as a browser sends them). */
+export function encodeComponent(text: string): string {
+  return encodeURIComponent(
+    text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd'),
+  );
 }

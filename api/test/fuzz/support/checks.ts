@@ -1,5 +1,9 @@
 import { ERROR_CODES } from '@ecm365/shared';
 import type { LightMyRequestResponse } from 'fastify';
+import { expect } from 'vitest';
+
+/** What the checks read of a reply: app.inject()'s response, or one read off a socket. */
+export type Reply = Pick<LightMyRequestResponse, 'statusCode' | 'headers' | 'body' | 'json'>;
 
 export interface SentRequest {
   method: string;
@@ -25,19 +29,19 @@ const LEAKS: Array<[what: string, pattern: RegExp]> = [
 
 const clip = (text: string, length = 400) => (text.length > length ? `${text.slice(0, length)}…` : text);
 
-export function describeExchange(sent: SentRequest, response: LightMyRequestResponse): string {
+export function describeExchange(sent: SentRequest, response: Reply): string {
   const payload = sent.payload === undefined ? '' : ` body=${clip(JSON.stringify(sent.payload.toString()), 200)}`;
   return `${sent.method} ${clip(sent.url, 200)} headers=${clip(JSON.stringify(sent.headers), 300)}${payload} → ${
     response.statusCode
   } ${clip(response.body)}`;
 }
 
-function fail(message: string, sent: SentRequest, response: LightMyRequestResponse): never {
+function fail(message: string, sent: SentRequest, response: Reply): never {
   throw new Error(`${message}\n  ${describeExchange(sent, response)}`);
 }
 
 /** The error code of an error reply, if it is one. */
-export function errorCodeOf(response: LightMyRequestResponse): string | undefined {
+export function errorCodeOf(response: Reply): string | undefined {
   try {
     const code = (response.json() as { error?: { code?: unknown } }).error?.code;
     return typeof code === 'string' ? code : undefined;
@@ -47,7 +51,7 @@ export function errorCodeOf(response: LightMyRequestResponse): string | undefine
 }
 
 /** `{"error":{"code":<known>,"message":<string>,"details"?:{…},"correlationId"?:<string>}}` and nothing else. */
-export function assertErrorBody(sent: SentRequest, response: LightMyRequestResponse): void {
+export function assertErrorBody(sent: SentRequest, response: Reply): void {
   if (!String(response.headers['content-type']).startsWith('application/json'))
     fail(`error reply is not JSON (${String(response.headers['content-type'])})`, sent, response);
   let body: unknown;
@@ -66,7 +70,7 @@ export function assertErrorBody(sent: SentRequest, response: LightMyRequestRespo
     fail('error details is not an object', sent, response);
 }
 
-function assertNoLeak(sent: SentRequest, response: LightMyRequestResponse): void {
+function assertNoLeak(sent: SentRequest, response: Reply): void {
   const type = String(response.headers['content-type'] ?? '');
   // Swagger UI's static files are code; every other reply is checked in full.
   const checkBody = response.statusCode >= 400 || /json|text\/plain/.test(type);
@@ -81,10 +85,18 @@ function assertNoLeak(sent: SentRequest, response: LightMyRequestResponse): void
  * The properties every reply has, whatever was sent: no 5xx (the database is up in these tests), 4xx in the one
  * error format, and no internals (stack, paths, SQL) anywhere in the reply.
  */
-export function assertWellBehaved(sent: SentRequest, response: LightMyRequestResponse, serverError?: string): void {
+export function assertWellBehaved(sent: SentRequest, response: Reply, serverError?: string): void {
   if (response.statusCode >= 500) fail(`server error${serverError ? ` (${serverError})` : ''}`, sent, response);
   if (response.statusCode >= 400 && sent.method !== 'HEAD') assertErrorBody(sent, response);
   if (response.statusCode === 413 && errorCodeOf(response) !== 'payload_too_large')
     fail('413 without payload_too_large', sent, response);
   assertNoLeak(sent, response);
+}
+
+/** For plain regression tests: a 400 validation_failed naming the field at `path`. */
+export function expectValidationFailed(response: Reply, path: string): void {
+  expect(response.statusCode).toBe(400);
+  expect(response.json()).toMatchObject({
+    error: { code: 'validation_failed', details: { issues: [expect.objectContaining({ path })] } },
+  });
 }

@@ -33,14 +33,20 @@ function lastUnexpectedError(t: TestApp): string | undefined {
   return `${err?.code ?? ''} ${err?.message ?? ''}`.trim();
 }
 
-export async function startFuzzApp(env?: Record<string, string>): Promise<FuzzApp> {
-  const t = await startTestApp(env ? { env } : {});
+/**
+ * The login throttle is tested elsewhere; here it would turn every later sign-in into a 429 and hide the paths
+ * behind it, so its limits are raised.
+ */
+const GENEROUS_LIMITS = { LOGIN_MAX_FAILURES_PER_USER: '1000', LOGIN_MAX_FAILURES_PER_IP: '100000' };
+
+export async function startFuzzApp(env: Record<string, string> = {}): Promise<FuzzApp> {
+  const t = await startTestApp({ env: { ...GENEROUS_LIMITS, ...env } });
   const acme = await signIn(t.app, 'admin', 'admin');
   const created = await asUser(t, acme).post('/api/v1/api-tokens', { name: 'fuzz' });
   expect(created.statusCode).toBe(201);
   const acmeToken = created.json<CreatedApiToken>().token;
   const logsBefore = () => t.logs.filter((line) => line.includes('"unexpected error"')).length;
-  const baseline = logsBefore();
+  let baseline = logsBefore();
 
   async function callerHeaders(caller: Caller, route?: RouteSpec): Promise<Record<string, string>> {
     const host = hostOf('acme');
@@ -70,7 +76,9 @@ export async function startFuzzApp(env?: Record<string, string>): Promise<FuzzAp
     async expectAlive() {
       const health = await t.app.inject({ method: 'GET', url: '/healthz' });
       expect(health.statusCode).toBe(200);
-      expect(logsBefore(), 'unexpected errors were logged').toBe(baseline);
+      const logged = logsBefore() - baseline;
+      baseline += logged; // report each unexpected error once
+      expect(logged, 'unexpected errors were logged').toBe(0);
     },
     close: () => t.close(),
   };

@@ -41,7 +41,7 @@ export const DOCUMENTED_ROUTES: RouteSpec[] = Object.entries(document.paths).fla
 );
 
 /** Routes the document hides (the document itself, Swagger UI) and HEAD, which Fastify adds to every GET. */
-const HIDDEN_ROUTES: RouteSpec[] = [
+export const HIDDEN_ROUTES: RouteSpec[] = [
   { method: 'GET', path: '/openapi.json', params: [], hasBody: false, security: 'none' },
   { method: 'GET', path: '/docs', params: [], hasBody: false, security: 'none' },
   { method: 'GET', path: '/docs/{file}', params: ['file'], hasBody: false, security: 'none' },
@@ -66,7 +66,7 @@ const UNKNOWN_PATHS = [
 ];
 
 /** Unknown paths under any method, and known paths under methods they do not have. */
-const UNKNOWN_ROUTES: RouteSpec[] = [
+export const UNKNOWN_ROUTES: RouteSpec[] = [
   ...UNKNOWN_PATHS.flatMap((path) =>
     ['GET', 'POST', 'DELETE'].map((method) => ({
       method,
