@@ -38,16 +38,18 @@ export function principalOf(request: FastifyRequest): Principal {
  * CSRF token on unsafe cookie requests) and `requireMs365Access` (403 "Zugriff nicht erlaubt").
  */
 export function createRequestAuth(deps: RequestAuthDeps) {
+  /** Credentials belong to their tenant's host: a session or token of tenant A presented on tenant B's host is no one's. */
+  function fitsHost(request: FastifyRequest, principal: Principal): boolean {
+    const host = tenantFromHost(request.hostname, deps.hostRules.baseDomain, deps.hostRules.defaultTenant);
+    return host.kind !== 'tenant' || host.slug === principal.tenant.slug;
+  }
+
   /** The live session of the cookie, if it belongs to this host's tenant. */
   async function sessionOf(request: FastifyRequest): Promise<Principal | undefined> {
     const sessionId = request.cookies[SESSION_COOKIE];
     if (!sessionId) return undefined;
     const principal = await deps.sessions.resolve(sessionId);
-    if (!principal) return undefined;
-    // A cookie is host-bound anyway; a session of tenant A presented on tenant B's host is not B's session.
-    const host = tenantFromHost(request.hostname, deps.hostRules.baseDomain, deps.hostRules.defaultTenant);
-    if (host.kind === 'tenant' && host.slug !== principal.tenant.slug) return undefined;
-    return principal;
+    return principal && fitsHost(request, principal) ? principal : undefined;
   }
 
   async function fromSessionCookie(request: FastifyRequest): Promise<Principal | undefined> {
@@ -67,7 +69,7 @@ export function createRequestAuth(deps: RequestAuthDeps) {
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!match?.[1]) throw new NotAuthenticatedError();
     const principal = await deps.bearer(match[1]);
-    if (!principal) throw new NotAuthenticatedError();
+    if (!principal || !fitsHost(request, principal)) throw new NotAuthenticatedError();
     return principal;
   }
 

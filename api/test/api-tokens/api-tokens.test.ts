@@ -95,9 +95,9 @@ describe('API tokens', () => {
       (await asUser(t, otherAdmin).get('/api/v1/api-tokens')).json().map((row: { id: string }) => row.id),
     ).not.toContain(id);
     expect((await asUser(t, otherAdmin).delete(`/api/v1/api-tokens/${id}`)).statusCode).toBe(404);
-    // A token of acme presented on other's host still acts for acme only.
+    // Like a session, a token belongs to its tenant's host: on other's host it is nobody's.
     const onOtherHost = await withBearer(token, 'GET', '/api/v1/ms365/connection', undefined, 'other');
-    expect(onOtherHost.statusCode).toBe(200);
+    expect(onOtherHost.statusCode).toBe(401);
     expect((await withBearer(token, 'GET', '/api/v1/ms365/connection')).statusCode).toBe(200);
   });
 

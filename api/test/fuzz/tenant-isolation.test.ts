@@ -64,9 +64,10 @@ async function headersOf(caller: CrossCaller, route: RouteSpec): Promise<Record<
   }
 }
 
-/** Credentials that must not authenticate: a session on another tenant's host, or another session's CSRF token. */
+/** Credentials that must not authenticate: a session or token on another tenant's host, or another session's CSRF token. */
 function rejectedCredentials(route: RouteSpec, caller: CrossCaller): boolean {
-  if (caller === 'other-session-on-acme-host' || caller === 'acme-session-on-other-host') return true;
+  if (['other-session-on-acme-host', 'acme-session-on-other-host', 'acme-bearer-on-other-host'].includes(caller))
+    return true;
   return caller === 'acme-session-with-other-csrf' && route.method !== 'GET';
 }
 

@@ -148,3 +148,16 @@ describe('tenant and session isolation', () => {
     expect(status.body).not.toContain(code);
   });
 });
+
+describe('routes without a request body', () => {
+  it('reject a body with fields as unknown fields, and accept none or {}', async () => {
+    const admin = await signIn(t.app, 'admin', 'admin');
+    const user = asUser(t, admin);
+    const withField = await user.post('/api/v1/ms365/connect', { scope: 'everything' });
+    expect(withField.statusCode).toBe(400);
+    expect(withField.json().error.code).toBe('validation_failed');
+    expect((await user.post('/api/v1/ms365/connect', {})).statusCode).toBe(201);
+    expect((await user.post('/api/v1/ms365/connect')).statusCode).toBe(201);
+    expect((await user.post('/api/v1/ms365/connection/test', { now: true })).statusCode).toBe(400);
+  });
+});

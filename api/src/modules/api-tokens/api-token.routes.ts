@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { principalOf, type RequestAuth } from '../../http/request-auth.js';
 import { SECURITY } from '../../http/openapi.js';
-import { errorResponses } from '../../http/schemas.js';
+import { errorResponses, rejectBody } from '../../http/schemas.js';
 import type { ApiTokenService } from './api-token.service.js';
 
 /**
@@ -51,13 +51,14 @@ export const apiTokenRoutes: FastifyPluginAsyncTypebox<{ tokens: ApiTokenService
   app.delete(
     '/api-tokens/:id',
     {
+      preValidation: rejectBody,
       ...guarded,
       schema: {
         tags: ['api-tokens'],
         security: SECURITY.session,
         summary: 'Delete an API token; it stops working at once',
         params: ApiTokenIdParams,
-        response: { 204: Type.Null(), ...errorResponses(401, 403, 404) },
+        response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request, reply) => {

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { principalOf, type RequestAuth } from '../../http/request-auth.js';
 import { SECURITY } from '../../http/openapi.js';
-import { errorResponses } from '../../http/schemas.js';
+import { errorResponses, rejectBody } from '../../http/schemas.js';
 import type { AuthService } from './auth.service.js';
 
 export interface AuthRoutesOptions {
@@ -46,12 +46,13 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
   app.post(
     '/auth/logout',
     {
+      preValidation: rejectBody,
       onRequest: requestAuth.authenticateSession,
       schema: {
         tags: ['auth'],
         security: SECURITY.session,
         summary: 'Sign out (deletes the session)',
-        response: { 204: Type.Null(), ...errorResponses(401, 403) },
+        response: { 204: Type.Null(), ...errorResponses(400, 401, 403) },
       },
     },
     async (request, reply) => {

@@ -4,7 +4,7 @@ import Type from 'typebox';
 import { principalOf, type RequestAuth } from '../../http/request-auth.js';
 import { requestOrigin } from '../../http/request-origin.js';
 import { SECURITY } from '../../http/openapi.js';
-import { errorResponses } from '../../http/schemas.js';
+import { errorResponses, rejectBody } from '../../http/schemas.js';
 import type { ConnectService } from './connect.service.js';
 
 /** The connector window's API: start an attempt, see it, go to Microsoft, come back, show the MS365 code. */
@@ -17,12 +17,13 @@ export const connectRoutes: FastifyPluginAsyncTypebox<{ connect: ConnectService;
   app.post(
     '/ms365/connect',
     {
+      preValidation: rejectBody,
       ...guarded,
       schema: {
         tags: ['ms365'],
         security: SECURITY.sessionOrToken,
         summary: 'Start a connection attempt; open connectorUrl in the connector window',
-        response: { 201: ConnectResponse, ...errorResponses(401, 403) },
+        response: { 201: ConnectResponse, ...errorResponses(400, 401, 403) },
       },
     },
     async (request, reply) =>

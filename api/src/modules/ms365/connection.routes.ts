@@ -10,7 +10,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { principalOf, type RequestAuth } from '../../http/request-auth.js';
 import { SECURITY } from '../../http/openapi.js';
-import { errorResponses } from '../../http/schemas.js';
+import { errorResponses, rejectBody } from '../../http/schemas.js';
 import type { ConnectionService } from './connection.service.js';
 import type { FeatureService } from './feature.service.js';
 
@@ -59,12 +59,13 @@ export const connectionRoutes: FastifyPluginAsyncTypebox<ConnectionRoutesOptions
   app.post(
     '/ms365/connection/test',
     {
+      preValidation: rejectBody,
       ...guarded,
       schema: {
         tags: ['ms365'],
         security: SECURITY.sessionOrToken,
         summary: 'Test the connection again',
-        response: { 200: ConnectionTestResult, ...errorResponses(401, 403, 409) },
+        response: { 200: ConnectionTestResult, ...errorResponses(400, 401, 403, 409) },
       },
     },
     async (request) => connection.runTest(principalOf(request), request.ip),
@@ -73,12 +74,13 @@ export const connectionRoutes: FastifyPluginAsyncTypebox<ConnectionRoutesOptions
   app.delete(
     '/ms365/connection',
     {
+      preValidation: rejectBody,
       ...guarded,
       schema: {
         tags: ['ms365'],
         security: SECURITY.sessionOrToken,
         summary: '„Verbindung trennen/löschen“: delete the tokens and the connection',
-        response: { 204: Type.Null(), ...errorResponses(401, 403) },
+        response: { 204: Type.Null(), ...errorResponses(400, 401, 403) },
       },
     },
     async (request, reply) => {

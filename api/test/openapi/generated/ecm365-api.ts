@@ -427,6 +427,26 @@ export interface paths {
                     content?: never;
                 };
                 /** @description The one error format of the API. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -770,6 +790,26 @@ export interface paths {
                             connectorUrl: string;
                             /** Format: date-time */
                             expiresAt: string;
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
                         };
                     };
                 };
@@ -1788,6 +1828,26 @@ export interface paths {
                     content?: never;
                 };
                 /** @description The one error format of the API. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2322,6 +2382,26 @@ export interface paths {
                     content?: never;
                 };
                 /** @description The one error format of the API. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
                 401: {
                     headers: {
                         [name: string]: unknown;
@@ -2444,6 +2524,26 @@ export interface paths {
                                 message: string;
                                 hint?: string;
                             }[];
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
                         };
                     };
                 };
