@@ -27,6 +27,8 @@ import { Ms365CodeIssuer } from './modules/ms365/ms365-code-issuer.js';
 import { SessionService } from './modules/sessions/session.service.js';
 import { FailureCounter } from './modules/throttle/failure-counter.js';
 import { systemClock, type Clock } from './support/clock.js';
+import { TtlCache } from './support/ttl-cache.js';
+import type { ConnectionResponse } from '@ecm365/shared';
 
 export interface ServiceDependencies {
   config: Config;
@@ -61,12 +63,13 @@ export function createServices(deps: ServiceDependencies) {
     hostRules,
     onLoginOutcome: (outcome) => metrics.logins.inc({ outcome }),
   });
-  const apiTokens = new ApiTokenService(db, clock, audit);
+  const apiTokens = new ApiTokenService(db, clock, audit, config.session.cacheTtlMs);
 
   const keys = new KeyRing(deps.encryptionKeys);
   const dispatcher = createMicrosoftDispatcher(deps.microsoft);
   const identity = new MicrosoftIdentity(deps.microsoft, dispatcher, metrics.observer('microsoft'));
-  const features = new FeatureService(db, clock, audit);
+  const statusCache = new TtlCache<string, ConnectionResponse>(config.statusCacheTtlMs, 10_000);
+  const features = new FeatureService(db, clock, audit, (tenantId) => statusCache.delete(tenantId));
   const tokens = new ConnectionTokens(db, keys, identity, new ConnectionLock(db));
   const tester = new ConnectionTester(
     tokens,
@@ -84,6 +87,7 @@ export function createServices(deps: ServiceDependencies) {
     redeemFailures: new FailureCounter(db, clock, config.codeRedemption.blockSeconds),
     wrongCodesPerSession: config.codeRedemption.wrongCodesPerSession,
     checkIntervalMinutes: config.healthMonitor.enabled ? config.healthMonitor.intervalMinutes : undefined,
+    statusCache,
   });
   const connect = new ConnectService({
     db,

@@ -42,7 +42,9 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Trust X-Forwarded-* from this many proxies (0 = none). */
   trustProxyHops: number;
-  session: { idleMinutes: number; absoluteHours: number; cookieSecure: boolean };
+  session: { idleMinutes: number; absoluteHours: number; cookieSecure: boolean; cacheTtlMs: number };
+  /** How long the status of a connection is reused across requests (0 = always read). */
+  statusCacheTtlMs: number;
   loginLimits: { failuresPerUser: number; failuresPerIp: number; windowSeconds: number };
   codeRedemption: { wrongCodesPerSession: number; blockSeconds: number };
   eloTimeoutMs: number;
@@ -163,7 +165,9 @@ export function loadConfig(env: Env = process.env): Config {
       idleMinutes: issues.read(() => readInteger(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60), 30),
       absoluteHours: issues.read(() => readInteger(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 7), 12),
       cookieSecure: publicUrl.protocol === 'https:',
+      cacheTtlMs: issues.read(() => readInteger(env, 'SESSION_CACHE_TTL_MS', 5000, 0, 60_000), 5000),
     },
+    statusCacheTtlMs: issues.read(() => readInteger(env, 'STATUS_CACHE_TTL_MS', 2000, 0, 60_000), 2000),
     loginLimits: {
       failuresPerUser: issues.read(() => readInteger(env, 'LOGIN_MAX_FAILURES_PER_USER', 5, 1, 1000), 5),
       failuresPerIp: issues.read(() => readInteger(env, 'LOGIN_MAX_FAILURES_PER_IP', 20, 1, 100000), 20),

@@ -8,7 +8,8 @@ import { hostOf, signIn, startTestApp, type TestApp } from '../support/test-app.
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await startTestApp();
+  // Grace dates are changed behind the app's back here (as ops would): no session cache, so it shows at once.
+  t = await startTestApp({ env: { SESSION_CACHE_TTL_MS: '0' } });
 });
 afterAll(() => t.close());
 

@@ -7,7 +7,8 @@ import { signIn, startTestApp, TEST_ENCRYPTION_KEY, type TestApp } from '../supp
 let t: TestApp;
 let env: Record<string, string>;
 beforeAll(async () => {
-  t = await startTestApp();
+  // The CLI changes the database behind the app's back (as from another process): no status cache here.
+  t = await startTestApp({ env: { STATUS_CACHE_TTL_MS: '0' } });
   env = {
     NODE_ENV: 'test',
     DATABASE_URL: t.database.url,

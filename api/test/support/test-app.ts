@@ -71,14 +71,21 @@ export interface TestApp {
  * `env` overrides configuration variables.
  */
 export async function startTestApp(
-  options: { env?: Record<string, string>; database?: TestDatabase } = {},
+  options: {
+    env?: Record<string, string>;
+    database?: TestDatabase;
+    /** Share another app's Microsoft emulator (two app instances, one Microsoft); the owner closes it. */
+    microsoft?: RunningMicrosoftEmulator;
+  } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
   const elo = await startEloEmulator({ repositories: TEST_ELO_REPOSITORIES });
   const callback = `${PUBLIC_URL}/api/v1/ms365/callback`;
-  const microsoft = await startMicrosoftEmulator({
-    clients: [{ ...TEST_CLIENT, redirectUris: [callback], displayName: 'ecm.online' }],
-  });
+  const microsoft =
+    options.microsoft ??
+    (await startMicrosoftEmulator({
+      clients: [{ ...TEST_CLIENT, redirectUris: [callback], displayName: 'ecm.online' }],
+    }));
   const config = loadConfig({
     NODE_ENV: 'test',
     DEMO_MODE: 'false',
@@ -90,8 +97,8 @@ export async function startTestApp(
     ...options.env,
   });
   const tenants = new TenantAdminService(database.db, { requireHttpsElo: false });
-  await tenants.add({ slug: 'acme', name: 'ACME AG', eloIxUrl: elo.baseUrl('acme') });
-  await tenants.add({ slug: 'other', name: 'Other GmbH', eloIxUrl: elo.baseUrl('other') });
+  await tenants.upsert({ slug: 'acme', name: 'ACME AG', eloIxUrl: elo.baseUrl('acme') });
+  await tenants.upsert({ slug: 'other', name: 'Other GmbH', eloIxUrl: elo.baseUrl('other') });
 
   const clock = new TestClock();
   const logs: string[] = [];
@@ -133,7 +140,7 @@ export async function startTestApp(
       await app.close();
       await services.close();
       await elo.close();
-      await microsoft.close();
+      if (!options.microsoft) await microsoft.close();
       await database.drop();
     },
   };

@@ -40,6 +40,7 @@ export function findLiveApiToken(db: Db, tokenHash: string, now: Date) {
       'apiTokens.createdBy',
       'apiTokens.isGroupMember',
       'apiTokens.lastUsedAt',
+      'apiTokens.expiresAt',
       'tenants.slug as tenantSlug',
       'tenants.name as tenantName',
       'tenants.graceUntil as tenantGraceUntil',

@@ -13,11 +13,14 @@ import {
   touchApiToken,
 } from './api-token.repository.js';
 import type { ApiTokenRow } from './api-token.table.js';
+import { TtlCache } from '../../support/ttl-cache.js';
 
 /** Recognisable prefix: secret scanners and people can tell what leaked. */
 const TOKEN_PREFIX = 'ecm365_';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TOUCH_INTERVAL_MS = 60_000;
+
+type LiveToken = NonNullable<Awaited<ReturnType<typeof findLiveApiToken>>>;
 
 function toInfo(row: ApiTokenRow): ApiTokenInfo {
   return {
@@ -35,11 +38,17 @@ function toInfo(row: ApiTokenRow): ApiTokenInfo {
  * group membership at creation time. Accepted as `Authorization: Bearer …` on the Microsoft 365 routes.
  */
 export class ApiTokenService {
+  /** Tokens looked up in the last seconds (integrators poll): deletion here takes effect at once, elsewhere within the TTL. */
+  private readonly recent: TtlCache<string, LiveToken>;
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly audit: AuditLog,
-  ) {}
+    cacheTtlMs: number,
+  ) {
+    this.recent = new TtlCache(cacheTtlMs, 10_000);
+  }
 
   async create(principal: Principal, request: CreateApiTokenRequest, ip: string): Promise<CreatedApiToken> {
     const token = `${TOKEN_PREFIX}${randomToken(32)}`;
@@ -71,6 +80,7 @@ export class ApiTokenService {
 
   async remove(principal: Principal, id: string, ip: string): Promise<void> {
     const removed = UUID.test(id) ? await deleteApiToken(this.db, principal.tenant.id, id) : undefined;
+    this.recent.clear();
     if (!removed) throw new NotFoundError('Dieses API-Token gibt es nicht.');
     await this.audit.record({
       tenant: principal.tenant,
@@ -86,10 +96,22 @@ export class ApiTokenService {
   async resolve(token: string): Promise<Principal | undefined> {
     if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return undefined;
     const now = this.clock.now();
-    const row = await findLiveApiToken(this.db, sha256(token), now);
-    if (!row) return undefined;
-    if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= TOUCH_INTERVAL_MS)
+    const tokenHash = sha256(token);
+    const cached = this.recent.get(tokenHash);
+    const row =
+      cached && (!cached.expiresAt || cached.expiresAt > now)
+        ? cached
+        : await findLiveApiToken(this.db, tokenHash, now);
+    if (!row) {
+      this.recent.delete(tokenHash);
+      return undefined;
+    }
+    // Only a fresh read starts a cache period, so a deletion elsewhere is seen within the TTL.
+    if (row !== cached) this.recent.set(tokenHash, row);
+    if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= TOUCH_INTERVAL_MS) {
       await touchApiToken(this.db, row.id, now);
+      row.lastUsedAt = now;
+    }
     return {
       kind: 'api_token',
       apiTokenId: row.id,

@@ -20,6 +20,7 @@ import { findConnection, updateConnection, upsertConnection } from './connection
 import type { FeatureService } from './feature.service.js';
 import { Ms365CodeIssuer } from './ms365-code-issuer.js';
 import { revokeConnection } from './revoke-connection.js';
+import type { TtlCache } from '../../support/ttl-cache.js';
 import type { ConnectionRow } from './ms365.tables.js';
 
 export interface ConnectionServiceDeps {
@@ -33,6 +34,8 @@ export interface ConnectionServiceDeps {
   wrongCodesPerSession: number;
   /** Minutes until the health monitor should look again; undefined when it is off. */
   checkIntervalMinutes: number | undefined;
+  /** Status views of the last seconds per tenant (the portal and integrators poll it); writes here drop them. */
+  statusCache: TtlCache<string, ConnectionResponse>;
 }
 
 /** The tenant's connection: redeeming the MS365 code, status, tests, disconnect. */
@@ -87,6 +90,7 @@ export class ConnectionService {
       return row;
     });
 
+    this.deps.statusCache.delete(principal.tenant.id);
     const auditBase = { tenant: principal.tenant, actor: principal.user.name, action: 'ms365.redeem' as const, ip };
     if (!stored) {
       await this.deps.redeemFailures.recordFailure([failuresKey]);
@@ -100,7 +104,15 @@ export class ConnectionService {
   }
 
   async status(tenantId: string): Promise<ConnectionResponse> {
-    return toConnectionResponse(await findConnection(this.deps.db, tenantId), await this.deps.features.list(tenantId));
+    const cached = this.deps.statusCache.get(tenantId);
+    if (cached) return cached;
+    const [row, features] = await Promise.all([
+      findConnection(this.deps.db, tenantId),
+      this.deps.features.list(tenantId),
+    ]);
+    const view = toConnectionResponse(row, features);
+    this.deps.statusCache.set(tenantId, view);
+    return view;
   }
 
   /** „Verbindung testen“: runs the test now and records its outcome. */
@@ -137,6 +149,7 @@ export class ConnectionService {
         : {}),
       updatedAt: now,
     });
+    this.deps.statusCache.delete(connection.tenantId);
     return outcome;
   }
 
@@ -155,5 +168,6 @@ export class ConnectionService {
   /** „Verbindung trennen/löschen“: the tokens and the connection are deleted, pending attempts with them. */
   async disconnect(principal: Principal, ip: string): Promise<void> {
     await revokeConnection(this.deps.db, this.deps.audit, principal.tenant, principal.user.name, ip);
+    this.deps.statusCache.delete(principal.tenant.id);
   }
 }

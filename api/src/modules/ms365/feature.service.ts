@@ -18,6 +18,8 @@ export class FeatureService {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly audit: AuditLog,
+    /** Told after a tenant's settings changed (the connection status view includes them). */
+    private readonly onChange: (tenantId: string) => void = () => {},
   ) {}
 
   /** Every feature of the registry with the tenant's settings (disabled when never set). */
@@ -52,6 +54,7 @@ export class FeatureService {
       updatedAt: this.clock.now(),
       updatedBy: principal.user.name,
     });
+    this.onChange(principal.tenant.id);
     await this.audit.record({
       tenant: principal.tenant,
       actor: principal.user.name,

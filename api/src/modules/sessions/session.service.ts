@@ -8,7 +8,9 @@ import {
   findLiveSession,
   insertSession,
   touchSession,
+  type SessionWithTenant,
 } from './session.repository.js';
+import { TtlCache } from '../../support/ttl-cache.js';
 
 /** Writing last-seen on every request would turn each read into a write; once a minute keeps idle expiry exact enough. */
 const TOUCH_INTERVAL_MS = 60_000;
@@ -16,6 +18,8 @@ const TOUCH_INTERVAL_MS = 60_000;
 export interface SessionPolicy {
   idleMinutes: number;
   absoluteHours: number;
+  /** How long a looked-up session is reused without asking the database (0 = always ask). */
+  cacheTtlMs: number;
 }
 
 export interface NewSession {
@@ -27,11 +31,19 @@ export interface NewSession {
 
 /** Server-side sessions: only a hash of the id is stored; idle and absolute expiry; a new id at every login. */
 export class SessionService {
+  /**
+   * Sessions looked up in the last seconds, by id hash: the hot path (every authenticated request) then needs no
+   * query. A logout here takes effect at once; on another instance within `cacheTtlMs`.
+   */
+  private readonly recent: TtlCache<string, SessionWithTenant>;
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly policy: SessionPolicy,
-  ) {}
+  ) {
+    this.recent = new TtlCache(policy.cacheTtlMs, 50_000);
+  }
 
   async create(input: {
     tenant: TenantRef;
@@ -72,9 +84,18 @@ export class SessionService {
   async resolve(sessionId: string): Promise<Principal | undefined> {
     const now = this.clock.now();
     const idHash = sha256(sessionId);
-    const row = await findLiveSession(this.db, idHash, now, this.idleCutoff(now));
-    if (!row) return undefined;
-    if (now.getTime() - row.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) await touchSession(this.db, idHash, now);
+    const cached = this.live(this.recent.get(idHash), now);
+    const row = cached ?? this.live(await findLiveSession(this.db, idHash, now, this.idleCutoff(now)), now);
+    if (!row) {
+      this.recent.delete(idHash);
+      return undefined;
+    }
+    // Only a fresh read starts a cache period: entries must age out, or a logout elsewhere would never be seen.
+    if (!cached) this.recent.set(idHash, row);
+    if (now.getTime() - row.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
+      await touchSession(this.db, idHash, now);
+      row.lastSeenAt = now;
+    }
     return {
       kind: 'session',
       tenant: { id: row.tenantId, slug: row.tenantSlug, name: row.tenantName, graceUntil: row.tenantGraceUntil },
@@ -85,12 +106,18 @@ export class SessionService {
     };
   }
 
+  /** The row if it is still within its idle and absolute expiry (the same rule the lookup query applies). */
+  private live(row: SessionWithTenant | undefined, now: Date): SessionWithTenant | undefined {
+    return row && row.expiresAt > now && row.lastSeenAt > this.idleCutoff(now) ? row : undefined;
+  }
+
   async destroy(sessionIdHash: string): Promise<void> {
+    this.recent.delete(sessionIdHash);
     await deleteSession(this.db, sessionIdHash);
   }
 
-  async destroyById(sessionId: string): Promise<void> {
-    await deleteSession(this.db, sha256(sessionId));
+  destroyById(sessionId: string): Promise<void> {
+    return this.destroy(sha256(sessionId));
   }
 
   /** Housekeeping; called periodically. */
