@@ -45,11 +45,14 @@ export class HealthMonitor {
     await this.boss.work(SWEEP_QUEUE, { pollingIntervalSeconds: 5 }, async () => {
       await this.sweep();
     });
-    await this.boss.work<{ tenantId: string }>(
+    // pg-boss waits its polling interval after every batch unless told that more work is there: keep fetching
+    // while batches come back full, so a large sweep runs at `concurrency`, not at one batch per interval.
+    const workerId: string = await this.boss.work<{ tenantId: string }>(
       CHECK_QUEUE,
       { batchSize: this.options.concurrency, pollingIntervalSeconds: 2 },
       async (jobs) => {
         await Promise.all(jobs.map((job) => this.check(job.data.tenantId)));
+        if (jobs.length === this.options.concurrency) this.boss.notifyWorker(workerId);
       },
     );
   }
