@@ -15,6 +15,7 @@ COPY emulators/package.json emulators/
 COPY api/package.json api/
 COPY web/package.json web/
 COPY e2e/package.json e2e/
+COPY bench/package.json bench/
 RUN pnpm install --frozen-lockfile
 
 COPY . .

@@ -1,0 +1,89 @@
+import os from 'node:os';
+import { readSettings } from './settings.js';
+import { runConnectFlowBench } from './connect-flow.bench.js';
+import { runHealthSweepBench } from './health-sweep.bench.js';
+import { runStatusReadBench } from './status-read.bench.js';
+import { installInterruptHandler } from './support/cleanup.js';
+import { postgresServer } from './support/bench-database.js';
+import { backgroundCores } from './support/machine-load.js';
+import { printTable, progress, type Cell } from './support/report.js';
+
+const BENCHMARKS = {
+  status: runStatusReadBench,
+  flow: runConnectFlowBench,
+  sweep: runHealthSweepBench,
+} as const;
+type Name = keyof typeof BENCHMARKS;
+
+type Figures = Awaited<ReturnType<(typeof BENCHMARKS)[Name]>>;
+
+/** The figures the issue asks for, one line each. */
+function headline(figures: Figures): Cell[][] {
+  if ('ratio' in figures) {
+    return [
+      [
+        'status read req/s (p50 / p99 ms)',
+        `${Math.round(figures.status.requestsPerSecond)} (${figures.status.p50Ms.toFixed(1)} / ${figures.status.p99Ms.toFixed(1)})`,
+      ],
+      [
+        'bare route req/s (p50 / p99 ms)',
+        `${Math.round(figures.bare.requestsPerSecond)} (${figures.bare.p50Ms.toFixed(1)} / ${figures.bare.p99Ms.toFixed(1)})`,
+      ],
+      ['ratio status / bare (target ≥ 0.5)', figures.ratio.toFixed(3)],
+    ];
+  }
+  if ('flowsPerSecond' in figures) {
+    return [
+      [
+        'connect flows/s (p50 / p99 ms)',
+        `${figures.flowsPerSecond.toFixed(2)} (${Math.round(figures.p50Ms)} / ${Math.round(figures.p99Ms)})`,
+      ],
+    ];
+  }
+  return [
+    [
+      `health sweep connections/s (${figures.connections}, concurrency ${figures.concurrency})`,
+      figures.connectionsPerSecond.toFixed(2),
+    ],
+    [
+      'health sweep peak RSS / heap MB',
+      `${Math.round(figures.memory.peakRssMb)} / ${Math.round(figures.memory.peakHeapUsedMb)}`,
+    ],
+  ];
+}
+
+/** `pnpm bench [status] [flow] [sweep]`: the named benchmarks, or all three, one after the other. */
+async function main(): Promise<void> {
+  installInterruptHandler();
+  const settings = readSettings();
+  const names = process.argv.slice(2);
+  const unknown = names.filter((name) => !(name in BENCHMARKS));
+  if (unknown.length > 0)
+    throw new Error(`unknown benchmark ${unknown.join(', ')}; known: ${Object.keys(BENCHMARKS).join(', ')}`);
+  const selected = (names.length > 0 ? names : Object.keys(BENCHMARKS)) as Name[];
+  const cpus = os.cpus();
+  console.log(
+    `machine: ${cpus.length} × ${cpus[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ` +
+      `Node ${process.version}, PostgreSQL at ${postgresServer()}`,
+  );
+  let failed = false;
+  const summary: Cell[][] = [];
+  for (const name of selected) {
+    progress(`— ${name} —`);
+    const busy = await backgroundCores();
+    if (busy !== undefined) {
+      const note = busy > 0.25 ? ' WARNING: the machine is busy with other work; the figures below are disturbed' : '';
+      console.log(`\nbackground load before "${name}": ${busy.toFixed(2)} of ${cpus.length} cores busy${note}`);
+    }
+    const figures = await BENCHMARKS[name](settings);
+    if (!figures.valid) failed = true;
+    summary.push(...headline(figures), ...(figures.valid ? [] : [[`${name}: INVALID (see above)`, '']]));
+  }
+  printTable('Summary', [['figure', 'value'], ...summary]);
+  if (failed) process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+  console.error('bench failed:', error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exit(1);
+});

@@ -1,0 +1,130 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { API_PREFIX } from '@ecm365/shared';
+import type { FastifyInstance } from 'fastify';
+import type { MicrosoftEndpoints } from '../../../api/src/adapters/microsoft/index.js';
+import { buildApp } from '../../../api/src/app.js';
+import { loadConfig, type Config } from '../../../api/src/config/config.js';
+import { migrateToLatest } from '../../../api/src/db/migrate.js';
+import { openDatabase, type OpenDatabase } from '../../../api/src/db/open-database.js';
+import { createLogger } from '../../../api/src/http/logging.js';
+import { startBackgroundJobs, type BackgroundJobs } from '../../../api/src/jobs/background-jobs.js';
+import { TenantAdminService } from '../../../api/src/modules/tenants/tenant-admin.service.js';
+import { createServices, type Services } from '../../../api/src/services.js';
+import type { BenchSettings } from '../settings.js';
+import { createBenchDatabase, type BenchDatabase } from './bench-database.js';
+import { startEmulators, type BenchEmulators } from './emulators.js';
+
+export const BASE_DOMAIN = 'ecm365.test';
+/** Microsoft's redirect URI lives here; tenants are on <slug>.ecm365.test. Requests go to 127.0.0.1 with Host set. */
+export const PUBLIC_URL = 'http://ecm365.test';
+export const hostOf = (slug: string) => `${slug}.${BASE_DOMAIN}`;
+
+export interface AppUnderBench {
+  /** `http://127.0.0.1:PORT`: where requests go (with the Host header of the tenant). */
+  origin: string;
+  app: FastifyInstance;
+  services: Services;
+  config: Config;
+  database: OpenDatabase;
+  endpoints: MicrosoftEndpoints;
+  emulators: BenchEmulators;
+  /** pg-boss with housekeeping and the health monitor, as `startRuntime` runs them; undefined until started. */
+  jobs: BackgroundJobs | undefined;
+  startJobs(): Promise<BackgroundJobs>;
+  /** Adds a tenant whose ELO is the emulator's demo repository (admin/admin is in the Microsoft 365 group). */
+  addTenant(slug: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** The pino logger of the app (and of the bare route): its real serialisation, written to /dev/null. */
+export function benchLogger(level: BenchSettings['logLevel']): ReturnType<typeof createLogger> {
+  return createLogger(level, createWriteStream('/dev/null'));
+}
+
+/**
+ * The real app as `main.ts` and `startRuntime` assemble it: configuration from the environment parser, pool of
+ * DATABASE_POOL_SIZE on a fresh migrated database, all services, `buildApp`, listening on 127.0.0.1. Microsoft
+ * and ELO are the emulators, in a child process. Background jobs are started on request (the sweep benchmark
+ * seeds first).
+ */
+export async function startAppUnderBench(settings: BenchSettings): Promise<AppUnderBench> {
+  const client = { clientId: randomUUID(), clientSecret: randomBytes(24).toString('base64url') };
+  const redirectUri = `${PUBLIC_URL}${API_PREFIX}/ms365/callback`;
+  const closers: Array<() => Promise<void>> = [];
+  const closeAll = async () => {
+    for (const close of closers.reverse()) await close().catch((error: unknown) => console.error(error));
+  };
+  try {
+    const emulators = await startEmulators({ client, redirectUri });
+    closers.push(() => emulators.close());
+    const benchDatabase: BenchDatabase = await createBenchDatabase();
+    closers.push(() => benchDatabase.drop());
+    // The app's settings come from the environment as at start-up (DATABASE_POOL_SIZE, HEALTH_MONITOR_CONCURRENCY,
+    // cache lifetimes, …), except what the bench itself provides.
+    const config = loadConfig({
+      ...process.env,
+      NODE_ENV: 'test',
+      DEMO_MODE: 'false',
+      DATABASE_URL: benchDatabase.url,
+      BASE_DOMAIN,
+      PUBLIC_URL,
+      LOG_LEVEL: settings.logLevel,
+    });
+    const database = await openDatabase(config);
+    closers.push(() => database.close());
+    await migrateToLatest(database.db);
+
+    const endpoints: MicrosoftEndpoints = {
+      ...client,
+      authority: emulators.microsoft.authority,
+      graphBaseUrl: emulators.microsoft.graphBaseUrl,
+      redirectUri,
+      caPem: emulators.microsoft.caCertPem,
+      authorityMetadata: emulators.microsoft.authorityMetadata,
+      knownAuthorities: [new URL(emulators.microsoft.origin).host],
+      timeoutMs: config.ms365TimeoutMs,
+    };
+    const services = createServices({
+      config,
+      db: database.db,
+      microsoft: endpoints,
+      encryptionKeys: [{ id: 'bench', key: randomBytes(32) }],
+      logger: benchLogger(settings.logLevel),
+    });
+    closers.push(() => services.close());
+    const app = await buildApp({ services, webDist: false });
+    closers.push(() => app.close());
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const address = app.server.address();
+    if (!address || typeof address === 'string') throw new Error('the app did not bind a TCP port');
+
+    const tenants = new TenantAdminService(database.db, { requireHttpsElo: false });
+    const bench: AppUnderBench = {
+      origin: `http://127.0.0.1:${address.port}`,
+      app,
+      services,
+      config,
+      database,
+      endpoints,
+      emulators,
+      jobs: undefined,
+      async startJobs() {
+        const jobs = await startBackgroundJobs(database.pool, services);
+        // Stopped before the app and the pool go.
+        closers.push(() => jobs.stop());
+        bench.jobs = jobs;
+        return jobs;
+      },
+      async addTenant(slug) {
+        const tenant = await tenants.add({ slug, name: `Bench ${slug}`, eloIxUrl: emulators.eloBaseUrl });
+        return tenant.id;
+      },
+      close: closeAll,
+    };
+    return bench;
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}

@@ -1,0 +1,40 @@
+import { DEMO_ELO_REPOSITORY, startEloEmulator, startMicrosoftEmulator } from '@ecm365/emulators';
+import type { EmulatorsReady, EmulatorsRequest } from './emulators.js';
+
+/**
+ * The ELO and Microsoft emulators in a process of their own, so their work (TLS, signing tokens) does not run on
+ * the event loop of the app under measurement. Started by `startEmulators()`; stops on SIGTERM or when the
+ * parent goes away.
+ */
+async function main(): Promise<void> {
+  const request = JSON.parse(process.argv[2] ?? '{}') as EmulatorsRequest;
+  const elo = await startEloEmulator({ repositories: { demo: DEMO_ELO_REPOSITORY } });
+  const microsoft = await startMicrosoftEmulator({
+    clients: [{ ...request.client, redirectUris: [request.redirectUri], displayName: 'ecm.online' }],
+  });
+  let closing = false;
+  const close = async () => {
+    if (closing) return;
+    closing = true;
+    await Promise.allSettled([elo.close(), microsoft.close()]);
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void close());
+  process.once('disconnect', () => void close());
+  const ready: EmulatorsReady = {
+    eloBaseUrl: elo.baseUrl('demo'),
+    microsoft: {
+      origin: microsoft.origin,
+      authority: microsoft.authority(),
+      graphBaseUrl: microsoft.graphBaseUrl,
+      caCertPem: microsoft.caCertPem,
+      authorityMetadata: microsoft.authorityMetadata(),
+    },
+  };
+  process.send?.(ready);
+}
+
+main().catch((error: unknown) => {
+  process.send?.({ error: error instanceof Error ? error.message : String(error) });
+  process.exit(1);
+});

@@ -1,0 +1,44 @@
+import { firstMessage, forkModule, stopChild } from './child-process.js';
+import { onInterrupt } from './cleanup.js';
+
+export interface EmulatorsRequest {
+  client: { clientId: string; clientSecret: string };
+  redirectUri: string;
+}
+
+export interface EmulatorsReady {
+  /** The ELO IX base URL of the demo repository (users admin/admin, gast/gast). */
+  eloBaseUrl: string;
+  microsoft: {
+    origin: string;
+    authority: string;
+    graphBaseUrl: string;
+    caCertPem: string;
+    authorityMetadata: string;
+  };
+}
+
+export interface BenchEmulators extends EmulatorsReady {
+  close(): Promise<void>;
+}
+
+/** Starts fresh emulators (empty token state) in a child process. */
+export async function startEmulators(request: EmulatorsRequest): Promise<BenchEmulators> {
+  const child = forkModule(new URL('./emulators-child.ts', import.meta.url), [JSON.stringify(request)]);
+  const close = () => stopChild(child);
+  const unregister = onInterrupt(close);
+  try {
+    const ready = await firstMessage<EmulatorsReady>(child, 'the emulator process');
+    return {
+      ...ready,
+      async close() {
+        unregister();
+        await close();
+      },
+    };
+  } catch (error) {
+    unregister();
+    await close();
+    throw error;
+  }
+}

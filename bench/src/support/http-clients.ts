@@ -1,0 +1,135 @@
+import { CSRF_HEADER, SESSION_COOKIE } from '@ecm365/shared';
+import { Agent, Pool, request } from 'undici';
+
+export interface HttpAnswer {
+  status: number;
+  location: string | undefined;
+  setCookie: string[];
+  text: string;
+}
+
+/** A signed-in portal user: what the browser holds. */
+export interface PortalSession {
+  host: string;
+  cookie: string;
+  csrfToken: string;
+}
+
+function header(value: string | string[] | undefined): string[] {
+  if (value === undefined) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+async function answerOf(response: Awaited<ReturnType<typeof request>>): Promise<HttpAnswer> {
+  return {
+    status: response.statusCode,
+    location: header(response.headers.location)[0],
+    setCookie: header(response.headers['set-cookie']),
+    text: await response.body.text(),
+  };
+}
+
+/**
+ * The portal over real HTTP: every request goes to the app's socket on 127.0.0.1, the Host header names the
+ * tenant (`acme.ecm365.test`) or the public host, as a browser would send it.
+ */
+export class PortalClient {
+  private readonly pool: Pool;
+
+  constructor(readonly origin: string) {
+    this.pool = new Pool(origin, { connections: 64 });
+  }
+
+  async send(
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    path: string,
+    options: { host: string; session?: PortalSession; json?: unknown },
+  ): Promise<HttpAnswer> {
+    const headers: Record<string, string> = { host: options.host };
+    if (options.session) {
+      headers.cookie = options.session.cookie;
+      if (method !== 'GET') headers[CSRF_HEADER] = options.session.csrfToken;
+    }
+    if (options.json !== undefined) headers['content-type'] = 'application/json';
+    const response = await this.pool.request({
+      method,
+      path,
+      headers,
+      ...(options.json !== undefined ? { body: JSON.stringify(options.json) } : {}),
+    });
+    return answerOf(response);
+  }
+
+  /** A request as a session makes it: its tenant's host, its cookie, CSRF header on unsafe methods. */
+  as(session: PortalSession) {
+    return {
+      get: (path: string) => this.send('GET', path, { host: session.host, session }),
+      post: (path: string, json?: unknown) => this.send('POST', path, { host: session.host, session, json }),
+      put: (path: string, json: unknown) => this.send('PUT', path, { host: session.host, session, json }),
+    };
+  }
+
+  close(): Promise<void> {
+    return this.pool.close();
+  }
+}
+
+/** The ELO login of the portal page. */
+export async function signIn(
+  portal: PortalClient,
+  host: string,
+  username = 'admin',
+  password = 'admin',
+): Promise<PortalSession> {
+  const answer = await portal.send('POST', '/api/v1/auth/login', { host, json: { username, password } });
+  if (answer.status !== 200) throw new Error(`login of ${username} on ${host} failed: ${answer.status} ${answer.text}`);
+  const cookie = answer.setCookie
+    .map((line) => line.split(';')[0] ?? '')
+    .find((c) => c.startsWith(`${SESSION_COOKIE}=`));
+  if (!cookie) throw new Error('login did not set the session cookie');
+  const { csrfToken } = JSON.parse(answer.text) as { csrfToken: string };
+  return { host, cookie, csrfToken };
+}
+
+/** The browser's side of Microsoft's pages: HTTPS to the emulator, trusting exactly its CA, no redirects followed. */
+export class MicrosoftBrowser {
+  private readonly agent: Agent;
+
+  constructor(caPem: string) {
+    this.agent = new Agent({ connect: { ca: caPem } });
+  }
+
+  async get(url: string): Promise<HttpAnswer> {
+    return answerOf(await request(url, { dispatcher: this.agent }));
+  }
+
+  async postForm(url: string, form: URLSearchParams): Promise<HttpAnswer> {
+    return answerOf(
+      await request(url, {
+        method: 'POST',
+        dispatcher: this.agent,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: form.toString(),
+      }),
+    );
+  }
+
+  /**
+   * Microsoft's sign-in and consent page at `authorizeUrl`, answered like the user does (account chosen,
+   * „Akzeptieren“): the form is posted and Microsoft's redirect back (with code and state) is returned.
+   */
+  async consent(authorizeUrl: string, account = 'admin@contoso.example'): Promise<string> {
+    const page = await this.get(authorizeUrl);
+    const action = /<form method="post" action="([^"]+)" id="signin-form">/.exec(page.text)?.[1];
+    const interaction = /name="interaction" value="([^"]+)"/.exec(page.text)?.[1];
+    if (!action || !interaction) throw new Error(`no sign-in form on Microsoft's page (${page.status})`);
+    const form = new URLSearchParams({ interaction, action: 'accept', account });
+    const decided = await this.postForm(new URL(action, authorizeUrl).href, form);
+    if (!decided.location) throw new Error(`Microsoft did not redirect back (${decided.status}): ${decided.text}`);
+    return decided.location;
+  }
+
+  close(): Promise<void> {
+    return this.agent.close();
+  }
+}

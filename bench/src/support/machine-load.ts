@@ -1,0 +1,26 @@
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+
+/** Busy and total CPU time of the whole machine so far (Linux /proc/stat, in clock ticks). */
+function cpuTicks(): { busy: number; total: number } | undefined {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]?.trim().split(/\s+/).slice(1).map(Number) ?? [];
+    const total = fields.slice(0, 8).reduce((sum, value) => sum + value, 0);
+    const idle = (fields[3] ?? 0) + (fields[4] ?? 0);
+    return { busy: total - idle, total };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * How many cores the machine kept busy over `ms` while this benchmark does nothing: other processes (a test run
+ * elsewhere) disturb the figures, and the report says so. Undefined where /proc/stat is missing.
+ */
+export async function backgroundCores(ms = 2000): Promise<number | undefined> {
+  const before = cpuTicks();
+  await new Promise((resolve) => setTimeout(resolve, ms));
+  const after = cpuTicks();
+  if (!before || !after || after.total === before.total) return undefined;
+  return ((after.busy - before.busy) / (after.total - before.total)) * os.cpus().length;
+}
