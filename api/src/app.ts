@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { API_PREFIX } from '@ecm365/shared';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import ajvFormats from 'ajv-formats';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -9,6 +8,8 @@ import { clientErrorHandler } from './errors/client-error-handler.js';
 import { errorHandler, notFoundHandler } from './errors/error-handler.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerMetrics } from './metrics/metrics.routes.js';
+import { requestLogging } from './http/request-logging.js';
+import { securityHeaders } from './http/security-headers.js';
 import { registerSpa } from './http/spa.js';
 import { createRequestAuth } from './http/request-auth.js';
 import { accessRoutes } from './modules/access/access.routes.js';
@@ -36,6 +37,8 @@ export async function buildApp({ services, webDist }: AppOptions): Promise<Fasti
     // Behind N proxies the client address is the Nth from the right in X-Forwarded-For.
     trustProxy: (_address: string, hop: number) => hop < config.trustProxyHops,
     genReqId: () => randomUUID(),
+    // requestLogging writes one line per request instead.
+    disableRequestLogging: true,
     requestIdHeader: false,
     // Bad percent-encoding and over-long path parameters, and requests the HTTP parser refuses, are answered by
     // Fastify itself unless told otherwise: in the API's error format like every other 4xx.
@@ -51,27 +54,8 @@ export async function buildApp({ services, webDist }: AppOptions): Promise<Fasti
 
   app.decorateRequest('principal', null);
   app.setErrorHandler(errorHandler);
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        // Over plain http (the demo on localhost) upgrading would break every asset request.
-        upgradeInsecureRequests: config.publicUrl.startsWith('https:') ? [] : null,
-      },
-    },
-    // The connector popup travels to Microsoft and back; an opener policy would cut it off from the portal
-    // page (the code hand-over falls back to BroadcastChannel, but closing detection needs the opener).
-    crossOriginOpenerPolicy: false,
-    referrerPolicy: { policy: 'no-referrer' },
-  });
+  await app.register(requestLogging);
+  await app.register(securityHeaders, { publicUrl: config.publicUrl });
   await app.register(fastifyCookie);
 
   await registerOpenApi(app, config.publicUrl);
