@@ -8,7 +8,7 @@ import { clientErrorHandler } from './errors/client-error-handler.js';
 import { errorHandler, notFoundHandler } from './errors/error-handler.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerMetrics } from './metrics/metrics.routes.js';
-import { requestLogging } from './http/request-logging.js';
+import { OneLinePerRequest } from './http/request-logging.js';
 import { securityHeaders } from './http/security-headers.js';
 import { registerSpa } from './http/spa.js';
 import { createRequestAuth } from './http/request-auth.js';
@@ -37,8 +37,7 @@ export async function buildApp({ services, webDist }: AppOptions): Promise<Fasti
     // Behind N proxies the client address is the Nth from the right in X-Forwarded-For.
     trustProxy: (_address: string, hop: number) => hop < config.trustProxyHops,
     genReqId: () => randomUUID(),
-    // requestLogging writes one line per request instead.
-    disableRequestLogging: true,
+    logController: new OneLinePerRequest(),
     requestIdHeader: false,
     // Bad percent-encoding and over-long path parameters, and requests the HTTP parser refuses, are answered by
     // Fastify itself unless told otherwise: in the API's error format like every other 4xx.
@@ -54,7 +53,6 @@ export async function buildApp({ services, webDist }: AppOptions): Promise<Fasti
 
   app.decorateRequest('principal', null);
   app.setErrorHandler(errorHandler);
-  await app.register(requestLogging);
   await app.register(securityHeaders, { publicUrl: config.publicUrl });
   await app.register(fastifyCookie);
 

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from './logging.js';
-import { requestLogging } from './request-logging.js';
+import { OneLinePerRequest } from './request-logging.js';
 
 describe('request logging', () => {
   it('writes one line per request with method, redacted URL, status and duration', async () => {
@@ -15,9 +15,8 @@ describe('request logging', () => {
     });
     const app = Fastify({
       loggerInstance: createLogger('info', sink) as FastifyBaseLogger,
-      disableRequestLogging: true,
+      logController: new OneLinePerRequest(),
     });
-    await app.register(requestLogging);
     app.get('/api/v1/ms365/callback', async (_request, reply) => reply.code(302).header('location', '/').send());
 
     await app.inject({ method: 'GET', url: '/api/v1/ms365/callback?code=0.AAA-secret&state=abc' });
@@ -25,6 +24,7 @@ describe('request logging', () => {
 
     const requestLines = lines.filter((line) => line.msg === 'request completed');
     expect(requestLines).toHaveLength(2);
+    expect(lines.filter((line) => line.msg === 'incoming request')).toEqual([]);
     expect(requestLines[0]).toMatchObject({
       req: { method: 'GET', url: '/api/v1/ms365/callback?code=[redacted]&state=[redacted]' },
       res: { statusCode: 302 },
