@@ -1,30 +1,19 @@
 import { createPublicKey, verify, type JsonWebKey } from 'node:crypto';
 import { ServerError } from '@azure/msal-node';
-import { fetch, type Agent } from 'undici';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CONTOSO_TENANT_ID, type RunningMicrosoftEmulator } from '../../src/microsoft/index.js';
-import { CLIENT_ID, connect, createMsalClient, startTestEmulator, trustingAgent } from './support.js';
+import { fetch } from 'undici';
+import { describe, expect, it } from 'vitest';
+import { CONTOSO_TENANT_ID } from '../../src/microsoft/index.js';
+import { CLIENT_ID, connect, createMsalClient, useTestEmulator } from './support.js';
 
-let emulator: RunningMicrosoftEmulator;
-let agent: Agent;
-
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-  agent = trustingAgent(emulator);
-});
-afterAll(async () => {
-  await agent.close();
-  await emulator.close();
-});
-beforeEach(() => emulator.controls.reset());
+const ms = useTestEmulator();
 
 async function request(method: string, path: string, body?: unknown, contentType = 'application/json') {
-  const response = await fetch(`${emulator.origin}${path}`, {
+  const response = await fetch(`${ms.emulator.origin}${path}`, {
     method,
     headers: body === undefined ? {} : { 'content-type': contentType },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     redirect: 'manual',
-    dispatcher: agent,
+    dispatcher: ms.agent,
   });
   const text = await response.text();
   return { status: response.status, text, json: () => JSON.parse(text) as Record<string, unknown> };
@@ -32,24 +21,24 @@ async function request(method: string, path: string, body?: unknown, contentType
 
 describe('discovery', () => {
   it('should publish an Entra-shaped openid-configuration with the {tenantid} issuer placeholder', async () => {
-    const config = JSON.parse(emulator.authorityMetadata()) as Record<string, string>;
-    expect(config.issuer).toBe(`${emulator.origin}/{tenantid}/v2.0`);
-    expect(config.authorization_endpoint).toBe(`${emulator.origin}/organizations/oauth2/v2.0/authorize`);
-    expect(config.token_endpoint).toBe(`${emulator.origin}/organizations/oauth2/v2.0/token`);
+    const config = JSON.parse(ms.emulator.authorityMetadata()) as Record<string, string>;
+    expect(config.issuer).toBe(`${ms.emulator.origin}/{tenantid}/v2.0`);
+    expect(config.authorization_endpoint).toBe(`${ms.emulator.origin}/organizations/oauth2/v2.0/authorize`);
+    expect(config.token_endpoint).toBe(`${ms.emulator.origin}/organizations/oauth2/v2.0/token`);
     const served = await request('GET', '/organizations/v2.0/.well-known/openid-configuration');
     expect(served.json()).toEqual(config);
   });
 
   it('should resolve a tenant domain to its GUID and reject unknown tenants (AADSTS90002)', async () => {
     const byDomain = (await request('GET', '/contoso.example/v2.0/.well-known/openid-configuration')).json();
-    expect(byDomain.issuer).toBe(`${emulator.origin}/${CONTOSO_TENANT_ID}/v2.0`);
+    expect(byDomain.issuer).toBe(`${ms.emulator.origin}/${CONTOSO_TENANT_ID}/v2.0`);
     const unknown = await request('GET', '/nirgendwo.example/v2.0/.well-known/openid-configuration');
     expect(unknown.status).toBe(400);
     expect(unknown.json()).toMatchObject({ error: 'invalid_tenant', error_codes: [90002] });
   });
 
   it('should sign tokens with the key published in the JWKS', async () => {
-    const { accessToken } = await connect(emulator, createMsalClient(emulator, agent), agent);
+    const { accessToken } = await connect(ms.emulator, createMsalClient(ms.emulator, ms.agent), ms.agent);
     const { keys } = (await request('GET', '/organizations/discovery/v2.0/keys')).json() as { keys: JsonWebKey[] };
     const [header, payload, signature] = accessToken.split('.') as [string, string, string];
     const key = createPublicKey({ key: keys[0] ?? {}, format: 'jwk' });
@@ -68,7 +57,7 @@ describe('controls over HTTP', () => {
   it('should fail the next token request with 503 and count it', async () => {
     const set = await request('POST', '/_emulator/fail-next', { target: 'token', status: 503, retryAfterSeconds: 0 });
     expect(set.status).toBe(204);
-    const err = await connect(emulator, createMsalClient(emulator, agent), agent).then(
+    const err = await connect(ms.emulator, createMsalClient(ms.emulator, ms.agent), ms.agent).then(
       () => undefined,
       (e: unknown) => e,
     );
@@ -114,13 +103,13 @@ describe('controls over HTTP', () => {
     for (const [path, body] of calls)
       expect((await request('POST', `/_emulator/${path}`, body)).status, path).toBe(204);
     expect((await request('POST', '/_emulator/reset')).status).toBe(204);
-    const result = await connect(emulator, createMsalClient(emulator, agent), agent);
+    const result = await connect(ms.emulator, createMsalClient(ms.emulator, ms.agent), ms.agent);
     expect(result.account?.username).toBe('admin@contoso.example');
   });
 
   it('should hand out the CA certificate', async () => {
     const answer = await request('GET', '/_emulator/ca.pem');
-    expect(answer.text).toBe(emulator.caCertPem);
+    expect(answer.text).toBe(ms.emulator.caCertPem);
     expect(answer.text).toMatch(/^-----BEGIN CERTIFICATE-----/);
   });
 });

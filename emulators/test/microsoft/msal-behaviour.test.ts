@@ -9,36 +9,15 @@ import {
   type ICachePlugin,
   type TokenCacheContext,
 } from '@azure/msal-node';
-import type { Agent } from 'undici';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningMicrosoftEmulator } from '../../src/microsoft/index.js';
-import {
-  connect,
-  createMsalClient,
-  REDIRECT_URI,
-  SCOPES,
-  signIn,
-  startTestEmulator,
-  trustingAgent,
-} from './support.js';
+import { describe, expect, it } from 'vitest';
+import { connect, createMsalClient, REDIRECT_URI, SCOPES, signIn, useTestEmulator } from './support.js';
 
-let emulator: RunningMicrosoftEmulator;
-let agent: Agent;
-
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-  agent = trustingAgent(emulator);
-});
-afterAll(async () => {
-  await agent.close();
-  await emulator.close();
-});
-beforeEach(() => emulator.controls.reset());
+const ms = useTestEmulator();
 
 describe('msal-node against the emulator', () => {
   it('should reject the id token when acquireTokenByCode is not given the nonce that getAuthCodeUrl sent', async () => {
-    const msal = createMsalClient(emulator, agent);
-    const flow = await signIn(emulator, msal, agent);
+    const msal = createMsalClient(ms.emulator, ms.agent);
+    const flow = await signIn(ms.emulator, msal, ms.agent);
     const err = await msal
       .acquireTokenByCode({
         code: flow.redirect.get('code') ?? '',
@@ -64,32 +43,32 @@ describe('msal-node against the emulator', () => {
         if (context.cacheHasChanged) persisted = context.tokenCache.serialize();
       },
     };
-    emulator.controls.setTokenLifetimes({ accessTokenSeconds: 60 });
-    const first = createMsalClient(emulator, agent, undefined, plugin);
-    const account = (await connect(emulator, first, agent)).account as AccountInfo;
+    ms.emulator.controls.setTokenLifetimes({ accessTokenSeconds: 60 });
+    const first = createMsalClient(ms.emulator, ms.agent, undefined, plugin);
+    const account = (await connect(ms.emulator, first, ms.agent)).account as AccountInfo;
     const afterConnect = persisted;
 
     // A fresh instance per request, as the api does: it loads the cache through the plugin and refreshes.
-    await createMsalClient(emulator, agent, undefined, plugin).acquireTokenSilent({ account, scopes: SCOPES });
+    await createMsalClient(ms.emulator, ms.agent, undefined, plugin).acquireTokenSilent({ account, scopes: SCOPES });
     expect(persisted).not.toBe(afterConnect);
     await expect(
-      createMsalClient(emulator, agent, undefined, plugin).acquireTokenSilent({ account, scopes: SCOPES }),
+      createMsalClient(ms.emulator, ms.agent, undefined, plugin).acquireTokenSilent({ account, scopes: SCOPES }),
     ).resolves.toBeTruthy();
-    expect(emulator.controls.stats().tokenRequests.refresh_token).toBe(2);
+    expect(ms.emulator.controls.stats().tokenRequests.refresh_token).toBe(2);
   });
 
   it('should keep refusing token requests for 60 s after a 5xx, in the same instance, without calling the server', async () => {
-    emulator.controls.setTokenLifetimes({ accessTokenSeconds: 60 });
-    const msal = createMsalClient(emulator, agent);
-    const account = (await connect(emulator, msal, agent)).account as AccountInfo;
+    ms.emulator.controls.setTokenLifetimes({ accessTokenSeconds: 60 });
+    const msal = createMsalClient(ms.emulator, ms.agent);
+    const account = (await connect(ms.emulator, msal, ms.agent)).account as AccountInfo;
     // Retry-After: 0 does not help: msal reads 0 as "not given" and throttles for its default 60 s.
-    emulator.controls.failNext({ target: 'token', status: 503, retryAfterSeconds: 0 });
+    ms.emulator.controls.failNext({ target: 'token', status: 503, retryAfterSeconds: 0 });
     await expect(msal.acquireTokenSilent({ account, scopes: SCOPES })).rejects.toBeInstanceOf(ServerError);
     await expect(msal.acquireTokenSilent({ account, scopes: SCOPES })).rejects.toBeInstanceOf(ServerError);
-    expect(emulator.controls.stats().tokenRequests.refresh_token).toBe(1);
+    expect(ms.emulator.controls.stats().tokenRequests.refresh_token).toBe(1);
 
     // The throttle lives in the instance's memory only (it is not serialized): a new instance goes through.
-    const fresh = createMsalClient(emulator, agent);
+    const fresh = createMsalClient(ms.emulator, ms.agent);
     await fresh.getTokenCache().deserialize(msal.getTokenCache().serialize());
     await expect(fresh.acquireTokenSilent({ account, scopes: SCOPES })).resolves.toBeTruthy();
   });

@@ -1,36 +1,16 @@
 import { InteractionRequiredAuthError, type AccountInfo, type ConfidentialClientApplication } from '@azure/msal-node';
-import { fetch, type Agent } from 'undici';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningMicrosoftEmulator } from '../../src/microsoft/index.js';
-import {
-  CLIENT_ID,
-  CLIENT_SECRET,
-  connect,
-  createMsalClient,
-  SCOPES,
-  startTestEmulator,
-  trustingAgent,
-} from './support.js';
+import { fetch } from 'undici';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { CLIENT_ID, CLIENT_SECRET, connect, createMsalClient, SCOPES, useTestEmulator } from './support.js';
 
-let emulator: RunningMicrosoftEmulator;
-let agent: Agent;
+const ms = useTestEmulator();
 let msal: ConfidentialClientApplication;
 let account: AccountInfo;
-
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-  agent = trustingAgent(emulator);
-});
-afterAll(async () => {
-  await agent.close();
-  await emulator.close();
-});
 beforeEach(async () => {
-  emulator.controls.reset();
   // msal treats a token expiring within 5 minutes as expired: with 60 s every silent call refreshes.
-  emulator.controls.setTokenLifetimes({ accessTokenSeconds: 60 });
-  msal = createMsalClient(emulator, agent);
-  const result = await connect(emulator, msal, agent);
+  ms.emulator.controls.setTokenLifetimes({ accessTokenSeconds: 60 });
+  msal = createMsalClient(ms.emulator, ms.agent);
+  const result = await connect(ms.emulator, msal, ms.agent);
   if (!result.account) throw new Error('no account');
   account = result.account;
 });
@@ -58,14 +38,14 @@ describe('silent token acquisition', () => {
     expect(result.fromCache).toBe(false);
     const after = cachedRefreshToken(msal);
     expect(after).not.toBe(before);
-    expect(emulator.controls.stats().tokenRequests).toEqual({ authorization_code: 1, refresh_token: 1 });
+    expect(ms.emulator.controls.stats().tokenRequests).toEqual({ authorization_code: 1, refresh_token: 1 });
   });
 
   it('should reject the rotated-away refresh token, so a client that did not persist the new one must sign in again', async () => {
     const staleCache = msal.getTokenCache().serialize();
     await msal.acquireTokenSilent({ account, scopes: SCOPES });
 
-    const restored = createMsalClient(emulator, agent);
+    const restored = createMsalClient(ms.emulator, ms.agent);
     await restored.getTokenCache().deserialize(staleCache);
     const err = await interactionErrorOf(restored.acquireTokenSilent({ account, scopes: SCOPES }));
     expect(err.errorCode).toBe('invalid_grant');
@@ -78,7 +58,7 @@ describe('silent token acquisition', () => {
   it('should answer a raw reuse of an old refresh token with invalid_grant and suberror bad_token', async () => {
     const old = cachedRefreshToken(msal);
     await msal.acquireTokenSilent({ account, scopes: SCOPES });
-    const response = await fetch(`${emulator.authority()}/oauth2/v2.0/token`, {
+    const response = await fetch(`${ms.emulator.authority()}/oauth2/v2.0/token`, {
       method: 'POST',
       body: new URLSearchParams({
         grant_type: 'refresh_token',
@@ -86,31 +66,31 @@ describe('silent token acquisition', () => {
         client_secret: CLIENT_SECRET,
         refresh_token: old,
       }),
-      dispatcher: agent,
+      dispatcher: ms.agent,
     });
     expect(response.status).toBe(400);
     expect(await response.json()).toMatchObject({ error: 'invalid_grant', suberror: 'bad_token' });
   });
 
   it('should turn revoked refresh tokens into InteractionRequiredAuthError (AADSTS50173)', async () => {
-    emulator.controls.revokeRefreshTokens('admin@contoso.example');
+    ms.emulator.controls.revokeRefreshTokens('admin@contoso.example');
     const err = await interactionErrorOf(msal.acquireTokenSilent({ account, scopes: SCOPES }));
     expect(err.errorCode).toBe('invalid_grant');
     expect(String(err.errorNo)).toBe('50173');
   });
 
   it('should expire idle refresh tokens (AADSTS700082)', async () => {
-    emulator.controls.setTokenLifetimes({ refreshTokenSeconds: 0 });
+    ms.emulator.controls.setTokenLifetimes({ refreshTokenSeconds: 0 });
     const err = await interactionErrorOf(msal.acquireTokenSilent({ account, scopes: SCOPES }));
     expect(String(err.errorNo)).toBe('700082');
   });
 
   it('should demand MFA while interaction is required, and work again afterwards', async () => {
-    emulator.controls.requireInteraction('admin@contoso.example', true);
+    ms.emulator.controls.requireInteraction('admin@contoso.example', true);
     const err = await interactionErrorOf(msal.acquireTokenSilent({ account, scopes: SCOPES }));
     expect(err.errorCode).toBe('interaction_required');
     expect(String(err.errorNo)).toBe('50076');
-    emulator.controls.requireInteraction('admin@contoso.example', false);
+    ms.emulator.controls.requireInteraction('admin@contoso.example', false);
     await expect(msal.acquireTokenSilent({ account, scopes: SCOPES })).resolves.toBeTruthy();
   });
 

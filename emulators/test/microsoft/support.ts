@@ -15,6 +15,7 @@ import {
 } from '@azure/msal-node';
 import { Client } from '@microsoft/microsoft-graph-client';
 import { Agent, fetch } from 'undici';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { startMicrosoftEmulator, type RunningMicrosoftEmulator } from '../../src/microsoft/index.js';
 
 export const CLIENT_ID = '2b7f3c1e-5d4a-4e8b-9c6f-1a2b3c4d5e6f';
@@ -28,6 +29,30 @@ export async function startTestEmulator(): Promise<RunningMicrosoftEmulator> {
       { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, redirectUris: [REDIRECT_URI], displayName: 'ecm.online' },
     ],
   });
+}
+
+export interface EmulatorUnderTest {
+  emulator: RunningMicrosoftEmulator;
+  /** Trusts the emulator's CA; for msal, the Graph client and raw requests. */
+  agent: Agent;
+}
+
+/**
+ * One emulator for the test file: started before its tests, closed after them, its controls reset before each.
+ * The fields are set once the file's `beforeAll` has run.
+ */
+export function useTestEmulator(): EmulatorUnderTest {
+  const underTest = {} as EmulatorUnderTest;
+  beforeAll(async () => {
+    underTest.emulator = await startTestEmulator();
+    underTest.agent = trustingAgent(underTest.emulator);
+  });
+  afterAll(async () => {
+    await underTest.agent.close();
+    await underTest.emulator.close();
+  });
+  beforeEach(() => underTest.emulator.controls.reset());
+  return underTest;
 }
 
 /** An undici Agent that trusts exactly the emulator's CA, for msal, the Graph client and raw requests. */

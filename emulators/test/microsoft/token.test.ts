@@ -1,7 +1,6 @@
 import { ConfidentialClientApplication, ServerError } from '@azure/msal-node';
-import { fetch, type Agent } from 'undici';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningMicrosoftEmulator } from '../../src/microsoft/index.js';
+import { fetch } from 'undici';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   CLIENT_ID,
   CLIENT_SECRET,
@@ -9,31 +8,19 @@ import {
   REDIRECT_URI,
   SCOPES,
   signIn,
-  startTestEmulator,
-  trustingAgent,
+  useTestEmulator,
   UndiciNetworkModule,
 } from './support.js';
 
-let emulator: RunningMicrosoftEmulator;
-let agent: Agent;
+const ms = useTestEmulator();
 let msal: ConfidentialClientApplication;
-
-beforeAll(async () => {
-  emulator = await startTestEmulator();
-  agent = trustingAgent(emulator);
-});
-afterAll(async () => {
-  await agent.close();
-  await emulator.close();
-});
 beforeEach(() => {
-  emulator.controls.reset();
-  msal = createMsalClient(emulator, agent);
+  msal = createMsalClient(ms.emulator, ms.agent);
 });
 
 /** Signs in, then redeems the code with the given client and verifier (defaults: the right ones). */
 async function redeem(options: { client?: ConfidentialClientApplication; verifier?: string; code?: string } = {}) {
-  const flow = await signIn(emulator, msal, agent);
+  const flow = await signIn(ms.emulator, msal, ms.agent);
   const code = options.code ?? flow.redirect.get('code') ?? '';
   const redeemWith = (client: ConfidentialClientApplication) =>
     client.acquireTokenByCode({
@@ -60,20 +47,20 @@ function msalWith(clientId: string, secret: string): ConfidentialClientApplicati
     auth: {
       clientId,
       clientSecret: secret,
-      authority: emulator.authority(),
-      knownAuthorities: [new URL(emulator.origin).host],
-      authorityMetadata: emulator.authorityMetadata(),
+      authority: ms.emulator.authority(),
+      knownAuthorities: [new URL(ms.emulator.origin).host],
+      authorityMetadata: ms.emulator.authorityMetadata(),
     },
-    system: { networkClient: new UndiciNetworkModule(agent) },
+    system: { networkClient: new UndiciNetworkModule(ms.agent) },
   });
 }
 
 async function postToken(body: string, contentType = 'application/x-www-form-urlencoded') {
-  const response = await fetch(`${emulator.authority()}/oauth2/v2.0/token`, {
+  const response = await fetch(`${ms.emulator.authority()}/oauth2/v2.0/token`, {
     method: 'POST',
     headers: { 'content-type': contentType },
     body,
-    dispatcher: agent,
+    dispatcher: ms.agent,
   });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
@@ -82,7 +69,7 @@ describe('authorization code redemption', () => {
   it('should reject a second use of the same code (AADSTS54005)', async () => {
     const { result, redeemWith } = await redeem();
     await result;
-    const err = await serverErrorOf(redeemWith(createMsalClient(emulator, agent)));
+    const err = await serverErrorOf(redeemWith(createMsalClient(ms.emulator, ms.agent)));
     expect(err.errorCode).toBe('invalid_grant');
     expect(String(err.errorNo)).toBe('54005');
   });
@@ -95,7 +82,7 @@ describe('authorization code redemption', () => {
   });
 
   it('should reject an expired code (AADSTS70008)', async () => {
-    emulator.controls.setTokenLifetimes({ authCodeSeconds: 0 });
+    ms.emulator.controls.setTokenLifetimes({ authCodeSeconds: 0 });
     const { result } = await redeem();
     const err = await serverErrorOf(result);
     expect(String(err.errorNo)).toBe('70008');
@@ -109,7 +96,7 @@ describe('authorization code redemption', () => {
   });
 
   it('should reject an expired client secret (invalid_client, AADSTS7000222)', async () => {
-    emulator.controls.expireClientSecret(CLIENT_ID, true);
+    ms.emulator.controls.expireClientSecret(CLIENT_ID, true);
     const { result } = await redeem();
     const err = await serverErrorOf(result);
     expect(err.errorCode).toBe('invalid_client');
@@ -148,7 +135,7 @@ describe('the token endpoint over raw HTTP', () => {
   });
 
   it('should return a token response with exactly the fields msal caches', async () => {
-    const flow = await signIn(emulator, msal, agent);
+    const flow = await signIn(ms.emulator, msal, ms.agent);
     const { status, body } = await postToken(
       new URLSearchParams({
         grant_type: 'authorization_code',
