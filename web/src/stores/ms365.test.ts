@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { apiError, connected, freshPinia, mockApi, notConnected, testResult } from '../test/helpers';
+import { apiError, connected, flush, freshPinia, mockApi, notConnected, session, testResult } from '../test/helpers';
 import { useMs365Store } from './ms365';
+import { useSessionStore } from './session';
 
 describe('the Microsoft 365 store', () => {
   beforeEach(() => {
@@ -21,6 +22,48 @@ describe('the Microsoft 365 store', () => {
     const store = useMs365Store();
     await expect(store.load()).rejects.toMatchObject({ code: 'access_denied' });
     expect(store.accessDenied).toBe(true);
+  });
+
+  it('forgets a 403 once the connection loads again (membership granted meanwhile)', async () => {
+    let denied = true;
+    mockApi({
+      'GET /ms365/connection': () =>
+        denied ? apiError(403, 'access_denied', 'Zugriff nicht erlaubt') : { body: connected },
+    });
+    const store = useMs365Store();
+    await expect(store.load()).rejects.toMatchObject({ code: 'access_denied' });
+    denied = false;
+    await store.load();
+    expect(store.accessDenied).toBe(false);
+    expect(store.status).toBe('connected');
+  });
+
+  it('shows nothing of the last session after a logout or to the next user', async () => {
+    mockApi({
+      'POST /auth/login': { body: session },
+      'POST /auth/logout': { status: 204 },
+      'GET /ms365/connection': apiError(403, 'access_denied', 'Zugriff nicht erlaubt'),
+      'POST /ms365/connect': {
+        status: 201,
+        body: {
+          attemptId: 'a1',
+          connectorUrl: 'http://localhost:3000/connector/a1',
+          expiresAt: '2026-01-01T00:00:00Z',
+        },
+      },
+    });
+    const sessionStore = useSessionStore();
+    const store = useMs365Store();
+    await sessionStore.login({ username: 'admin', password: 'admin' });
+    await store.startAttempt();
+    await expect(store.load()).rejects.toMatchObject({ code: 'access_denied' });
+    expect(store.accessDenied).toBe(true);
+
+    await sessionStore.logout();
+    await flush();
+    expect(store.accessDenied).toBe(false);
+    expect(store.attempt).toBeNull();
+    expect(store.connection).toBeNull();
   });
 
   it('starts an attempt, redeems its code and keeps the test result', async () => {

@@ -6,9 +6,10 @@ import type {
   InvoiceMailImportRequest,
 } from '@ecm365/shared';
 import { defineStore } from 'pinia';
-import { computed, readonly, ref } from 'vue';
+import { computed, readonly, ref, watch } from 'vue';
 import { isApiError } from '../api/client';
 import { ms365Api } from '../api/endpoints';
+import { useSessionStore } from './session';
 
 type Busy = 'connecting' | 'redeeming' | 'testing' | 'disconnecting' | 'saving';
 
@@ -22,6 +23,17 @@ export const useMs365Store = defineStore('ms365', () => {
   const accessDenied = ref(false);
   const loading = ref(false);
   const busy = ref<Busy | null>(null);
+
+  /** Everything above belongs to one signed-in session; nothing of it may show after a logout or to the next user. */
+  function reset(): void {
+    connection.value = null;
+    lastTest.value = null;
+    attempt.value = null;
+    accessDenied.value = false;
+  }
+  // Every session has its own CSRF token, and none after a logout or expiry: a change means another session.
+  const session = useSessionStore();
+  watch(() => session.session?.csrfToken, reset);
 
   const status = computed(() => connection.value?.status ?? null);
   const invoiceMailImport = computed<FeatureSettings | null>(
@@ -50,6 +62,8 @@ export const useMs365Store = defineStore('ms365', () => {
     loading.value = true;
     try {
       setConnection(await guarded(() => ms365Api.connection()));
+      // Access may have been granted since a 403 (group membership added in ELO).
+      accessDenied.value = false;
     } finally {
       loading.value = false;
     }
@@ -93,10 +107,6 @@ export const useMs365Store = defineStore('ms365', () => {
     return saved;
   }
 
-  function forgetAttempt(): void {
-    attempt.value = null;
-  }
-
   return {
     connection: readonly(connection),
     lastTest: readonly(lastTest),
@@ -112,6 +122,5 @@ export const useMs365Store = defineStore('ms365', () => {
     retest,
     disconnect,
     saveInvoiceMailImport,
-    forgetAttempt,
   };
 });
