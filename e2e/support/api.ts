@@ -1,22 +1,23 @@
+import { API_PREFIX, CSRF_HEADER, type SessionResponse } from '@ecm365/shared';
 import { baseUrl } from './browser.js';
 
 /** A signed-in API client from the test process (Node's fetch), used to put the demo tenant into a known state. */
 export async function apiSession(username = 'admin', password = username) {
-  const response = await fetch(`${baseUrl()}/api/v1/auth/login`, {
+  const response = await fetch(`${baseUrl()}${API_PREFIX}/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ username, password }),
   });
   if (!response.ok) throw new Error(`API login as ${username} failed: ${response.status} ${await response.text()}`);
   const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-  const { csrfToken } = (await response.json()) as { csrfToken: string };
+  const { csrfToken } = (await response.json()) as SessionResponse;
 
   const call = async (method: string, path: string, body?: unknown) => {
-    const answer = await fetch(`${baseUrl()}/api/v1${path}`, {
+    const answer = await fetch(`${baseUrl()}${API_PREFIX}${path}`, {
       method,
       headers: {
         cookie,
-        'x-csrf-token': csrfToken,
+        [CSRF_HEADER]: csrfToken,
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       },
       body: body === undefined ? undefined : JSON.stringify(body),

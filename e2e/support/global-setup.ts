@@ -52,31 +52,6 @@ export default async function setup(project: TestProject) {
   });
   child.stderr?.pipe(log);
 
-  const baseUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error('the portal did not start within 240 s (see e2e/test-results/server.log)')),
-      240_000,
-    );
-    let buffered = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      log.write(chunk);
-      buffered += chunk.toString();
-      const match = /ecm365 is running: (\S+)/.exec(buffered);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1].replace(/\/$/, ''));
-      }
-    });
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`the portal exited with ${code} before it was ready (see e2e/test-results/server.log)`));
-    });
-  });
-
-  project.provide('baseUrl', baseUrl);
-  project.provide('port', port);
-  project.provide('microsoftUrl', `https://127.0.0.1:${emulatorPort}`);
-
   const signalGroup = (signal: NodeJS.Signals) => {
     try {
       if (child.pid) process.kill(-child.pid, signal);
@@ -85,15 +60,49 @@ export default async function setup(project: TestProject) {
     }
   };
 
-  return async () => {
-    if (child.exitCode === null) {
+  /** Stops start.mjs with what it started (API, emulator) and removes the data directory. */
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       signalGroup('SIGTERM');
       const timeout = setTimeout(() => signalGroup('SIGKILL'), 15_000);
       await exited;
       clearTimeout(timeout);
+    } else {
+      // start.mjs is gone already; what it had started so far goes with its group.
+      signalGroup('SIGTERM');
     }
     log.end();
     rmSync(dataDir, { recursive: true, force: true });
   };
+
+  // No teardown runs after a failed setup: a portal that does not come up is stopped here.
+  const baseUrl = await new Promise<string>((resolve, reject) => {
+    let settled = false;
+    const fail = (message: string) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void stop().finally(() => reject(new Error(`${message} (see e2e/test-results/server.log)`)));
+    };
+    const timer = setTimeout(() => fail('the portal did not start within 240 s'), 240_000);
+    let buffered = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      log.write(chunk);
+      buffered += chunk.toString();
+      const match = /ecm365 is running: (\S+)/.exec(buffered);
+      if (match?.[1] && !settled) {
+        settled = true;
+        clearTimeout(timer);
+        resolve(match[1].replace(/\/$/, ''));
+      }
+    });
+    child.on('exit', (code) => fail(`the portal exited with ${code} before it was ready`));
+  });
+
+  project.provide('baseUrl', baseUrl);
+  project.provide('port', port);
+  project.provide('microsoftUrl', `https://127.0.0.1:${emulatorPort}`);
+
+  return stop;
 }

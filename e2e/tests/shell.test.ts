@@ -51,6 +51,9 @@ describe('the app shell', () => {
     await expect(burger.getAttribute('aria-expanded')).resolves.toBe('true');
     await page.waitForFunction(() => document.activeElement?.textContent?.includes('Übersicht'));
     await expect(menu.textContent()).resolves.toContain('Demo GmbH');
+    // The page behind the drawer takes no focus: Tab stays in the menu and the header.
+    const main = page.locator('main');
+    await expect(main.evaluate((element) => (element as HTMLElement).inert)).resolves.toBe(true);
     await expectAccessible(page, 'narrow screen with the menu open');
 
     // Escape closes and gives the focus back to the burger.
@@ -64,6 +67,9 @@ describe('the app shell', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(`${baseUrl()}/microsoft-365`);
     await expect(menu.isHidden()).resolves.toBe(true);
+    // The new page has the focus (screen readers hear the change).
+    await page.waitForFunction(() => document.activeElement === document.querySelector('main'));
+    await expect(main.evaluate((element) => (element as HTMLElement).inert)).resolves.toBe(false);
   });
 
   it('switches to English and remembers it', async () => {

@@ -1,6 +1,6 @@
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
-import { onUnauthorized } from './api/client';
+import { onStaleCsrfToken, onUnauthorized } from './api/client';
 import App from './App.vue';
 import { i18n, setLocale, storedLocale } from './i18n';
 import { createAppRouter } from './router';
@@ -20,6 +20,8 @@ async function start() {
     const current = router.currentRoute.value;
     if (!current.meta.public) void router.push({ name: 'login', query: { redirect: current.fullPath } });
   });
+  // A token made stale by a login in another tab: take the current one and repeat the call once (same user only).
+  onStaleCsrfToken(() => useSessionStore(pinia).refresh());
 
   await setLocale(storedLocale());
   app.mount('#app');

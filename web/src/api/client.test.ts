@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { apiError, mockApi } from '../test/helpers';
-import { ApiError, http, onUnauthorized, setCsrfToken } from './client';
+import { ApiError, http, onStaleCsrfToken, onUnauthorized, setCsrfToken, toApiError } from './client';
 
 describe('the HTTP client', () => {
   afterEach(() => {
     setCsrfToken(null);
     onUnauthorized(null);
+    onStaleCsrfToken(null);
   });
 
   it('sends cookies and JSON, and the CSRF token only on unsafe methods', async () => {
@@ -66,5 +67,67 @@ describe('the HTTP client', () => {
 
     vi.stubGlobal('fetch', vi.fn().mockResolvedValue(new Response('<html>Bad Gateway</html>', { status: 502 })));
     await expect(http.get('/x')).rejects.toMatchObject({ status: 502, code: 'unexpected_response' });
+  });
+
+  it('passes ApiErrors through toApiError and turns anything else into a network error', () => {
+    const original = new ApiError(400, 'invalid_code', 'Ungültig');
+    expect(toApiError(original)).toBe(original);
+    const converted = toApiError(new TypeError('Failed to fetch'));
+    expect(converted).toBeInstanceOf(ApiError);
+    expect(converted).toMatchObject({ status: 0, code: 'network_error' });
+  });
+
+  describe('with a stale CSRF token (another tab signed out and in again)', () => {
+    const csrfFailed = apiError(403, 'csrf_failed', 'Ungültiges CSRF-Token.');
+    const acceptsOnly = (token: string) => (request: { headers: Record<string, string> }) =>
+      request.headers['x-csrf-token'] === token ? { body: { saved: true } } : csrfFailed;
+
+    it('takes the current token from the session and repeats the call once', async () => {
+      const { requests } = mockApi({ 'PUT /things/1': acceptsOnly('fresh') });
+      setCsrfToken('stale');
+      const refresh = vi.fn(async () => {
+        setCsrfToken('fresh');
+        return true;
+      });
+      onStaleCsrfToken(refresh);
+
+      await expect(http.put('/things/1', { a: 1 })).resolves.toEqual({ saved: true });
+      expect(refresh).toHaveBeenCalledTimes(1);
+      expect(requests.map((r) => r.headers['x-csrf-token'])).toEqual(['stale', 'fresh']);
+      expect(requests[1]!.body).toEqual({ a: 1 });
+    });
+
+    it('reads the session once for calls that fail together, and tries each call only once more', async () => {
+      const { requests } = mockApi({ 'POST /a': acceptsOnly('fresh'), 'POST /b': csrfFailed });
+      setCsrfToken('stale');
+      const refresh = vi.fn(async () => {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        setCsrfToken('fresh');
+        return true;
+      });
+      onStaleCsrfToken(refresh);
+
+      const [a, b] = await Promise.allSettled([http.post('/a'), http.post('/b')]);
+      expect(a).toMatchObject({ status: 'fulfilled' });
+      expect(b).toMatchObject({ status: 'rejected', reason: { code: 'csrf_failed' } });
+      expect(refresh).toHaveBeenCalledTimes(1);
+      expect(requests.filter((r) => r.path === '/b')).toHaveLength(2);
+    });
+
+    it('does not repeat the call for another user, and treats a lost session as a 401', async () => {
+      const { requests } = mockApi({ 'POST /a': csrfFailed });
+      const unauthorized = vi.fn();
+      onUnauthorized(unauthorized);
+
+      onStaleCsrfToken(async () => false);
+      await expect(http.post('/a')).rejects.toMatchObject({ code: 'csrf_failed' });
+      expect(requests).toHaveLength(1);
+      expect(unauthorized).not.toHaveBeenCalled();
+
+      onStaleCsrfToken(() => Promise.reject(new ApiError(401, 'not_authenticated', 'Bitte melden Sie sich an.')));
+      await expect(http.post('/a')).rejects.toMatchObject({ code: 'not_authenticated' });
+      expect(requests).toHaveLength(2);
+      expect(unauthorized).toHaveBeenCalledTimes(1);
+    });
   });
 });

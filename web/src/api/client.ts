@@ -1,6 +1,5 @@
-import type { ErrorBody, ErrorCode } from '@ecm365/shared';
+import { API_PREFIX, CSRF_HEADER, type ErrorBody, type ErrorCode } from '@ecm365/shared';
 
-const API_BASE = '/api/v1';
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Codes the client adds for failures that never reached the API's error format. */
@@ -26,8 +25,15 @@ export function isApiError(error: unknown, code?: ApiError['code']): error is Ap
   return error instanceof ApiError && (code === undefined || error.code === code);
 }
 
+/** Whatever a failed call threw, as an ApiError (anything else means the request never got an answer). */
+export function toApiError(caught: unknown): ApiError {
+  return caught instanceof ApiError ? caught : new ApiError(0, 'network_error', String(caught));
+}
+
 let csrfToken: string | null = null;
 let unauthorizedHandler: (() => void) | null = null;
+let staleCsrfHandler: (() => Promise<boolean>) | null = null;
+let refreshing: Promise<boolean> | null = null;
 
 /** The token from the login or session response; sent as X-CSRF-Token on every unsafe request. */
 export function setCsrfToken(token: string | null): void {
@@ -39,6 +45,14 @@ export function onUnauthorized(handler: (() => void) | null): void {
   unauthorizedHandler = handler;
 }
 
+/**
+ * Called when the server rejects the CSRF token (another tab signed out and in again): the app reads the session
+ * anew, which sets the new token, and answers whether it is still the same user, so the call may be repeated once.
+ */
+export function onStaleCsrfToken(handler: (() => Promise<boolean>) | null): void {
+  staleCsrfHandler = handler;
+}
+
 export interface RequestOptions {
   body?: unknown;
   /** Login and the session probe expect 401 as an answer, not as an expired session. */
@@ -46,13 +60,41 @@ export interface RequestOptions {
 }
 
 export async function apiRequest<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+  try {
+    return await send<T>(method, path, options);
+  } catch (error) {
+    if (!isApiError(error, 'csrf_failed') || !staleCsrfHandler || !(await refreshCsrfToken(staleCsrfHandler))) {
+      throw error;
+    }
+    return send<T>(method, path, options);
+  }
+}
+
+/** Several calls may fail with the same stale token at once: they share one session read. */
+async function refreshCsrfToken(handler: () => Promise<boolean>): Promise<boolean> {
+  refreshing ??= handler().finally(() => {
+    refreshing = null;
+  });
+  try {
+    return await refreshing;
+  } catch (error) {
+    // The session itself is gone: the same as a 401 of the call.
+    if (isApiError(error, 'not_authenticated')) {
+      unauthorizedHandler?.();
+      throw error;
+    }
+    return false;
+  }
+}
+
+async function send<T>(method: string, path: string, options: RequestOptions): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
-  if (UNSAFE_METHODS.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (UNSAFE_METHODS.has(method) && csrfToken) headers[CSRF_HEADER] = csrfToken;
 
   let response: Response;
   try {
-    response = await fetch(API_BASE + path, {
+    response = await fetch(API_PREFIX + path, {
       method,
       headers,
       credentials: 'same-origin',
@@ -66,7 +108,7 @@ export async function apiRequest<T>(method: string, path: string, options: Reque
   const payload = await readJson(response);
   if (response.ok) return payload as T;
 
-  const error = toApiError(response, payload);
+  const error = errorFromResponse(response, payload);
   if (response.status === 401 && !options.expectUnauthorized) unauthorizedHandler?.();
   throw error;
 }
@@ -81,7 +123,7 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-function toApiError(response: Response, payload: unknown): ApiError {
+function errorFromResponse(response: Response, payload: unknown): ApiError {
   const body = (payload as Partial<ErrorBody> | undefined)?.error;
   if (!body || typeof body.code !== 'string') {
     return new ApiError(response.status, 'unexpected_response', `Unerwartete Antwort (HTTP ${response.status}).`);

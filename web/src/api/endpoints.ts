@@ -7,7 +7,6 @@ import type {
   FeatureSettings,
   InvoiceMailImportRequest,
   LoginRequest,
-  Ms365Access,
   RedeemResponse,
   SessionResponse,
 } from '@ecm365/shared';
@@ -23,7 +22,6 @@ export const authApi = {
 const attemptPath = (attemptId: string) => `/ms365/connect/${encodeURIComponent(attemptId)}`;
 
 export const ms365Api = {
-  access: () => http.get<Ms365Access>('/ms365/access'),
   connect: () => http.post<ConnectResponse>('/ms365/connect'),
   attempt: (attemptId: string) => http.get<AttemptResponse>(attemptPath(attemptId)),
   code: (attemptId: string) => http.get<CodeResponse>(`${attemptPath(attemptId)}/code`),

@@ -22,9 +22,11 @@ export function isCodeMessage(data: unknown): data is Ms365CodeMessage {
 }
 
 /**
- * Connector window: offers the code to the portal page that opened it. BroadcastChannel reaches the portal when
- * the connector runs in a tab of its own (popup blocked, `rel="opener"` lost); `opener.postMessage` covers
- * browsers without BroadcastChannel. Both stay inside this origin; the portal checks origin and attempt id.
+ * Connector window: offers the code to the portal page that opened it, on both ways on purpose. BroadcastChannel
+ * reaches the portal when the connector runs in a tab of its own (popup blocked, `rel="opener"` lost);
+ * `opener.postMessage` covers browsers without BroadcastChannel and windows the channel does not reach (another
+ * storage partition). Both stay inside this origin; the portal checks origin and attempt id and takes the code of
+ * an attempt only once.
  */
 export function announceCode(attemptId: string, code: string): void {
   const message: Ms365CodeMessage = { type: 'ms365-code', attemptId, code };
@@ -41,17 +43,20 @@ export function announceCode(attemptId: string, code: string): void {
 }
 
 /**
- * Portal page: calls `onCode` with codes from the connector window for the attempt this page started. Messages
- * from other origins, of another shape or for another attempt are ignored.
+ * Portal page: calls `onCode` once with the code from the connector window for the attempt this page started (it
+ * arrives on both ways, see `announceCode`). Messages from other origins, of another shape or for another attempt
+ * are ignored.
  */
 export function useCodeReceiver(expectedAttemptId: () => string | null, onCode: (code: string) => void): void {
   let channel: BroadcastChannel | null = null;
+  let acceptedAttemptId: string | null = null;
 
   const accept = (event: MessageEvent) => {
     if (event.origin !== location.origin) return;
     if (!isCodeMessage(event.data)) return;
     const expected = expectedAttemptId();
-    if (!expected || event.data.attemptId !== expected) return;
+    if (!expected || event.data.attemptId !== expected || acceptedAttemptId === expected) return;
+    acceptedAttemptId = expected;
     onCode(event.data.code);
   };
 

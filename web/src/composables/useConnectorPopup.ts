@@ -1,5 +1,5 @@
 import { ref } from 'vue';
-import type { ApiError } from '../api/client';
+import { toApiError, type ApiError } from '../api/client';
 import { useMs365Store } from '../stores/ms365';
 
 export const CONNECTOR_WINDOW_NAME = 'ecm365-connector';
@@ -32,7 +32,7 @@ export function useConnectorPopup(loadingText: () => string) {
       }
     } catch (caught) {
       popup?.close();
-      error.value = caught as ApiError;
+      error.value = toApiError(caught);
     }
   }
 

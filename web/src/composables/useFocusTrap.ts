@@ -4,8 +4,8 @@ const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /**
- * Keeps keyboard focus inside a container while it is open (a modal dialog, the menu drawer) and gives it back
- * to the element that had it before.
+ * Keeps keyboard focus inside a modal dialog while it is open and gives it back to the element that had it
+ * before. (The menu drawer does not use it: it makes the page behind it `inert` instead, see AppLayout.)
  */
 export function useFocusTrap(container: Ref<HTMLElement | null>) {
   let returnTo: HTMLElement | null = null;

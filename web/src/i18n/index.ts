@@ -51,7 +51,3 @@ export async function setLocale(locale: Locale): Promise<void> {
     // Private mode without storage: the choice lasts for this page only.
   }
 }
-
-export function currentLocale(): Locale {
-  return i18n.global.locale.value;
-}

@@ -66,6 +66,30 @@ describe('the Microsoft 365 store', () => {
     expect(store.connection).toBeNull();
   });
 
+  it('keeps what it shows when the same user gets a new CSRF token, not for another user', async () => {
+    let current = session;
+    mockApi({
+      'POST /auth/login': { body: session },
+      'GET /auth/session': () => ({ body: current }),
+      'GET /ms365/connection': { body: connected },
+    });
+    const sessionStore = useSessionStore();
+    const store = useMs365Store();
+    await sessionStore.login({ username: 'admin', password: 'admin' });
+    await flush();
+    await store.load();
+
+    current = { ...session, csrfToken: 'csrf-new' };
+    await sessionStore.refresh();
+    await flush();
+    expect(store.status).toBe('connected');
+
+    current = { ...session, user: { id: '8', name: 'gast' }, csrfToken: 'csrf-other' };
+    await sessionStore.refresh();
+    await flush();
+    expect(store.connection).toBeNull();
+  });
+
   it('starts an attempt, redeems its code and keeps the test result', async () => {
     const { requests } = mockApi({
       'GET /ms365/connection': { body: notConnected },

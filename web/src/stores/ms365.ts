@@ -31,9 +31,10 @@ export const useMs365Store = defineStore('ms365', () => {
     attempt.value = null;
     accessDenied.value = false;
   }
-  // Every session has its own CSRF token, and none after a logout or expiry: a change means another session.
+  // A logout or expiry leaves no session, and a login in another tab may bring another user or customer. A new
+  // CSRF token of the same user (read again after a login in another tab) keeps what the page shows.
   const session = useSessionStore();
-  watch(() => session.session?.csrfToken, reset);
+  watch(() => (session.session ? `${session.session.tenant.slug}/${session.session.user.id}` : null), reset);
 
   const status = computed(() => connection.value?.status ?? null);
   const invoiceMailImport = computed<FeatureSettings | null>(

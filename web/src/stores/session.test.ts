@@ -56,4 +56,19 @@ describe('the session store', () => {
     expect(store.isAuthenticated).toBe(false);
     expect(store.notice).toBe('session_expired');
   });
+
+  it('reads the session again after a login in another tab and says whether it is still the same user', async () => {
+    let current = sessionFixture;
+    mockApi({ 'POST /auth/login': { body: sessionFixture }, 'GET /auth/session': () => ({ body: current }) });
+    const store = useSessionStore();
+    await store.login({ username: 'admin', password: 'admin' });
+
+    current = { ...sessionFixture, csrfToken: 'csrf-new' };
+    await expect(store.refresh()).resolves.toBe(true);
+    expect(store.session?.csrfToken).toBe('csrf-new');
+
+    current = { ...sessionFixture, user: { id: '8', name: 'gast' }, csrfToken: 'csrf-other' };
+    await expect(store.refresh()).resolves.toBe(false);
+    expect(store.user?.name).toBe('gast');
+  });
 });

@@ -58,6 +58,17 @@ export const useSessionStore = defineStore('session', () => {
     notice.value = 'logged_out';
   }
 
+  /**
+   * Reads the session anew after the server rejected the CSRF token (another tab signed out and in again), which
+   * brings the current token. True when it is still the same user of the same customer.
+   */
+  async function refresh(): Promise<boolean> {
+    const before = session.value;
+    const next = await authApi.session();
+    apply(next);
+    return before?.user.id === next.user.id && before.tenant.slug === next.tenant.slug;
+  }
+
   /** The server said 401 to an authenticated call: the session is gone. */
   function expire(): void {
     if (!session.value) return;
@@ -80,6 +91,7 @@ export const useSessionStore = defineStore('session', () => {
     ensureLoaded,
     login,
     logout,
+    refresh,
     expire,
     clearNotice,
   };

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { nextTick } from 'vue';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import { apiError, flush, mockApi, mountWithPlugins } from '../../test/helpers';
 import LoginView from './LoginView.vue';
@@ -55,6 +56,29 @@ describe('the login page', () => {
     await submit(wrapper);
     expect(wrapper.get('[role=alert]').text()).toContain('Bitte warten Sie 10 Minuten');
     expect(wrapper.get('button[type=submit]').attributes('disabled')).toBeDefined();
+  });
+
+  it('says the wait once to screen readers and counts down outside the live region', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+    mockApi({ 'POST /auth/login': apiError(429, 'too_many_attempts', 'Zu viele', { retryAfterSeconds: 90 }) });
+    const { wrapper } = await mountLogin();
+    await submit(wrapper);
+    const alert = () => wrapper.get('[role=alert]').text();
+    const announced = alert();
+    expect(announced).toContain('Bitte warten Sie 90 Sekunden');
+    expect(wrapper.get('[data-testid=login-wait]').text()).toContain('90 Sekunden');
+
+    vi.advanceTimersByTime(5000);
+    await nextTick();
+    expect(alert()).toBe(announced);
+    expect(wrapper.get('[data-testid=login-wait]').text()).toContain('85 Sekunden');
+    expect(wrapper.get('[data-testid=login-wait]').element.closest('[role=alert], [aria-live]')).toBeNull();
+
+    vi.advanceTimersByTime(90_000);
+    await nextTick();
+    expect(alert()).toContain('Sie können es jetzt erneut versuchen');
+    expect(wrapper.find('[data-testid=login-wait]').exists()).toBe(false);
+    expect(wrapper.get('button[type=submit]').attributes('disabled')).toBeUndefined();
   });
 
   it('signs in and goes where the user wanted to go, never to another site', async () => {

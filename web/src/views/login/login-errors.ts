@@ -1,6 +1,5 @@
 import type { ApiError } from '../../api/client';
-
-type Translate = (key: string, named?: Record<string, unknown>) => string;
+import { apiErrorText, type Translate } from '../../api/error-text';
 
 /** What the login form says for each way a sign-in can fail (SPEC §3 login errors). */
 export function loginErrorMessage(
@@ -23,9 +22,7 @@ export function loginErrorMessage(
         : t('login.errors.tooManyAttemptsOver');
     case 'validation_failed':
       return t('login.errors.validationFailed');
-    case 'network_error':
-      return t('errors.network');
     default:
-      return error.message || t('errors.unexpected');
+      return apiErrorText(error, t);
   }
 }

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { useMs365Store } from '../../stores/ms365';
-import { connected, flush, mockApi, mountWithPlugins, testResult } from '../../test/helpers';
+import { apiError, connected, flush, mockApi, mountWithPlugins, testResult } from '../../test/helpers';
 import InvoiceImportSettings from './InvoiceImportSettings.vue';
 
 describe('the invoice import settings', () => {
@@ -28,5 +28,25 @@ describe('the invoice import settings', () => {
     await flush();
     expect(store.invoiceMailImport).toMatchObject({ enabled: true, mailbox: 'rechnungen@contoso.example' });
     expect(wrapper.get<HTMLInputElement>('[data-testid="invoice-enabled"]').element.checked).toBe(true);
+  });
+
+  it('says what went wrong when saving fails, also without a message from the server', async () => {
+    mockApi({
+      'GET /ms365/connection': { body: connected },
+      'PUT /ms365/features/invoice-mail-import': apiError(500, 'internal_error', ''),
+    });
+    const { wrapper, pinia } = mountWithPlugins(InvoiceImportSettings);
+    await useMs365Store(pinia).load();
+    await flush();
+    await wrapper.get('form').trigger('submit');
+    await flush();
+    expect(wrapper.get('[role=alert] p').text()).toBe(
+      'Ein unerwarteter Fehler ist aufgetreten. Bitte versuchen Sie es erneut.',
+    );
+
+    vi.stubGlobal('fetch', vi.fn().mockRejectedValue(new TypeError('Failed to fetch')));
+    await wrapper.get('form').trigger('submit');
+    await flush();
+    expect(wrapper.get('[role=alert]').text()).toContain('Keine Verbindung zum Server.');
   });
 });
