@@ -1,3 +1,4 @@
+import type { LogError } from './modules/ms365/microsoft-failure.js';
 import type { Logger } from 'pino';
 import { EloIxGateway } from './adapters/elo/index.js';
 import {
@@ -70,12 +71,14 @@ export function createServices(deps: ServiceDependencies) {
   const identity = new MicrosoftIdentity(deps.microsoft, dispatcher, metrics.observer('microsoft'));
   const statusCache = new TtlCache<string, ConnectionResponse>(config.statusCacheTtlMs, 10_000);
   const features = new FeatureService(db, clock, audit, (tenantId) => statusCache.delete(tenantId));
-  const tokens = new ConnectionTokens(db, keys, identity, new ConnectionLock(db));
+  const logError: LogError = (details, message) => logger.error(details, message);
+  const tokens = new ConnectionTokens(keys, identity, new ConnectionLock(db));
   const tester = new ConnectionTester(
     tokens,
     new GraphGateway(deps.microsoft, dispatcher, metrics.observer('microsoft')),
     features,
     clock,
+    logError,
   );
   const connection = new ConnectionService({
     db,
@@ -99,7 +102,7 @@ export function createServices(deps: ServiceDependencies) {
     audit,
     publicUrl: config.publicUrl,
     isPortalOrigin: portalOriginCheck(config.publicUrl, config.baseDomain),
-    logError: (details, message) => logger.error(details, message),
+    logError,
   });
   return {
     config,

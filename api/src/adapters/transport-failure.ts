@@ -35,11 +35,8 @@ function nameOf(value: unknown): string | undefined {
     : undefined;
 }
 
-/**
- * A short, non-secret reason for a failed fetch, for `EloUnavailableError(reason)` and metrics. Node's fetch wraps
- * the socket error as `cause` of a TypeError("fetch failed"), so both levels are inspected.
- */
-export function transportFailureReason(error: unknown): string {
+/** The reason of a recognised transport failure (refused, reset, timed out, DNS, TLS…); undefined otherwise. */
+export function knownTransportFailure(error: unknown): string | undefined {
   if (error instanceof ResponseTooLargeError) return 'response_too_large';
   const cause = (error as { cause?: unknown } | null)?.cause;
   for (const candidate of [error, cause]) {
@@ -50,5 +47,15 @@ export function transportFailureReason(error: unknown): string {
     if (code && CODE_REASONS[code]) return CODE_REASONS[code];
     if (code && (/^ERR_TLS_|^ERR_SSL_|CERT|^UNABLE_TO_VERIFY/.test(code) || code === 'EPROTO')) return 'tls_error';
   }
-  return 'network_error';
+  // Node's fetch reports every socket-level failure as TypeError("fetch failed"), sometimes without a code.
+  if (error instanceof TypeError && error.message === 'fetch failed') return 'network_error';
+  return undefined;
+}
+
+/**
+ * A short, non-secret reason for a failed fetch, for `EloUnavailableError(reason)` and metrics. Node's fetch wraps
+ * the socket error as `cause` of a TypeError("fetch failed"), so both levels are inspected.
+ */
+export function transportFailureReason(error: unknown): string {
+  return knownTransportFailure(error) ?? 'network_error';
 }

@@ -3,7 +3,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { formatEncryptionKeys, parseEncryptionKeys, type EncryptionKey } from '../config/encryption-keys.js';
 
-export const DEMO_KEY_FILE = 'encryption-keys';
+const DEMO_KEY_FILE = 'encryption-keys';
 
 /**
  * Demo mode without ENCRYPTION_KEYS: a key generated once into DATA_DIR (mode 0600) and reused on every start, so

@@ -4,6 +4,7 @@ const UNAVAILABLE_CODES = new Set([
   'ECONNRESET',
   'ETIMEDOUT',
   'EPIPE',
+  'ENOENT', // a Unix socket path whose server is stopped
   'ENOTFOUND',
   'EAI_AGAIN',
   '57P01', // admin_shutdown

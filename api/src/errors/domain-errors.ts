@@ -151,16 +151,3 @@ export class NotConnectedError extends DomainError {
     super('not_connected', 409, 'Es besteht keine Verbindung zu Microsoft 365.');
   }
 }
-
-export class Ms365UnavailableError extends DomainError {
-  constructor(reason: string) {
-    super(
-      'ms365_unavailable',
-      502,
-      'Microsoft 365 ist gerade nicht erreichbar. Bitte versuchen Sie es später erneut.',
-      {
-        reason,
-      },
-    );
-  }
-}

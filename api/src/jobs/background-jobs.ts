@@ -22,8 +22,8 @@ export async function startBackgroundJobs(pool: pg.Pool, services: Services): Pr
       )
     : undefined;
   const housekeeping = new Housekeeping(boss, { db, sessions: services.sessions, clock, logger });
-  if (monitor) await monitor.start();
-  else await boss.start();
+  await boss.start();
+  await monitor?.start();
   await housekeeping.start();
   return {
     monitor,

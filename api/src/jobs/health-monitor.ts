@@ -32,8 +32,8 @@ export class HealthMonitor {
     private readonly options: HealthMonitorOptions,
   ) {}
 
+  /** Creates its queues and workers on a started job queue. */
   async start(): Promise<void> {
-    await this.boss.start();
     await this.boss.createQueue(SWEEP_QUEUE, { name: SWEEP_QUEUE, policy: 'singleton' });
     await this.boss.createQueue(CHECK_QUEUE, {
       name: CHECK_QUEUE,

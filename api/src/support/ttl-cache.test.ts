@@ -22,16 +22,18 @@ describe('TtlCache', () => {
     expect([cache.get('a'), cache.get('b'), cache.get('c')]).toEqual([undefined, 2, 3]);
   });
 
-  it('keeps nothing with a time-to-live of zero, and forgets on delete and clear', () => {
+  it('keeps nothing with a time-to-live of zero, and forgets on delete and deleteWhere', () => {
     const off = new TtlCache<string, number>(0, 10);
     off.set('a', 1);
     expect(off.get('a')).toBeUndefined();
     const cache = new TtlCache<string, number>(60_000, 10);
     cache.set('a', 1);
     cache.set('b', 2);
+    cache.set('c', 3);
     cache.delete('a');
     expect(cache.get('a')).toBeUndefined();
-    cache.clear();
+    cache.deleteWhere((value) => value === 2);
     expect(cache.get('b')).toBeUndefined();
+    expect(cache.get('c')).toBe(3);
   });
 });

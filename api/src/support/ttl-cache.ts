@@ -34,7 +34,8 @@ export class TtlCache<K, V> {
     this.entries.delete(key);
   }
 
-  clear(): void {
-    this.entries.clear();
+  /** Drops the entries whose value matches, e.g. a deleted record cached under a key derived from a secret. */
+  deleteWhere(matches: (value: V) => boolean): void {
+    for (const [key, entry] of this.entries) if (matches(entry.value)) this.entries.delete(key);
   }
 }

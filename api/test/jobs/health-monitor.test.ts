@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { HealthMonitor } from '../../src/jobs/health-monitor.js';
 import { createJobQueue } from '../../src/jobs/job-queue.js';
 import { claimDueConnections } from '../../src/modules/ms365/connection.repository.js';
@@ -20,6 +20,7 @@ beforeAll(async () => {
     // A sweep schedule that never fires on its own: the tests sweep by hand.
     { concurrency: 4, sweepCron: '0 0 1 1 *' },
   );
+  await boss.start();
   await monitor.start();
   stopQueue = () => boss.stop({ graceful: false, wait: true });
 });
@@ -76,13 +77,13 @@ describe('the connection health monitor (pg-boss)', () => {
     t.microsoft.controls.reset();
     await asUser(t, admin).post('/api/v1/ms365/connection', { code: await obtainCode(t, admin) });
     t.microsoft.controls.failNext({ target: 'graph', status: 429, retryAfterSeconds: 600, times: 50 });
+    onTestFinished(() => t.microsoft.controls.reset()); // also when an assertion fails
     await makeDue();
     await monitor.sweep();
     const after = await until(connection, (c) => c.status === 'error');
     const delay = Date.parse(after.nextCheckAt) - Date.parse(after.lastCheckedAt);
     expect(delay).toBeGreaterThanOrEqual(599_000);
     expect(delay).toBeLessThanOrEqual(601_000);
-    t.microsoft.controls.reset();
   });
 
   it('hands each due connection to exactly one sweep, however many instances sweep at once', async () => {

@@ -6,6 +6,8 @@ import type { SignedIn, TestApp } from './test-app.js';
 export interface ConsentChoice {
   account?: string;
   action: 'accept' | 'cancel';
+  /** Stop at Microsoft's redirect back to us; the test follows it itself (`followCallback`). */
+  stopBeforeCallback?: boolean;
 }
 
 export interface ConnectorResult {
@@ -40,7 +42,7 @@ export function asUser(t: TestApp, who: SignedIn) {
 }
 
 /** Follows the app's redirects like a browser: only the cookie of the host the request goes to is sent. */
-async function followCallback(t: TestApp, who: SignedIn, location: string): Promise<string> {
+export async function followCallback(t: TestApp, who: SignedIn, location: string): Promise<string> {
   let url = new URL(location);
   for (let hop = 0; hop < 3; hop++) {
     if (!url.pathname.startsWith('/api/v1/ms365/callback')) return url.href;
@@ -89,7 +91,7 @@ export async function walkConnector(
   });
   const backToUs = decided.headers.get('location');
   if (!backToUs) throw new Error(`Microsoft did not redirect back (${decided.status})`);
-  const connectorLocation = await followCallback(t, who, backToUs);
+  const connectorLocation = choice.stopBeforeCallback ? backToUs : await followCallback(t, who, backToUs);
   const attempt = (await user.get(`/api/v1/ms365/connect/${id}`)).json<AttemptResponse>();
   return { attemptId: id, connectorLocation, attempt, microsoftRedirect: backToUs };
 }

@@ -10,8 +10,8 @@ export interface TestDatabase extends DatabaseHandle {
   drop(): Promise<void>;
 }
 
-/** A fresh, migrated database of its own (a clone of the run's template). */
-export async function createTestDatabase(): Promise<TestDatabase> {
+/** A fresh, migrated database of its own (a clone of the run's template); a pool of 5 unless told otherwise. */
+export async function createTestDatabase(options: { poolSize?: number } = {}): Promise<TestDatabase> {
   const name = `ecm365_t_${randomBytes(5).toString('hex')}`;
   const template = inject('templateDatabase');
   await withAdminClient(async (client) => {
@@ -27,7 +27,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     }
   });
   const url = databaseUrl(name);
-  const handle = createDatabase(url, { poolSize: 5 });
+  const handle = createDatabase(url, { poolSize: options.poolSize ?? 5 });
   return {
     ...handle,
     url,

@@ -1,7 +1,7 @@
 import { EloUnavailableError } from '../../errors/domain-errors.js';
 import { parseIxAnswer, type IxAnswer } from './ix-answer.js';
 import { readLimitedText } from './read-limited-text.js';
-import { transportFailureReason } from './transport-failure.js';
+import { transportFailureReason } from '../transport-failure.js';
 
 /** Reports each IX call for metrics/logs: function name, outcome and duration only, never a body. */
 export interface EloCallObserver {

@@ -1,4 +1,4 @@
-import { ResponseTooLargeError } from './transport-failure.js';
+import { ResponseTooLargeError } from '../transport-failure.js';
 
 /**
  * Reads a response body as UTF-8, refusing more than `maxBytes`: a misconfigured URL pointing at something else

@@ -3,7 +3,7 @@ import type { Agent } from 'undici';
 import type { MicrosoftAccountInfo } from '../../modules/ms365/ms365.tables.js';
 import { observed, type MicrosoftCallObserver } from './call-observer.js';
 import { authorityOrigin, type MicrosoftEndpoints } from './microsoft-endpoints.js';
-import { MicrosoftRequestError, networkFailure } from './microsoft-request-error.js';
+import { isNetworkFailure, MicrosoftRequestError, networkFailure } from './microsoft-request-error.js';
 import { MsalNetworkModule } from './msal-network-module.js';
 import { CapturedTokenCache, PersistentTokenCache, type TokenCacheStore } from './persistent-token-cache.js';
 
@@ -156,7 +156,12 @@ export class MicrosoftIdentity {
 
 function translate(error: unknown, network: MsalNetworkModule): MicrosoftRequestError {
   if (error instanceof MicrosoftRequestError) return error;
-  if (!(error instanceof AuthError)) return networkFailure(error);
+  if (!(error instanceof AuthError)) {
+    // Only the network is Microsoft's business here; anything else (a database or key failure in the token cache,
+    // a bug) is ours and reaches the error handler as what it is, not as "Microsoft unreachable".
+    if (isNetworkFailure(error)) return networkFailure(error);
+    throw error;
+  }
   if (error.errorCode === 'network_error') return networkFailure(error);
   const errorNo = (error as { errorNo?: string }).errorNo;
   return new MicrosoftRequestError({

@@ -1,3 +1,4 @@
+import { knownTransportFailure } from '../transport-failure.js';
 import type { MicrosoftFailure } from '../../modules/ms365/microsoft-failure.js';
 
 /** A failed call to Microsoft, translated from MSAL's or Graph's error types into plain facts. */
@@ -8,22 +9,9 @@ export class MicrosoftRequestError extends Error {
   }
 }
 
-const NETWORK_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'UND_ERR_CONNECT_TIMEOUT',
-]);
-
-/** Transport failures (refused, reset, timed out) are temporary as far as the user is concerned. */
+/** Transport failures (refused, reset, timed out, TLS…) are temporary as far as the user is concerned. */
 export function isNetworkFailure(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  if (error.name === 'TimeoutError' || error.name === 'AbortError') return true;
-  const cause = (error as { cause?: { code?: string } }).cause;
-  const code = (error as { code?: string }).code ?? cause?.code;
-  return (code !== undefined && NETWORK_CODES.has(code)) || error.message === 'fetch failed';
+  return knownTransportFailure(error) !== undefined;
 }
 
 export function networkFailure(error: unknown): MicrosoftRequestError {

@@ -79,9 +79,10 @@ export class ApiTokenService {
   }
 
   async remove(principal: Principal, id: string, ip: string): Promise<void> {
+    // Ids are UUIDs in the database; anything else cannot name a token (and must not reach a uuid comparison).
     const removed = UUID.test(id) ? await deleteApiToken(this.db, principal.tenant.id, id) : undefined;
-    this.recent.clear();
     if (!removed) throw new NotFoundError('Dieses API-Token gibt es nicht.');
+    this.recent.deleteWhere((token) => token.id === id);
     await this.audit.record({
       tenant: principal.tenant,
       actor: principal.user.name,

@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { sql } from 'kysely';
 import Type from 'typebox';
 import type { Db } from '../../db/database.js';
-import { pendingMigrations } from '../../db/migrate.js';
+import { ReadinessProbe } from '../../db/readiness.js';
 
 const Health = Type.Object({ status: Type.Literal('ok') });
 const Readiness = Type.Object({
@@ -15,6 +14,7 @@ const Readiness = Type.Object({
 
 /** Liveness (the process answers) and readiness (database reachable, schema current) for orchestrators. */
 export const healthRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
+  const readiness = new ReadinessProbe(db);
   app.get(
     '/healthz',
     { schema: { tags: ['ops'], summary: 'Liveness: the process is up', response: { 200: Health } } },
@@ -31,14 +31,7 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, {
       },
     },
     async (_request, reply) => {
-      let database: 'ok' | 'unreachable' = 'ok';
-      let migrations: 'ok' | 'pending' | 'unknown' = 'unknown';
-      try {
-        await sql`select 1`.execute(db);
-        migrations = (await pendingMigrations(db)).length === 0 ? 'ok' : 'pending';
-      } catch {
-        database = 'unreachable';
-      }
+      const { database, migrations } = await readiness.check();
       const ready = database === 'ok' && migrations === 'ok';
       return reply
         .code(ready ? 200 : 503)

@@ -40,6 +40,18 @@ export async function replaceAttemptState(db: Db, id: string, stateHash: string)
 }
 
 /** Moves a pending attempt to code_ready; false when it was no longer pending (a replayed callback). */
+/** The callback's claim on a pending attempt; false when another callback has claimed it already. */
+export async function claimAttemptCallback(db: Db, id: string, now: Date): Promise<boolean> {
+  const updated = await db
+    .updateTable('ms365Attempts')
+    .set({ callbackClaimedAt: now })
+    .where('id', '=', id)
+    .where('status', '=', 'pending')
+    .where('callbackClaimedAt', 'is', null)
+    .executeTakeFirst();
+  return updated.numUpdatedRows > 0n;
+}
+
 export async function storeAttemptCode(
   db: Db,
   id: string,
@@ -95,12 +107,21 @@ export function listAttemptSecrets(db: Db) {
   return db.selectFrom('ms365Attempts').select(['id', 'tenantId', 'flowSecrets', 'tokenCache']).execute();
 }
 
-export async function updateAttemptSecrets(
+/** Replaces an attempt's secrets only if they are still `expected` (compare-and-set); false when they changed. */
+export async function replaceAttemptSecrets(
   db: Db,
   id: string,
-  secrets: { flowSecrets: string; tokenCache: string | null },
-): Promise<void> {
-  await db.updateTable('ms365Attempts').set(secrets).where('id', '=', id).execute();
+  expected: { flowSecrets: string; tokenCache: string | null },
+  next: { flowSecrets: string; tokenCache: string | null },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('ms365Attempts')
+    .set(next)
+    .where('id', '=', id)
+    .where('flowSecrets', '=', expected.flowSecrets)
+    .where('tokenCache', 'is not distinct from', expected.tokenCache)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }
 
 /** After redemption the connection holds the tokens; the attempt keeps none. */

@@ -22,6 +22,7 @@ import type { AuditEntry, AuditLog } from '../audit/audit-log.js';
 import { attemptCacheContext, attemptFlowContext } from './attempt-contexts.js';
 import { principalKey, type Principal } from '../auth/principal.js';
 import {
+  claimAttemptCallback,
   failAttempt,
   findAttemptByStateHash,
   findOwnAttempt,
@@ -35,6 +36,8 @@ import {
   aadstsNumbers,
   classifyMicrosoftFailure,
   correlationIdOf,
+  reportServiceConfiguration,
+  type LogError,
   type MicrosoftFailure,
 } from './microsoft-failure.js';
 import type { Ms365CodeIssuer } from './ms365-code-issuer.js';
@@ -68,7 +71,7 @@ export interface ConnectServiceDeps {
   publicUrl: string;
   /** Is this an origin of the portal (a tenant host, selfhost, the public URL)? Guards the callback hop. */
   isPortalOrigin: (origin: string) => boolean;
-  logError: (details: Record<string, unknown>, message: string) => void;
+  logError: LogError;
 }
 
 /**
@@ -153,6 +156,8 @@ export class ConnectService {
       return `${connector}?error=session_mismatch`;
     }
     if (effectiveAttemptStatus(attempt, this.deps.clock.now()) !== 'pending') return connector;
+    // One callback per attempt talks to Microsoft; a second one (reload, double navigation) shows its outcome.
+    if (!(await claimAttemptCallback(this.deps.db, attempt.id, this.deps.clock.now()))) return connector;
 
     const audit = {
       tenant: { id: attempt.tenantId, slug: attempt.tenantSlug },
@@ -188,7 +193,7 @@ export class ConnectService {
         state,
       });
       const issued = this.deps.codes.issue(attempt.id);
-      await storeAttemptCode(this.deps.db, attempt.id, {
+      const stored = await storeAttemptCode(this.deps.db, attempt.id, {
         tokenCache: this.deps.keys.encrypt(tokens.serializedCache, attemptCacheContext(attempt.id)),
         account: JSON.stringify(tokens.account),
         grantedScopes: tokens.grantedScopes,
@@ -197,7 +202,12 @@ export class ConnectService {
         codeKeyId: issued.codeKeyId,
         codeExpiresAt: new Date(this.deps.clock.now().getTime() + CODE_TTL_MS),
       });
-      await this.deps.audit.record({ ...audit, outcome: 'success', details: { account: tokens.account.username } });
+      // Not stored: the attempt was removed meanwhile (disconnect, tenant deleted); nothing to show a code for.
+      await this.deps.audit.record(
+        stored
+          ? { ...audit, outcome: 'success', details: { account: tokens.account.username } }
+          : { ...audit, outcome: 'failure', details: { code: 'attempt_gone' } },
+      );
     } catch (error) {
       if (!(error instanceof MicrosoftRequestError)) throw error;
       await this.fail(attempt, error.failure, audit);
@@ -249,13 +259,7 @@ export class ConnectService {
   private explain(failure: MicrosoftFailure, attempt: AttemptRow): AttemptError {
     const classified = classifyMicrosoftFailure(failure);
     const kind: AttemptError['kind'] = classified === 'needs_reauth' ? 'interaction_required' : classified;
-    if (kind === 'service_configuration') {
-      // Our app registration is broken (unknown app, expired secret): this needs ops, not the customer.
-      this.deps.logError(
-        { failure: { error: failure.error, codes: aadstsNumbers(failure) } },
-        'Microsoft rejected the app configuration',
-      );
-    }
+    if (kind === 'service_configuration') reportServiceConfiguration(failure, this.deps.logError);
     const aadsts = aadstsNumbers(failure)[0];
     const correlationId = correlationIdOf(failure);
     return {

@@ -11,7 +11,12 @@ export class ConnectionLock {
 
   constructor(private readonly db: Db) {}
 
-  run<T>(tenantId: string, work: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` while holding the connection's lock. `work` gets the database connection that holds the lock
+   * and must do its queries over it: asking the pool for a second one while holding the first could exhaust the
+   * pool when as many connections refresh at once as the pool is large.
+   */
+  run<T>(tenantId: string, work: (locked: Db) => Promise<T>): Promise<T> {
     const previous = this.queues.get(tenantId) ?? Promise.resolve();
     const next = previous.catch(() => {}).then(() => this.withAdvisoryLock(tenantId, work));
     this.queues.set(tenantId, next);
@@ -23,11 +28,11 @@ export class ConnectionLock {
     return next;
   }
 
-  private withAdvisoryLock<T>(tenantId: string, work: () => Promise<T>): Promise<T> {
+  private withAdvisoryLock<T>(tenantId: string, work: (locked: Db) => Promise<T>): Promise<T> {
     return this.db.connection().execute(async (connection) => {
       await lockConnection(connection, tenantId);
       try {
-        return await work();
+        return await work(connection);
       } finally {
         await unlockConnection(connection, tenantId).catch(() => {
           // The lock dies with its connection; a failed unlock only means the connection is gone already.

@@ -4,7 +4,13 @@ import type { Clock } from '../../support/clock.js';
 import { withRetries } from '../../support/retry.js';
 import type { ConnectionTokens } from './connection-tokens.js';
 import type { FeatureService } from './feature.service.js';
-import { classifyMicrosoftFailure, type FailureKind } from './microsoft-failure.js';
+import {
+  classifyMicrosoftFailure,
+  reportServiceConfiguration,
+  type FailureKind,
+  type LogError,
+  type MicrosoftFailure,
+} from './microsoft-failure.js';
 import { MICROSOFT_RETRY_POLICY, microsoftRetryDecision } from './microsoft-retry.js';
 import { CHECK_MESSAGES, MAILBOX_ACCESS_HINT, REAUTH_HINT } from './ms365-messages.js';
 import type { ConnectionRow } from './ms365.tables.js';
@@ -16,8 +22,17 @@ export interface TestOutcome {
   temporary?: { retryAfterSeconds: number | undefined };
 }
 
-const kindOf = (error: unknown): FailureKind =>
-  error instanceof MicrosoftRequestError ? classifyMicrosoftFailure(error.failure) : 'unknown';
+/**
+ * Microsoft's failure behind an error. Only Microsoft's failures become failing checks: anything else (the
+ * database, the key ring, a bug) says nothing about the connection and is thrown on, to the error handler or the
+ * job queue, instead of being recorded as a broken connection.
+ */
+function microsoftFailureOf(error: unknown): MicrosoftFailure {
+  if (!(error instanceof MicrosoftRequestError)) throw error;
+  return error.failure;
+}
+
+const kindOf = (error: unknown): FailureKind => classifyMicrosoftFailure(microsoftFailureOf(error));
 
 function tokenCheck(kind: FailureKind): ConnectionCheck {
   switch (kind) {
@@ -55,6 +70,7 @@ export class ConnectionTester {
     private readonly graph: GraphGateway,
     private readonly features: FeatureService,
     private readonly clock: Clock,
+    private readonly logError: LogError,
   ) {}
 
   async run(connection: ConnectionRow, options: { forceRefresh?: boolean } = {}): Promise<TestOutcome> {
@@ -62,7 +78,7 @@ export class ConnectionTester {
     let temporary: TestOutcome['temporary'];
     const noteTemporary = (error: unknown) => {
       if (kindOf(error) !== 'temporarily_unavailable') return;
-      const retryAfterSeconds = error instanceof MicrosoftRequestError ? error.failure.retryAfterSeconds : undefined;
+      const retryAfterSeconds = microsoftFailureOf(error).retryAfterSeconds;
       temporary = {
         retryAfterSeconds: Math.max(retryAfterSeconds ?? 0, temporary?.retryAfterSeconds ?? 0) || undefined,
       };
@@ -73,6 +89,7 @@ export class ConnectionTester {
       checks.push({ id: 'token', ok: true, message: CHECK_MESSAGES.tokenOk });
     } catch (error) {
       const kind = kindOf(error);
+      if (kind === 'service_configuration') reportServiceConfiguration(microsoftFailureOf(error), this.logError);
       noteTemporary(error);
       checks.push(tokenCheck(kind));
       const reauth = ['needs_reauth', 'consent_required', 'wrong_account_type'].includes(kind);
@@ -129,7 +146,7 @@ export class ConnectionTester {
       await retried(() => this.graph.inbox(accessToken, mailbox));
       return { id, ok: true, message: CHECK_MESSAGES.mailboxOk(mailbox) };
     } catch (error) {
-      const status = error instanceof MicrosoftRequestError ? error.failure.httpStatus : undefined;
+      const status = microsoftFailureOf(error).httpStatus;
       if (status === 403 || status === 404) {
         return {
           id,

@@ -1,9 +1,8 @@
 import type { MicrosoftIdentity, TokenCacheStore } from '../../adapters/microsoft/index.js';
 import type { KeyRing } from '../../crypto/key-ring.js';
-import type { Db } from '../../db/database.js';
 import { withRetries } from '../../support/retry.js';
 import type { ConnectionLock } from './connection-lock.js';
-import { findConnection, updateConnection } from './connection.repository.js';
+import { findConnection, replaceConnectionTokenCache } from './connection.repository.js';
 import { MICROSOFT_RETRY_POLICY, microsoftRetryDecision } from './microsoft-retry.js';
 import type { ConnectionRow } from './ms365.tables.js';
 
@@ -16,7 +15,6 @@ export const connectionCacheContext = (tenantId: string) => `ms365_connections:$
  */
 export class ConnectionTokens {
   constructor(
-    private readonly db: Db,
     private readonly keys: KeyRing,
     private readonly identity: MicrosoftIdentity,
     private readonly lock: ConnectionLock,
@@ -25,22 +23,29 @@ export class ConnectionTokens {
   accessToken(connection: ConnectionRow, options: { forceRefresh?: boolean } = {}) {
     const tenantId = connection.tenantId;
     const context = connectionCacheContext(tenantId);
-    const store: TokenCacheStore = {
-      load: async () => {
-        // Read inside the lock: another instance may have rotated the token since `connection` was loaded.
-        const current = await findConnection(this.db, tenantId);
-        return current ? this.keys.decrypt(current.tokenCache, context) : undefined;
-      },
-      save: async (serialized) => {
-        await updateConnection(this.db, tenantId, {
-          tokenCache: this.keys.encrypt(serialized, context),
-          updatedAt: new Date(),
-        });
-      },
-    };
     const scopes = connection.scopes.filter((scope) => !['openid', 'profile', 'offline_access'].includes(scope));
-    return this.lock.run(tenantId, () =>
-      withRetries(
+    return this.lock.run(tenantId, (locked) => {
+      /**
+       * The cache this refresh started from, then what it saved. MSAL reads the cache again right before writing
+       * and merges what it reads: if the connection was set up again meanwhile, the save must not go through, or
+       * the old account's tokens would be merged into the new connection.
+       */
+      let expected: string | undefined;
+      const store: TokenCacheStore = {
+        load: async () => {
+          // Read inside the lock: another instance may have rotated the token since `connection` was loaded.
+          const current = (await findConnection(locked, tenantId))?.tokenCache;
+          expected ??= current;
+          return current === undefined ? undefined : this.keys.decrypt(current, context);
+        },
+        save: async (serialized) => {
+          if (expected === undefined) return;
+          const next = this.keys.encrypt(serialized, context);
+          // False when the connection was set up again or removed meanwhile: its own cache stays as it is.
+          if (await replaceConnectionTokenCache(locked, tenantId, expected, next, new Date())) expected = next;
+        },
+      };
+      return withRetries(
         () =>
           this.identity.acquireAccessToken({
             cache: store,
@@ -50,7 +55,7 @@ export class ConnectionTokens {
           }),
         MICROSOFT_RETRY_POLICY,
         microsoftRetryDecision,
-      ),
-    );
+      );
+    });
   }
 }

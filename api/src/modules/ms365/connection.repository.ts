@@ -53,6 +53,26 @@ export async function unlockConnection(conn: Kysely<Database>, tenantId: string)
   await sql`select pg_advisory_unlock(hashtextextended(${`ms365-connection:${tenantId}`}, 0))`.execute(conn);
 }
 
+/**
+ * Stores a token cache only if the row still holds `expected` (compare-and-set): a connection that was replaced
+ * (set up again) or re-encrypted meanwhile is never overwritten with a cache read before that happened.
+ */
+export async function replaceConnectionTokenCache(
+  db: Db,
+  tenantId: string,
+  expected: string,
+  next: string,
+  now: Date,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('ms365Connections')
+    .set({ tokenCache: next, updatedAt: now })
+    .where('tenantId', '=', tenantId)
+    .where('tokenCache', '=', expected)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
 export async function countConnectionsByStatus(db: Db): Promise<Array<{ status: string; count: number }>> {
   const rows = await db
     .selectFrom('ms365Connections')

@@ -33,6 +33,16 @@ export function aadstsNumbers(failure: MicrosoftFailure): number[] {
   return [...(failure.description ?? '').matchAll(/AADSTS(\d{4,7})/g)].map((match) => Number(match[1]));
 }
 
+export type LogError = (details: Record<string, unknown>, message: string) => void;
+
+/** Our app registration is broken (unknown app, expired secret): ops must hear of it; the customer cannot fix it. */
+export function reportServiceConfiguration(failure: MicrosoftFailure, logError: LogError): void {
+  logError(
+    { failure: { error: failure.error, codes: aadstsNumbers(failure) } },
+    'Microsoft rejected the app configuration',
+  );
+}
+
 export function correlationIdOf(failure: MicrosoftFailure): string | undefined {
   if (failure.correlationId) return failure.correlationId;
   return /Correlation ID:\s*([0-9a-f-]{36})/i.exec(failure.description ?? '')?.[1];

@@ -45,7 +45,6 @@ export const CHECK_MESSAGES = {
   tokenUnknown: 'Die Anmeldung bei Microsoft 365 ist fehlgeschlagen.',
   profileOk: (name: string, upn: string) => `Verbunden als ${name} (${upn}).`,
   profileFailed: 'Das verbundene Microsoft-365-Konto konnte nicht gelesen werden.',
-  skipped: 'Nicht geprüft, weil die Anmeldung bei Microsoft 365 fehlschlug.',
   mailboxOk: (mailbox: string) => `Zugriff auf das Postfach ${mailbox} funktioniert.`,
   mailboxDenied: (upn: string, mailbox: string) =>
     `Der verbundene Microsoft-365-Benutzer ${upn} hat keinen Zugriff auf das Postfach ${mailbox}.`,

@@ -35,6 +35,8 @@ export interface Ms365AttemptsTable {
   codeSalt: string | null;
   codeKeyId: string | null;
   codeExpiresAt: Date | null;
+  /** Set by the first callback for this attempt; later ones leave Microsoft's code alone. */
+  callbackClaimedAt: Date | null;
   createdAt: Date;
   expiresAt: Date;
   redeemedAt: Date | null;

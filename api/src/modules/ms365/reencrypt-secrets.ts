@@ -1,9 +1,10 @@
 import type { KeyRing } from '../../crypto/key-ring.js';
 import type { Db } from '../../db/database.js';
 import { attemptCacheContext, attemptFlowContext } from './attempt-contexts.js';
-import { listAttemptSecrets, updateAttemptSecrets } from './attempt.repository.js';
+import { listAttemptSecrets, replaceAttemptSecrets } from './attempt.repository.js';
+import { ConnectionLock } from './connection-lock.js';
 import { connectionCacheContext } from './connection-tokens.js';
-import { listConnectionSecrets, updateConnection } from './connection.repository.js';
+import { findConnection, listConnectionSecrets, replaceConnectionTokenCache } from './connection.repository.js';
 
 export interface ReencryptionReport {
   connections: number;
@@ -11,33 +12,48 @@ export interface ReencryptionReport {
   alreadyCurrent: number;
 }
 
+/** Attempts are re-read and re-wrapped this often at most when a callback keeps storing tokens meanwhile. */
+const ATTEMPT_PASSES = 3;
+
 /**
  * Key rotation (SPEC §7): re-encrypts every stored secret that is not under the newest key. Safe while the app
  * runs: old ciphertexts stay readable (every key decrypts) until this has finished; running it twice does nothing.
+ * A connection's cache is rewritten under its lock, so a token refresh cannot save in between and lose its
+ * rotated refresh token; an attempt's secrets only replace what was read (a callback may store tokens meanwhile).
  */
 export async function reencryptSecrets(db: Db, keys: KeyRing): Promise<ReencryptionReport> {
   const report: ReencryptionReport = { connections: 0, attempts: 0, alreadyCurrent: 0 };
   const rewrap = (ciphertext: string, context: string) => keys.encrypt(keys.decrypt(ciphertext, context), context);
+  const lock = new ConnectionLock(db);
 
-  for (const row of await listConnectionSecrets(db)) {
-    if (!keys.isStale(row.tokenCache)) {
-      report.alreadyCurrent++;
-      continue;
-    }
-    const context = connectionCacheContext(row.tenantId);
-    await updateConnection(db, row.tenantId, { tokenCache: rewrap(row.tokenCache, context) });
-    report.connections++;
-  }
-  for (const row of await listAttemptSecrets(db)) {
-    if (!keys.isStale(row.flowSecrets) && !(row.tokenCache && keys.isStale(row.tokenCache))) {
-      report.alreadyCurrent++;
-      continue;
-    }
-    await updateAttemptSecrets(db, row.id, {
-      flowSecrets: rewrap(row.flowSecrets, attemptFlowContext(row.id)),
-      tokenCache: row.tokenCache ? rewrap(row.tokenCache, attemptCacheContext(row.id)) : null,
+  for (const { tenantId } of await listConnectionSecrets(db)) {
+    const rewrapped = await lock.run(tenantId, async (locked) => {
+      const current = await findConnection(locked, tenantId);
+      if (!current || !keys.isStale(current.tokenCache)) return false;
+      const next = rewrap(current.tokenCache, connectionCacheContext(tenantId));
+      return replaceConnectionTokenCache(locked, tenantId, current.tokenCache, next, new Date());
     });
-    report.attempts++;
+    if (rewrapped) report.connections++;
+    else report.alreadyCurrent++;
   }
+
+  let raced = 0;
+  for (let pass = 0; pass < ATTEMPT_PASSES; pass++) {
+    raced = 0;
+    for (const row of await listAttemptSecrets(db)) {
+      if (!keys.isStale(row.flowSecrets) && !(row.tokenCache && keys.isStale(row.tokenCache))) {
+        if (pass === 0) report.alreadyCurrent++;
+        continue;
+      }
+      const next = {
+        flowSecrets: rewrap(row.flowSecrets, attemptFlowContext(row.id)),
+        tokenCache: row.tokenCache ? rewrap(row.tokenCache, attemptCacheContext(row.id)) : null,
+      };
+      if (await replaceAttemptSecrets(db, row.id, row, next)) report.attempts++;
+      else raced++;
+    }
+    if (raced === 0) break;
+  }
+  if (raced > 0) throw new Error(`${raced} connect attempts kept changing during key rotation; run it again`);
   return report;
 }

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.js';
 import { isValidSlug } from './tenant-host.js';
-import { deleteTenant, findTenantBySlug, insertTenant, listTenants, updateTenant } from './tenant.repository.js';
+import { deleteTenant, findTenantBySlug, insertTenant, updateTenant } from './tenant.repository.js';
 import type { TenantRow } from './tenant.table.js';
 
 /** Ops' view of tenants (admin CLI): validated add, list, update, remove. */
@@ -40,10 +40,6 @@ export class TenantAdminService {
     private readonly db: Db,
     private readonly options: { requireHttpsElo: boolean },
   ) {}
-
-  list(): Promise<TenantRow[]> {
-    return listTenants(this.db);
-  }
 
   async add(input: TenantInput): Promise<TenantRow> {
     const slug = input.slug.toLowerCase();

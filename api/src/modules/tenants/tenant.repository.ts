@@ -8,10 +8,6 @@ export function findTenantBySlug(db: Db, slug: string): Promise<TenantRow | unde
   return db.selectFrom('tenants').select(columns).where('slug', '=', slug).executeTakeFirst();
 }
 
-export function listTenants(db: Db): Promise<TenantRow[]> {
-  return db.selectFrom('tenants').select(columns).orderBy('slug').execute();
-}
-
 export function insertTenant(db: Db, tenant: Insertable<TenantsTable>): Promise<TenantRow> {
   return db.insertInto('tenants').values(tenant).returning(columns).executeTakeFirstOrThrow();
 }
