@@ -37,9 +37,13 @@ async function underTraffic(during: () => Promise<void>) {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   })();
-  await during();
-  running = false;
-  await traffic;
+  try {
+    await during();
+  } finally {
+    // Also when `during` fails: no request may outlive the test (and the app it is closed with).
+    running = false;
+    await traffic;
+  }
   return answers;
 }
 

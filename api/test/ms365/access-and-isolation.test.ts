@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asUser, obtainCode, walkConnector } from '../support/connect-flow.js';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { asUser, codeOf, walkConnector } from '../support/connect-flow.js';
 import { hostOf, signIn, startTestApp, type SignedIn, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -53,9 +53,12 @@ describe('who may use the Microsoft 365 routes', () => {
 
   it('lets everyone in during the grace period', async () => {
     await t.database.db.updateTable('tenants').set({ graceUntil: '2999-01-01' }).where('slug', '=', 'acme').execute();
+    // Reset even when an assertion fails: the other tests need the group rule in force.
+    onTestFinished(async () => {
+      await t.database.db.updateTable('tenants').set({ graceUntil: null }).where('slug', '=', 'acme').execute();
+    });
     const gast = await signIn(t.app, 'gast', 'gast');
     expect((await asUser(t, gast).post('/api/v1/ms365/connect')).statusCode).toBe(201);
-    await t.database.db.updateTable('tenants').set({ graceUntil: null }).where('slug', '=', 'acme').execute();
   });
 });
 
@@ -143,8 +146,20 @@ describe('tenant and session isolation', () => {
 
   it('keeps the code hidden from a redeemed attempt, and from a plain status read', async () => {
     const admin = await signIn(t.app, 'admin', 'admin');
-    const code = await obtainCode(t, admin);
-    const status = await asUser(t, admin).get('/api/v1/ms365/connection');
+    const user = asUser(t, admin);
+    const { attemptId } = await walkConnector(t, admin, { account: 'admin@contoso.example', action: 'accept' });
+    const code = await codeOf(t, admin, attemptId);
+    expect((await user.post('/api/v1/ms365/connection', { code })).statusCode).toBe(200);
+
+    const shown = await user.get(`/api/v1/ms365/connect/${attemptId}/code`);
+    expect(shown.statusCode).toBe(410);
+    expect(shown.json().error.code).toBe('code_redeemed');
+    expect(shown.body).not.toContain(code);
+    const attempt = await user.get(`/api/v1/ms365/connect/${attemptId}`);
+    expect(attempt.json().status).toBe('redeemed');
+    expect(attempt.body).not.toContain(code);
+    const status = await user.get('/api/v1/ms365/connection');
+    expect(status.json().status).toBe('connected');
     expect(status.body).not.toContain(code);
   });
 });

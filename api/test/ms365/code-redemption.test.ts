@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { formatMs365Code } from '@ecm365/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asUser, obtainCode, walkConnector } from '../support/connect-flow.js';
+import { asUser, codeOf, obtainCode, walkConnector } from '../support/connect-flow.js';
 import { signIn, startTestApp, type SignedIn, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -36,9 +36,12 @@ describe('redeeming the MS365 code (SPEC §4)', () => {
 
     const expiring = await signIn(t.app, 'admin', 'admin');
     const { attemptId } = (await asUser(t, expiring).post('/api/v1/ms365/connect')).json();
-    const stale = await obtainCode(t, expiring);
+    const walked = await walkConnector(t, expiring, { account: 'admin@contoso.example', action: 'accept' }, attemptId);
+    expect(walked.attempt.status).toBe('code_ready');
+    const stale = await codeOf(t, expiring, attemptId);
     t.clock.advance(10 * 60_000 + 1000);
     expect(await errorCodeOf(redeem(expiring, stale))).toBe('invalid_code');
+    // The very attempt whose code came too late is expired (not redeemed).
     expect((await asUser(t, expiring).get(`/api/v1/ms365/connect/${attemptId}`)).json().status).toBe('expired');
   });
 

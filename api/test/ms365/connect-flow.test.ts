@@ -1,5 +1,5 @@
 import { parseMs365Code, type ConnectionResponse, type RedeemResponse } from '@ecm365/shared';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { asUser, obtainCode, walkConnector } from '../support/connect-flow.js';
 import { signIn, startTestApp, type SignedIn, type TestApp } from '../support/test-app.js';
 
@@ -63,10 +63,14 @@ describe('the Microsoft 365 connection, end to end over HTTP', () => {
     expect((await user.get(`/api/v1/ms365/connect/${attemptId}`)).json()).toMatchObject({ status: 'redeemed' });
     expect((await user.get(`/api/v1/ms365/connect/${attemptId}/code`)).json().error.code).toBe('code_redeemed');
 
+    const checkedAt = Date.parse((await connectionOf()).lastCheckedAt as string); // by the test at redemption
+    expect(checkedAt).not.toBeNaN();
+    t.clock.advance(60_000);
+    onTestFinished(() => t.clock.advance(-60_000));
     const retest = await user.post('/api/v1/ms365/connection/test');
     expect(retest.statusCode).toBe(200);
     expect(retest.json()).toMatchObject({ ok: true });
-    expect((await connectionOf()).lastCheckedAt).toBeDefined();
+    expect(Date.parse((await connectionOf()).lastCheckedAt as string)).toBeGreaterThanOrEqual(checkedAt + 60_000);
 
     const removed = await user.delete('/api/v1/ms365/connection');
     expect(removed.statusCode).toBe(204);

@@ -66,11 +66,16 @@ describe('Microsoft errors in the connector window (SPEC §5)', () => {
   });
 
   it('our app configuration broken (expired secret): a service problem, logged loudly', async () => {
+    const logsBefore = t.logs.length;
     t.microsoft.controls.expireClientSecret(TEST_CLIENT.clientId, true);
     const attempt = await failedAttempt({ account: 'admin@contoso.example', action: 'accept' });
     expect(attempt.error).toMatchObject({ kind: 'service_configuration', aadstsCode: 'AADSTS7000222' });
     expect(attempt.error?.message).toContain('support@ecm.online');
-    const loud = t.logs.map((line) => JSON.parse(line)).filter((line) => line.level >= 50);
+    // Only the lines written during this test.
+    const loud = t.logs
+      .slice(logsBefore)
+      .map((line) => JSON.parse(line))
+      .filter((line) => line.level >= 50);
     expect(loud.some((line) => line.msg === 'Microsoft rejected the app configuration')).toBe(true);
   });
 

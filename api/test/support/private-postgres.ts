@@ -3,14 +3,16 @@ import { chown, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { freePort } from './free-port.js';
 
 const run = promisify(execFile);
+const SOCKET_PORT = 5432;
 
 /**
- * A Postgres server of the test's own (initdb in a temp folder, its own port), so a test can stop and start it
- * under traffic without disturbing the machine's server that every other test uses. Uses the Debian binaries in
- * /usr/lib/postgresql/<version>/bin; as root they run as the `postgres` user (initdb refuses root).
+ * A Postgres server of the test's own (initdb in a temp folder), so a test can stop and start it under traffic
+ * without disturbing the machine's server that every other test uses. It listens on a Unix socket in that folder
+ * only, never on TCP: no port to pick, and none that another test file could take while the server is down.
+ * Uses the Debian binaries in /usr/lib/postgresql/<version>/bin; as root they run as the `postgres` user (initdb
+ * refuses root).
  */
 export interface PrivatePostgres {
   url(database?: string): string;
@@ -39,9 +41,10 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
     asRoot ? run('runuser', ['-u', 'postgres', '--', path.join(bin, tool), ...args]) : run(path.join(bin, tool), args);
 
   const data = path.join(folder, 'data');
-  const port = await freePort();
   await exec('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync']);
-  const options = `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1 -c fsync=off`;
+  // The port only names the socket file (<folder>/.s.PGSQL.<port>); it is given on both sides so that a PGPORT
+  // in the environment cannot make server and clients disagree.
+  const options = `-p ${SOCKET_PORT} -k ${folder} -c listen_addresses='' -c fsync=off`;
   const start = async () => {
     await exec('pg_ctl', ['-D', data, '-o', options, '-l', path.join(folder, 'log'), '-w', 'start']);
   };
@@ -50,7 +53,10 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   };
   await start();
   return {
-    url: (database = 'postgres') => `postgres://postgres@127.0.0.1:${port}/${database}`,
+    // pg takes the socket folder from `host=`. The URL's own host is a placeholder that `pg` ignores: the app's
+    // DATABASE_URL check (`new URL`) rejects the host-less `postgres://postgres@/db?host=…`.
+    url: (database = 'postgres') =>
+      `postgres://postgres@localhost:${SOCKET_PORT}/${database}?host=${encodeURIComponent(folder)}`,
     start,
     stop,
     async destroy() {
