@@ -1,7 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { API_PREFIX } from '@ecm365/shared';
-import type { FastifyInstance } from 'fastify';
 import type { MicrosoftEndpoints } from '../../../api/src/adapters/microsoft/index.js';
 import { buildApp } from '../../../api/src/app.js';
 import { loadConfig, type Config } from '../../../api/src/config/config.js';
@@ -12,7 +11,7 @@ import { startBackgroundJobs, type BackgroundJobs } from '../../../api/src/jobs/
 import { TenantAdminService } from '../../../api/src/modules/tenants/tenant-admin.service.js';
 import { createServices, type Services } from '../../../api/src/services.js';
 import type { BenchSettings } from '../settings.js';
-import { createBenchDatabase, type BenchDatabase } from './bench-database.js';
+import { createBenchDatabase } from './bench-database.js';
 import { startEmulators, type BenchEmulators } from './emulators.js';
 
 export const BASE_DOMAIN = 'ecm365.test';
@@ -23,18 +22,25 @@ export const hostOf = (slug: string) => `${slug}.${BASE_DOMAIN}`;
 export interface AppUnderBench {
   /** `http://127.0.0.1:PORT`: where requests go (with the Host header of the tenant). */
   origin: string;
-  app: FastifyInstance;
   services: Services;
   config: Config;
   database: OpenDatabase;
   endpoints: MicrosoftEndpoints;
   emulators: BenchEmulators;
-  /** pg-boss with housekeeping and the health monitor, as `startRuntime` runs them; undefined until started. */
-  jobs: BackgroundJobs | undefined;
+  /** Starts pg-boss with housekeeping and the health monitor, as `startRuntime` runs them (once). */
   startJobs(): Promise<BackgroundJobs>;
   /** Adds a tenant whose ELO is the emulator's demo repository (admin/admin is in the Microsoft 365 group). */
   addTenant(slug: string): Promise<string>;
   close(): Promise<void>;
+}
+
+export interface AppUnderBenchOptions {
+  /**
+   * False switches the app's in-process caches off (SESSION_CACHE_TTL_MS=0 and STATUS_CACHE_TTL_MS=0), so every
+   * request reads its session and the connection status from the database. Default true: the caches as
+   * configured (environment, else the app's defaults of 5 s and 2 s).
+   */
+  caches?: boolean;
 }
 
 /** The pino logger of the app (and of the bare route): its real serialisation, written to /dev/null. */
@@ -46,9 +52,12 @@ export function benchLogger(level: BenchSettings['logLevel']): ReturnType<typeof
  * The real app as `main.ts` and `startRuntime` assemble it: configuration from the environment parser, pool of
  * DATABASE_POOL_SIZE on a fresh migrated database, all services, `buildApp`, listening on 127.0.0.1. Microsoft
  * and ELO are the emulators, in a child process. Background jobs are started on request (the sweep benchmark
- * seeds first).
+ * seeds first; the status read measures its bare route before).
  */
-export async function startAppUnderBench(settings: BenchSettings): Promise<AppUnderBench> {
+export async function startAppUnderBench(
+  settings: BenchSettings,
+  options: AppUnderBenchOptions = {},
+): Promise<AppUnderBench> {
   const client = { clientId: randomUUID(), clientSecret: randomBytes(24).toString('base64url') };
   const redirectUri = `${PUBLIC_URL}${API_PREFIX}/ms365/callback`;
   const closers: Array<() => Promise<void>> = [];
@@ -58,10 +67,11 @@ export async function startAppUnderBench(settings: BenchSettings): Promise<AppUn
   try {
     const emulators = await startEmulators({ client, redirectUri });
     closers.push(() => emulators.close());
-    const benchDatabase: BenchDatabase = await createBenchDatabase();
+    const benchDatabase = await createBenchDatabase();
     closers.push(() => benchDatabase.drop());
     // The app's settings come from the environment as at start-up (DATABASE_POOL_SIZE, HEALTH_MONITOR_CONCURRENCY,
     // cache lifetimes, …), except what the bench itself provides.
+    const noCaches = options.caches === false ? { SESSION_CACHE_TTL_MS: '0', STATUS_CACHE_TTL_MS: '0' } : {};
     const config = loadConfig({
       ...process.env,
       NODE_ENV: 'test',
@@ -70,6 +80,7 @@ export async function startAppUnderBench(settings: BenchSettings): Promise<AppUn
       BASE_DOMAIN,
       PUBLIC_URL,
       LOG_LEVEL: settings.logLevel,
+      ...noCaches,
     });
     const database = await openDatabase(config);
     closers.push(() => database.close());
@@ -100,20 +111,17 @@ export async function startAppUnderBench(settings: BenchSettings): Promise<AppUn
     if (!address || typeof address === 'string') throw new Error('the app did not bind a TCP port');
 
     const tenants = new TenantAdminService(database.db, { requireHttpsElo: false });
-    const bench: AppUnderBench = {
+    return {
       origin: `http://127.0.0.1:${address.port}`,
-      app,
       services,
       config,
       database,
       endpoints,
       emulators,
-      jobs: undefined,
       async startJobs() {
         const jobs = await startBackgroundJobs(database.pool, services);
         // Stopped before the app and the pool go.
         closers.push(() => jobs.stop());
-        bench.jobs = jobs;
         return jobs;
       },
       async addTenant(slug) {
@@ -122,7 +130,6 @@ export async function startAppUnderBench(settings: BenchSettings): Promise<AppUn
       },
       close: closeAll,
     };
-    return bench;
   } catch (error) {
     await closeAll();
     throw error;

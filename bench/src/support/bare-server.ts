@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import Fastify from 'fastify';
+import { OneLinePerRequest } from '../../../api/src/http/request-logging.js';
 import type { BenchSettings } from '../settings.js';
 import { benchLogger } from './app-under-bench.js';
 
@@ -8,11 +10,19 @@ export interface BareServer {
 }
 
 /**
- * The yardstick: a minimal Fastify with one `GET /bare` answering a small JSON object, with the app's logger
- * (same pino options and level, to /dev/null) and nothing else: no plugins, hooks, schemas or database.
+ * The yardstick: a minimal Fastify with one `GET /bare` answering a small JSON object, and the app's request
+ * logging and request ids exactly as `buildApp` sets them up: the app's logger (same pino options, serializers
+ * and level, to /dev/null), its `OneLinePerRequest` log controller (one line per request, not Fastify's two),
+ * `genReqId: () => randomUUID()` and `requestIdHeader: false`. Nothing else: no plugins, hooks, schemas,
+ * trust-proxy rule or database. So the difference to the status read is what the app does per request.
  */
 export async function startBareServer(logLevel: BenchSettings['logLevel']): Promise<BareServer> {
-  const app = Fastify({ loggerInstance: benchLogger(logLevel) });
+  const app = Fastify({
+    loggerInstance: benchLogger(logLevel),
+    genReqId: () => randomUUID(),
+    logController: new OneLinePerRequest(),
+    requestIdHeader: false,
+  });
   app.get('/bare', async () => ({ status: 'ok', service: 'bare', at: 'fastify' }));
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();

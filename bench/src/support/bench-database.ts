@@ -3,7 +3,6 @@ import { adminDatabaseUrl, databaseUrl, withAdminClient } from '../../../api/tes
 import { onInterrupt } from './cleanup.js';
 
 export interface BenchDatabase {
-  name: string;
   url: string;
   drop(): Promise<void>;
 }
@@ -19,7 +18,6 @@ export async function createBenchDatabase(): Promise<BenchDatabase> {
     withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => {});
   const unregister = onInterrupt(drop);
   return {
-    name,
     url: databaseUrl(name),
     async drop() {
       unregister();

@@ -14,19 +14,20 @@ function cleanUpAndExit(code: number): void {
 }
 
 /**
- * Ctrl-C cleans up. An unhandled error ends the run as it would end the app (main.ts installs no handler, so
- * Node would exit): it is reported as the app's crash, then the databases are dropped before exiting.
+ * Ctrl-C cleans up. An unhandled error ends the run (main.ts installs no other handler, so Node would exit): it
+ * is reported as a fatal error of the bench process, which runs both the app under bench and the bench's own
+ * code, so the stack trace tells which one failed; then the databases are dropped before exiting.
  */
 export function installInterruptHandler(): void {
   process.once('SIGINT', () => {
     console.error('\ninterrupted: cleaning up');
     cleanUpAndExit(130);
   });
-  const crash = (kind: string) => (error: unknown) => {
-    console.log(`CRASH: ${kind} in the process of the app under bench (the app would exit here):`);
+  const fatal = (kind: string) => (error: unknown) => {
+    console.log(`FATAL: ${kind} in the bench process (app under bench or bench code; see the stack trace):`);
     console.log(error instanceof Error ? (error.stack ?? error.message) : String(error));
     cleanUpAndExit(1);
   };
-  process.once('unhandledRejection', crash('unhandled rejection'));
-  process.once('uncaughtException', crash('uncaught exception'));
+  process.once('unhandledRejection', fatal('unhandled rejection'));
+  process.once('uncaughtException', fatal('uncaught exception'));
 }

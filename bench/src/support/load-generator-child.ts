@@ -29,10 +29,8 @@ async function main(): Promise<void> {
       requestsPerSecond: requests / result.duration,
       latency: {
         p50: percentile(latencies, 50),
-        p90: percentile(latencies, 90),
         p99: percentile(latencies, 99),
         mean: latencies.reduce((sum, value) => sum + value, 0) / Math.max(1, latencies.length),
-        max: latencies.at(-1) ?? 0,
       },
       errors: result.errors,
       timeouts: result.timeouts,

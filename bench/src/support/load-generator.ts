@@ -15,7 +15,7 @@ export interface LoadResult {
   durationSeconds: number;
   requestsPerSecond: number;
   /** Latencies in ms of every response of the measured run, from autocannon's per-request hrtime. */
-  latency: { p50: number; p90: number; p99: number; mean: number; max: number };
+  latency: { p50: number; p99: number; mean: number };
   errors: number;
   timeouts: number;
   non2xx: number;

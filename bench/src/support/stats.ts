@@ -8,7 +8,6 @@ export function percentile(sorted: readonly number[], p: number): number {
 export function summarize(values: readonly number[]) {
   const sorted = [...values].sort((a, b) => a - b);
   return {
-    count: sorted.length,
     mean: sorted.reduce((sum, value) => sum + value, 0) / Math.max(1, sorted.length),
     p50: percentile(sorted, 50),
     p99: percentile(sorted, 99),
