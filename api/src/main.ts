@@ -48,7 +48,8 @@ async function main(): Promise<void> {
     closing = true;
     app.log.info({ signal }, 'shutting down: no new connections, finishing in-flight requests');
     const deadline = setTimeout(() => {
-      app.log.error('in-flight requests did not finish in time; exiting');
+      // Requests or health checks still running are cut off; pg-boss hands an interrupted check to an instance later.
+      app.log.error('shutdown did not finish within SHUTDOWN_TIMEOUT_MS (requests or health checks still running); exiting');
       process.exit(1);
     }, config.shutdownTimeoutMs);
     deadline.unref();
