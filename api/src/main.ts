@@ -49,7 +49,9 @@ async function main(): Promise<void> {
     app.log.info({ signal }, 'shutting down: no new connections, finishing in-flight requests');
     const deadline = setTimeout(() => {
       // Requests or health checks still running are cut off; pg-boss hands an interrupted check to an instance later.
-      app.log.error('shutdown did not finish within SHUTDOWN_TIMEOUT_MS (requests or health checks still running); exiting');
+      app.log.error(
+        'shutdown did not finish within SHUTDOWN_TIMEOUT_MS (requests or health checks still running); exiting',
+      );
       process.exit(1);
     }, config.shutdownTimeoutMs);
     deadline.unref();

@@ -1,4 +1,5 @@
 import type { FastifyRequest } from 'fastify';
+import { tenantFromHost } from '../modules/tenants/tenant-host.js';
 
 /** `proto://host[:port]` as the browser used it (X-Forwarded-* honoured behind trusted proxies). */
 export function requestOrigin(request: FastifyRequest): string {
@@ -6,7 +7,8 @@ export function requestOrigin(request: FastifyRequest): string {
 }
 
 /**
- * Origins the portal answers on: the public URL, the base domain and its tenant/selfhost subdomains (same scheme).
+ * Origins the portal answers on: the public URL, the base domain and its tenant/selfhost subdomains (same scheme
+ * and port as the public URL).
  * Only these are used as connector or callback targets, so the callback hop is never an open redirect.
  */
 export function portalOriginCheck(publicUrl: string, baseDomain: string): (origin: string) => boolean {
@@ -20,9 +22,8 @@ export function portalOriginCheck(publicUrl: string, baseDomain: string): (origi
     }
     if (url.origin !== origin || url.protocol !== publicOrigin.protocol) return false;
     if (url.origin === publicOrigin.origin) return true;
+    if (url.port !== publicOrigin.port) return false;
     const host = url.hostname.toLowerCase();
-    return (
-      host === baseDomain || (host.endsWith(`.${baseDomain}`) && !host.slice(0, -baseDomain.length - 1).includes('.'))
-    );
+    return host === baseDomain || tenantFromHost(host, baseDomain, undefined).kind !== 'default';
   };
 }

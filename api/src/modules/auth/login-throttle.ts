@@ -1,5 +1,4 @@
 import type { Db } from '../../db/database.js';
-import { TooManyAttemptsError } from '../../errors/domain-errors.js';
 import type { Clock } from '../../support/clock.js';
 import { FailureCounter } from '../throttle/failure-counter.js';
 
@@ -40,16 +39,13 @@ export class LoginThrottle {
 
   /** Throws TooManyAttemptsError (with Retry-After) while either counter is at its limit. */
   async assertAllowed(keys: ThrottleKeys): Promise<void> {
-    const waitSeconds = await this.counter.blockedForSeconds([
-      { key: keys.ip, limit: this.limits.failuresPerIp },
-      ...(keys.user ? [{ key: keys.user, limit: this.limits.failuresPerUser }] : []),
-    ]);
-    if (waitSeconds > 0) {
-      throw new TooManyAttemptsError(
-        waitSeconds,
-        'Zu viele fehlgeschlagene Anmeldeversuche. Bitte warten Sie, bevor Sie es erneut versuchen.',
-      );
-    }
+    await this.counter.assertBelowLimit(
+      [
+        { key: keys.ip, limit: this.limits.failuresPerIp },
+        ...(keys.user ? [{ key: keys.user, limit: this.limits.failuresPerUser }] : []),
+      ],
+      'Zu viele fehlgeschlagene Anmeldeversuche. Bitte warten Sie, bevor Sie es erneut versuchen.',
+    );
   }
 
   recordFailure(keys: ThrottleKeys): Promise<void> {

@@ -1,12 +1,7 @@
 import type { ConnectionResponse, ConnectionTestResult, RedeemResponse } from '@ecm365/shared';
 import type { KeyRing } from '../../crypto/key-ring.js';
 import type { Db } from '../../db/database.js';
-import {
-  InvalidCodeError,
-  InvalidCodeFormatError,
-  NotConnectedError,
-  TooManyAttemptsError,
-} from '../../errors/domain-errors.js';
+import { InvalidCodeError, InvalidCodeFormatError, NotConnectedError } from '../../errors/domain-errors.js';
 import type { Clock } from '../../support/clock.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import { principalKey, type Principal } from '../auth/principal.js';
@@ -48,14 +43,10 @@ export class ConnectionService {
     const codeHash = Ms365CodeIssuer.hashOfInput(rawCode);
     if (!codeHash) throw new InvalidCodeFormatError();
     const failuresKey = `redeem:${principalKey(principal)}`;
-    const wait = await this.deps.redeemFailures.blockedForSeconds([
-      { key: failuresKey, limit: this.deps.wrongCodesPerSession },
-    ]);
-    if (wait > 0)
-      throw new TooManyAttemptsError(
-        wait,
-        'Zu viele ungültige Codes. Bitte warten Sie, bevor Sie es erneut versuchen.',
-      );
+    await this.deps.redeemFailures.assertBelowLimit(
+      [{ key: failuresKey, limit: this.deps.wrongCodesPerSession }],
+      'Zu viele ungültige Codes. Bitte warten Sie, bevor Sie es erneut versuchen.',
+    );
 
     const now = clock.now();
     // One transaction: claiming the code and storing the connection happen together or not at all.

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database.js';
+import { TooManyAttemptsError } from '../../errors/domain-errors.js';
 import type { Clock } from '../../support/clock.js';
 import { clearThrottleCounter, findThrottleCounters, incrementThrottleCounter } from './throttle-counter.repository.js';
 
@@ -18,6 +19,12 @@ export class FailureCounter {
     private readonly clock: Clock,
     private readonly windowSeconds: number,
   ) {}
+
+  /** Throws 429 `too_many_attempts` (with the wait and `message`) while any key is at its limit. */
+  async assertBelowLimit(keys: readonly CountedKey[], message: string): Promise<void> {
+    const waitSeconds = await this.blockedForSeconds(keys);
+    if (waitSeconds > 0) throw new TooManyAttemptsError(waitSeconds, message);
+  }
 
   /** Seconds until every key is below its limit again; 0 when none is at its limit. */
   async blockedForSeconds(keys: readonly CountedKey[]): Promise<number> {
