@@ -36,4 +36,37 @@ describe('TtlCache', () => {
     expect(cache.get('b')).toBeUndefined();
     expect(cache.get('c')).toBe(3);
   });
+
+  it('shares one load between concurrent misses and serves it until the time-to-live ends', async () => {
+    vi.useFakeTimers();
+    let loads = 0;
+    const cache = new TtlCache<string, number>(1000, 10);
+    const load = async () => ++loads;
+    expect(await Promise.all([cache.getOrLoad('a', load), cache.getOrLoad('a', load)])).toEqual([1, 1]);
+    vi.advanceTimersByTime(999);
+    expect(await cache.getOrLoad('a', load)).toBe(1);
+    vi.advanceTimersByTime(1);
+    expect(await cache.getOrLoad('a', load)).toBe(2);
+    expect(await cache.getOrLoad('b', load)).toBe(3);
+  });
+
+  it('does not cache failed loads, nor a load that a delete overtook', async () => {
+    const cache = new TtlCache<string, string>(60_000, 10);
+    let attempt = 0;
+    const load = async () => {
+      attempt += 1;
+      if (attempt === 1) throw new Error('down');
+      return `v${attempt}`;
+    };
+    await expect(cache.getOrLoad('a', load)).rejects.toThrow('down');
+    const overtaken = cache.getOrLoad('a', load);
+    cache.delete('a'); // written meanwhile: what the running load read may be stale
+    expect(await overtaken).toBe('v2');
+    expect(await cache.getOrLoad('a', load)).toBe('v3');
+    await expect(
+      cache.getOrLoad('b', () => {
+        throw new Error('sync');
+      }),
+    ).rejects.toThrow('sync');
+  });
 });

@@ -4,6 +4,8 @@
  */
 export class TtlCache<K, V> {
   private readonly entries = new Map<K, { value: V; expiresAt: number }>();
+  /** Loads in flight (getOrLoad): concurrent misses of one key share one load. */
+  private readonly loading = new Map<K, Promise<V>>();
 
   constructor(
     private readonly ttlMs: number,
@@ -20,6 +22,29 @@ export class TtlCache<K, V> {
     return entry.value;
   }
 
+  /**
+   * The cached value, or the result of `load`, which is then cached. Concurrent misses share one load; a failed
+   * load is not cached, so the next call tries again.
+   */
+  getOrLoad(key: K, load: () => Promise<V>): Promise<V> {
+    const entry = this.entries.get(key);
+    if (entry && entry.expiresAt > Date.now()) return Promise.resolve(entry.value);
+    const inFlight = this.loading.get(key);
+    if (inFlight) return inFlight;
+    const loaded = Promise.resolve()
+      .then(load)
+      .then((value) => {
+        // A delete() while loading means the value may be stale already: hand it out, but do not keep it.
+        if (this.loading.get(key) === loaded) this.set(key, value);
+        return value;
+      })
+      .finally(() => {
+        if (this.loading.get(key) === loaded) this.loading.delete(key);
+      });
+    this.loading.set(key, loaded);
+    return loaded;
+  }
+
   set(key: K, value: V): void {
     if (this.ttlMs <= 0) return;
     this.entries.delete(key);
@@ -32,6 +57,7 @@ export class TtlCache<K, V> {
 
   delete(key: K): void {
     this.entries.delete(key);
+    this.loading.delete(key);
   }
 
   /** Drops the entries whose value matches, e.g. a deleted record cached under a key derived from a secret. */

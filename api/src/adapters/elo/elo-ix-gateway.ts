@@ -5,7 +5,7 @@ import { IxCallException, IxClient, type EloCallObserver } from './ix-client.js'
 import { readLoginSession, type LoginSession } from './ix-shapes.js';
 import { loginFailure } from './login-failure.js';
 import { checkMembership } from './membership.js';
-import { SharedTtlCache } from './shared-ttl-cache.js';
+import { TtlCache } from '../../support/ttl-cache.js';
 
 export interface EloIdentity {
   /** ELO's numeric user id, as a string. */
@@ -33,14 +33,15 @@ const ONE_HOUR_MS = 60 * 60 * 1000;
  */
 export class EloIxGateway {
   private readonly client: IxClient;
-  private readonly constants: SharedTtlCache<CheckoutUsersSelectors>;
+  private readonly constants: TtlCache<string, CheckoutUsersSelectors>;
 
   constructor(options: EloIxGatewayOptions) {
     if (!Number.isFinite(options.timeoutMs) || options.timeoutMs <= 0) {
       throw new TypeError('EloIxGateway: timeoutMs must be a positive number');
     }
     this.client = new IxClient(options.timeoutMs, options.onCall);
-    this.constants = new SharedTtlCache(options.constantsTtlMs ?? ONE_HOUR_MS);
+    // One entry per ELO Indexserver; the bound only guards against an unbounded number of configured servers.
+    this.constants = new TtlCache(options.constantsTtlMs ?? ONE_HOUR_MS, 1000);
   }
 
   /** Logs in, checks membership of `groupName`, logs out (best effort). */
@@ -87,7 +88,7 @@ export class EloIxGateway {
   /** getConstants is large and changes only with a server update: fetched once per base URL and TTL. */
   private selectors(baseUrl: string): Promise<CheckoutUsersSelectors> {
     const key = baseUrl.replace(/\/+$/, '');
-    return this.constants.get(key, async () =>
+    return this.constants.getOrLoad(key, async () =>
       readCheckoutUsersSelectors(await this.client.call(key, 'getConstants', {})),
     );
   }

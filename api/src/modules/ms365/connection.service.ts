@@ -95,15 +95,13 @@ export class ConnectionService {
   }
 
   async status(tenantId: string): Promise<ConnectionResponse> {
-    const cached = this.deps.statusCache.get(tenantId);
-    if (cached) return cached;
-    const [row, features] = await Promise.all([
-      findConnection(this.deps.db, tenantId),
-      this.deps.features.list(tenantId),
-    ]);
-    const view = toConnectionResponse(row, features);
-    this.deps.statusCache.set(tenantId, view);
-    return view;
+    return this.deps.statusCache.getOrLoad(tenantId, async () => {
+      const [row, features] = await Promise.all([
+        findConnection(this.deps.db, tenantId),
+        this.deps.features.list(tenantId),
+      ]);
+      return toConnectionResponse(row, features);
+    });
   }
 
   /** „Verbindung testen“: runs the test now and records its outcome. */
