@@ -14,7 +14,40 @@ export interface MicrosoftSetup {
   close(): Promise<void>;
 }
 
-export const callbackUrl = (config: Config) => `${config.publicUrl}${API_PREFIX}/ms365/callback`;
+/** The redirect URI registered at Microsoft; takes only the public URL, so the bench can call it before its Config. */
+export const callbackUrl = (config: Pick<Config, 'publicUrl'>) => `${config.publicUrl}${API_PREFIX}/ms365/callback`;
+
+/**
+ * The emulator as the endpoints need it: running in this process, or its values as sent by another process (the
+ * bench runs the emulators in a child process, where `authority()` and `authorityMetadata()` were already called).
+ */
+export type MicrosoftEmulatorAddress =
+  | RunningMicrosoftEmulator
+  | { origin: string; authority: string; graphBaseUrl: string; caCertPem: string; authorityMetadata: string };
+
+/** The endpoints of the app registration `client` at the emulator, whose redirect URI is `redirectUri`. */
+export function emulatorEndpoints(
+  emulator: MicrosoftEmulatorAddress,
+  client: { clientId: string; clientSecret: string },
+  redirectUri: string,
+  timeoutMs: number,
+): MicrosoftEndpoints {
+  // Only the running emulator can be closed; the values sent by another process are plain strings.
+  const running = 'close' in emulator;
+  return {
+    clientId: client.clientId,
+    clientSecret: client.clientSecret,
+    // `…/organizations`, the same default authority as with the real Microsoft (MS365_AUTHORITY unset).
+    authority: running ? emulator.authority() : emulator.authority,
+    graphBaseUrl: emulator.graphBaseUrl,
+    redirectUri,
+    caPem: emulator.caCertPem,
+    // MSAL cannot ask Microsoft's instance discovery about the emulator: its metadata is given, its host named.
+    authorityMetadata: running ? emulator.authorityMetadata() : emulator.authorityMetadata,
+    knownAuthorities: [new URL(emulator.origin).host],
+    timeoutMs,
+  };
+}
 
 /**
  * The real Microsoft when MS365_CLIENT_ID/SECRET are configured; otherwise the emulator on its fixed port, with an
@@ -49,17 +82,12 @@ export async function setUpMicrosoft(config: Config): Promise<MicrosoftSetup> {
     clients: [{ clientId: EMULATOR_CLIENT_ID, clientSecret, redirectUris: [redirectUri], displayName: 'ecm.online' }],
   });
   return {
-    endpoints: {
-      clientId: EMULATOR_CLIENT_ID,
-      clientSecret,
-      authority: emulator.authority(),
-      graphBaseUrl: emulator.graphBaseUrl,
+    endpoints: emulatorEndpoints(
+      emulator,
+      { clientId: EMULATOR_CLIENT_ID, clientSecret },
       redirectUri,
-      caPem: emulator.caCertPem,
-      authorityMetadata: emulator.authorityMetadata(),
-      knownAuthorities: [new URL(emulator.origin).host],
-      timeoutMs: config.ms365TimeoutMs,
-    },
+      config.ms365TimeoutMs,
+    ),
     emulator,
     close: () => emulator.close(),
   };

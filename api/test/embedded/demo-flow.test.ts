@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { answerConsentPage } from '@ecm365/emulators';
 import { Agent, fetch } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
@@ -63,16 +64,7 @@ function browser() {
     },
     /** Microsoft's consent page: choose the account and accept; returns where Microsoft sends the browser. */
     async consent(url: string, account: string) {
-      const html = await (await fetch(url, { dispatcher: microsoft })).text();
-      const action = /<form method="post" action="([^"]+)" id="signin-form">/.exec(html)?.[1] as string;
-      const interaction = /name="interaction" value="([^"]+)"/.exec(html)?.[1] as string;
-      const decided = await fetch(new URL(action, url), {
-        method: 'POST',
-        body: new URLSearchParams({ interaction, action: 'accept', account }),
-        redirect: 'manual',
-        dispatcher: microsoft,
-      });
-      return decided.headers.get('location') as string;
+      return (await answerConsentPage(url, { account, action: 'accept', dispatcher: microsoft })).location;
     },
   };
 }

@@ -1,11 +1,10 @@
+import { answerConsentPage, type ConsentChoice as EmulatorConsentChoice } from '@ecm365/emulators';
 import type { AttemptResponse, CodeResponse, ConnectResponse } from '@ecm365/shared';
-import { Agent, fetch } from 'undici';
+import { Agent } from 'undici';
 import { expect } from 'vitest';
 import type { SignedIn, TestApp } from './test-app.js';
 
-export interface ConsentChoice {
-  account?: string;
-  action: 'accept' | 'cancel';
+export interface ConsentChoice extends EmulatorConsentChoice {
   /** Stop at Microsoft's redirect back to us; the test follows it itself (`followCallback`). */
   stopBeforeCallback?: boolean;
 }
@@ -76,21 +75,7 @@ export async function walkConnector(
   const microsoftUrl = authorize.headers.location as string;
   expect(microsoftUrl.startsWith(t.microsoft.origin)).toBe(true);
 
-  const page = await fetch(microsoftUrl, { dispatcher: agentFor(t), redirect: 'manual' });
-  const html = await page.text();
-  const action = /<form method="post" action="([^"]+)" id="signin-form">/.exec(html)?.[1];
-  const interaction = /name="interaction" value="([^"]+)"/.exec(html)?.[1];
-  if (!action || !interaction) throw new Error(`no sign-in form on Microsoft's page (${page.status})`);
-  const form = new URLSearchParams({ interaction, action: choice.action });
-  if (choice.account) form.set('account', choice.account);
-  const decided = await fetch(new URL(action, t.microsoft.origin), {
-    method: 'POST',
-    body: form,
-    redirect: 'manual',
-    dispatcher: agentFor(t),
-  });
-  const backToUs = decided.headers.get('location');
-  if (!backToUs) throw new Error(`Microsoft did not redirect back (${decided.status})`);
+  const { location: backToUs } = await answerConsentPage(microsoftUrl, { ...choice, dispatcher: agentFor(t) });
   const connectorLocation = choice.stopBeforeCallback ? backToUs : await followCallback(t, who, backToUs);
   const attempt = (await user.get(`/api/v1/ms365/connect/${id}`)).json<AttemptResponse>();
   return { attemptId: id, connectorLocation, attempt, microsoftRedirect: backToUs };

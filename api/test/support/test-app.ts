@@ -9,9 +9,9 @@ import {
 } from '@ecm365/emulators';
 import { SESSION_COOKIE, type SessionResponse } from '@ecm365/shared';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import type { MicrosoftEndpoints } from '../../src/adapters/microsoft/index.js';
 import { buildApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config/config.js';
+import { callbackUrl, emulatorEndpoints } from '../../src/demo/microsoft-setup.js';
 import { createLogger } from '../../src/http/logging.js';
 import { TenantAdminService } from '../../src/modules/tenants/tenant-admin.service.js';
 import { createServices, type Services } from '../../src/services.js';
@@ -80,7 +80,7 @@ export async function startTestApp(
 ): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
   const elo = await startEloEmulator({ repositories: TEST_ELO_REPOSITORIES });
-  const callback = `${PUBLIC_URL}/api/v1/ms365/callback`;
+  const callback = callbackUrl({ publicUrl: PUBLIC_URL });
   const microsoft =
     options.microsoft ??
     (await startMicrosoftEmulator({
@@ -108,20 +108,10 @@ export async function startTestApp(
       done();
     },
   });
-  const endpoints: MicrosoftEndpoints = {
-    ...TEST_CLIENT,
-    authority: microsoft.authority(),
-    graphBaseUrl: microsoft.graphBaseUrl,
-    redirectUri: callback,
-    caPem: microsoft.caCertPem,
-    authorityMetadata: microsoft.authorityMetadata(),
-    knownAuthorities: [new URL(microsoft.origin).host],
-    timeoutMs: config.ms365TimeoutMs,
-  };
   const services = createServices({
     config,
     db: database.db,
-    microsoft: endpoints,
+    microsoft: emulatorEndpoints(microsoft, TEST_CLIENT, callback, config.ms365TimeoutMs),
     encryptionKeys: [TEST_ENCRYPTION_KEY],
     logger: createLogger(config.logLevel, logStream),
     clock,

@@ -1,4 +1,11 @@
 export { startMicrosoftEmulator } from './server.js';
+export {
+  answerConsentPage,
+  submitSignInForm,
+  type ConsentAnswer,
+  type ConsentChoice,
+  type ConsentRequestOptions,
+} from './consent-driver.js';
 export { generateEmulatorTls, type EmulatorTls } from './tls.js';
 export {
   CONSUMER_TENANT_ID,

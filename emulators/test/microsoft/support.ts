@@ -16,7 +16,13 @@ import {
 import { Client } from '@microsoft/microsoft-graph-client';
 import { Agent, fetch } from 'undici';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { startMicrosoftEmulator, type RunningMicrosoftEmulator } from '../../src/microsoft/index.js';
+import {
+  startMicrosoftEmulator,
+  submitSignInForm,
+  type ConsentAnswer,
+  type ConsentChoice,
+  type RunningMicrosoftEmulator,
+} from '../../src/microsoft/index.js';
 
 export const CLIENT_ID = '2b7f3c1e-5d4a-4e8b-9c6f-1a2b3c4d5e6f';
 export const CLIENT_SECRET = 'test-secret-value';
@@ -146,16 +152,21 @@ export interface PageResult {
   location?: string;
 }
 
-async function toPageResult(response: Awaited<ReturnType<typeof fetch>>): Promise<PageResult> {
-  const location = response.headers.get('location') ?? undefined;
+function toPageResult(answer: ConsentAnswer): PageResult {
+  const { status, location } = answer;
   // Whitespace squashed, as a browser would see it: tests match on text, not on source formatting.
-  const html = (await response.text()).replace(/\s+/g, ' ');
-  return { status: response.status, html, location, redirect: location ? new URL(location).searchParams : undefined };
+  const html = answer.html.replace(/\s+/g, ' ');
+  return { status, html, location, redirect: location ? new URL(location).searchParams : undefined };
 }
 
 /** GETs a page like a browser would, without following redirects. */
 export async function getPage(url: string, agent: Agent): Promise<PageResult> {
-  return toPageResult(await fetch(url, { redirect: 'manual', dispatcher: agent }));
+  const response = await fetch(url, { redirect: 'manual', dispatcher: agent });
+  return toPageResult({
+    status: response.status,
+    location: response.headers.get('location') ?? undefined,
+    html: await response.text(),
+  });
 }
 
 /** Submits the sign-in (or admin-consent) form shown in `html`, like a browser clicking a button. */
@@ -163,20 +174,9 @@ export async function submitPage(
   emulator: RunningMicrosoftEmulator,
   html: string,
   agent: Agent,
-  choice: { account?: string; action: 'accept' | 'cancel' },
+  choice: ConsentChoice,
 ): Promise<PageResult> {
-  const action = /<form method="post" action="([^"]+)" id="signin-form">/.exec(html)?.[1];
-  const interaction = /name="interaction" value="([^"]+)"/.exec(html)?.[1];
-  if (!action || !interaction) throw new Error('no sign-in form on the page');
-  const form = new URLSearchParams({ interaction, action: choice.action });
-  if (choice.account) form.set('account', choice.account);
-  const response = await fetch(new URL(action, emulator.origin), {
-    method: 'POST',
-    body: form,
-    redirect: 'manual',
-    dispatcher: agent,
-  });
-  return toPageResult(response);
+  return toPageResult(await submitSignInForm(html, emulator.origin, { ...choice, dispatcher: agent }));
 }
 
 /** The whole interactive part: authorize URL → page → choose account → redirect with code (or error). */
@@ -184,7 +184,7 @@ export async function signIn(
   emulator: RunningMicrosoftEmulator,
   msal: ConfidentialClientApplication,
   agent: Agent,
-  choice: { account?: string; action: 'accept' | 'cancel' } = { account: 'admin@contoso.example', action: 'accept' },
+  choice: ConsentChoice = { account: 'admin@contoso.example', action: 'accept' },
 ): Promise<AuthorizeStart & { redirect: URLSearchParams }> {
   const start = await authCodeUrl(msal);
   const page = await getPage(start.url, agent);
