@@ -1,11 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { API_PREFIX } from '@ecm365/shared';
 import type { MicrosoftEndpoints } from '../../../api/src/adapters/microsoft/index.js';
 import { buildApp } from '../../../api/src/app.js';
 import { loadConfig, type Config } from '../../../api/src/config/config.js';
 import { migrateToLatest } from '../../../api/src/db/migrate.js';
 import { openDatabase, type OpenDatabase } from '../../../api/src/db/open-database.js';
+import { callbackUrl, emulatorEndpoints } from '../../../api/src/demo/microsoft-setup.js';
 import { createLogger } from '../../../api/src/http/logging.js';
 import { startBackgroundJobs, type BackgroundJobs } from '../../../api/src/jobs/background-jobs.js';
 import { TenantAdminService } from '../../../api/src/modules/tenants/tenant-admin.service.js';
@@ -59,7 +59,7 @@ export async function startAppUnderBench(
   options: AppUnderBenchOptions = {},
 ): Promise<AppUnderBench> {
   const client = { clientId: randomUUID(), clientSecret: randomBytes(24).toString('base64url') };
-  const redirectUri = `${PUBLIC_URL}${API_PREFIX}/ms365/callback`;
+  const redirectUri = callbackUrl({ publicUrl: PUBLIC_URL });
   const closers: Array<() => Promise<void>> = [];
   const closeAll = async () => {
     for (const close of closers.reverse()) await close().catch((error: unknown) => console.error(error));
@@ -86,16 +86,7 @@ export async function startAppUnderBench(
     closers.push(() => database.close());
     await migrateToLatest(database.db);
 
-    const endpoints: MicrosoftEndpoints = {
-      ...client,
-      authority: emulators.microsoft.authority,
-      graphBaseUrl: emulators.microsoft.graphBaseUrl,
-      redirectUri,
-      caPem: emulators.microsoft.caCertPem,
-      authorityMetadata: emulators.microsoft.authorityMetadata,
-      knownAuthorities: [new URL(emulators.microsoft.origin).host],
-      timeoutMs: config.ms365TimeoutMs,
-    };
+    const endpoints = emulatorEndpoints(emulators.microsoft, client, redirectUri, config.ms365TimeoutMs);
     const services = createServices({
       config,
       db: database.db,

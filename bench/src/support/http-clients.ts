@@ -1,5 +1,6 @@
+import { answerConsentPage } from '@ecm365/emulators';
 import { CSRF_HEADER, SESSION_COOKIE } from '@ecm365/shared';
-import { Agent, Pool, request } from 'undici';
+import { Agent, Pool, type Dispatcher } from 'undici';
 
 export interface HttpAnswer {
   status: number;
@@ -20,7 +21,7 @@ function header(value: string | string[] | undefined): string[] {
   return Array.isArray(value) ? value : [value];
 }
 
-async function answerOf(response: Awaited<ReturnType<typeof request>>): Promise<HttpAnswer> {
+async function answerOf(response: Dispatcher.ResponseData): Promise<HttpAnswer> {
   return {
     status: response.statusCode,
     location: header(response.headers.location)[0],
@@ -99,33 +100,12 @@ export class MicrosoftBrowser {
     this.agent = new Agent({ connect: { ca: caPem } });
   }
 
-  async get(url: string): Promise<HttpAnswer> {
-    return answerOf(await request(url, { dispatcher: this.agent }));
-  }
-
-  async postForm(url: string, form: URLSearchParams): Promise<HttpAnswer> {
-    return answerOf(
-      await request(url, {
-        method: 'POST',
-        dispatcher: this.agent,
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: form.toString(),
-      }),
-    );
-  }
-
   /**
    * Microsoft's sign-in and consent page at `authorizeUrl`, answered like the user does (account chosen,
    * „Akzeptieren“): the form is posted and Microsoft's redirect back (with code and state) is returned.
    */
   async consent(authorizeUrl: string, account = 'admin@contoso.example'): Promise<string> {
-    const page = await this.get(authorizeUrl);
-    const action = /<form method="post" action="([^"]+)" id="signin-form">/.exec(page.text)?.[1];
-    const interaction = /name="interaction" value="([^"]+)"/.exec(page.text)?.[1];
-    if (!action || !interaction) throw new Error(`no sign-in form on Microsoft's page (${page.status})`);
-    const form = new URLSearchParams({ interaction, action: 'accept', account });
-    const decided = await this.postForm(new URL(action, authorizeUrl).href, form);
-    if (!decided.location) throw new Error(`Microsoft did not redirect back (${decided.status}): ${decided.text}`);
+    const decided = await answerConsentPage(authorizeUrl, { account, action: 'accept', dispatcher: this.agent });
     return decided.location;
   }
 

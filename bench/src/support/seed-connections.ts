@@ -1,7 +1,6 @@
 import { FEATURES, scopesFor } from '@ecm365/shared';
 import { createMicrosoftDispatcher, MicrosoftIdentity } from '../../../api/src/adapters/microsoft/index.js';
-import { connectionCacheContext } from '../../../api/src/modules/ms365/connection-tokens.js';
-import type { upsertConnection } from '../../../api/src/modules/ms365/connection.repository.js';
+import { newConnectionRow } from '../../../api/src/modules/ms365/connection-row.js';
 import { codeChallengeOf, createCodeVerifier } from '../../../api/src/modules/ms365/pkce.js';
 import { randomToken } from '../../../api/src/support/secrets.js';
 import type { AppUnderBench } from './app-under-bench.js';
@@ -11,7 +10,7 @@ import { mapConcurrently } from './stats.js';
 
 const MAILBOX = 'rechnungen@contoso.example';
 /** A connection row as the app stores it. */
-type ConnectionInsert = Parameters<typeof upsertConnection>[1];
+type ConnectionInsert = ReturnType<typeof newConnectionRow>;
 const CHUNK = 500;
 
 export interface SeedResult {
@@ -27,7 +26,7 @@ export interface SeedResult {
  * authorize URL (PKCE S256, state, nonce), the emulator's consent page is accepted, and MicrosoftIdentity
  * redeems the code. So every connection holds its own, live refresh token (the emulator rotates them strictly).
  * What is skipped is only the app's HTTP connect/callback/redeem steps and their attempt rows (benchmark 2
- * measures those); the stored row is what ConnectionService.redeem stores.
+ * measures those); the row is built by newConnectionRow, as ConnectionService.redeem builds it.
  */
 export async function seedConnections(bench: AppUnderBench, count: number, concurrency: number): Promise<SeedResult> {
   const { db } = bench.database;
@@ -85,22 +84,19 @@ export async function seedConnections(bench: AppUnderBench, count: number, concu
       if (!code) throw new Error(`no code from Microsoft: ${redirect.search}`);
       const tokens = await identity.redeemAuthorizationCode({ code, scopes, codeVerifier, nonce, state });
       pending.push({
-        tenantId,
-        status: 'connected',
-        accountUsername: tokens.account.username,
-        accountDisplayName: tokens.account.displayName,
-        microsoftTenantId: tokens.account.microsoftTenantId,
-        homeAccountId: tokens.account.homeAccountId,
-        scopes: tokens.grantedScopes,
-        tokenCache: bench.services.keys.encrypt(tokens.serializedCache, connectionCacheContext(tenantId)),
-        connectedAt: now,
-        connectedBy: 'admin',
-        lastTest: null,
-        lastCheckedAt: null,
+        ...newConnectionRow(
+          {
+            tenantId,
+            account: tokens.account,
+            scopes: tokens.grantedScopes,
+            serializedCache: tokens.serializedCache,
+            connectedBy: 'admin',
+            now,
+          },
+          bench.services.keys,
+        ),
         // Due at once: the sweep takes connections whose next check is null or past.
         nextCheckAt: null,
-        lastFailure: null,
-        updatedAt: now,
       });
       if (pending.length >= CHUNK) await flush();
       if ((index + 1) % 1000 === 0) progress(`seeding: ${index + 1} of ${count} connections redeemed`);

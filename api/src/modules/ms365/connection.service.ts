@@ -8,9 +8,9 @@ import { principalKey, type Principal } from '../auth/principal.js';
 import type { FailureCounter } from '../throttle/failure-counter.js';
 import { claimAttemptByCode, dropAttemptTokenCache } from './attempt.repository.js';
 import { attemptCacheContext } from './attempt-contexts.js';
-import { connectionCacheContext } from './connection-tokens.js';
 import type { ConnectionTester, TestOutcome } from './connection-tester.js';
 import { toConnectionResponse } from './connection-view.js';
+import { newConnectionRow } from './connection-row.js';
 import { findConnection, updateConnection, upsertConnection } from './connection.repository.js';
 import type { FeatureService } from './feature.service.js';
 import { Ms365CodeIssuer } from './ms365-code-issuer.js';
@@ -58,24 +58,17 @@ export class ConnectionService {
         now,
       });
       if (!attempt?.tokenCache || !attempt.account) return undefined;
-      const cache = keys.decrypt(attempt.tokenCache, attemptCacheContext(attempt.id));
-      const row = {
-        tenantId: principal.tenant.id,
-        status: 'connected' as const,
-        accountUsername: attempt.account.username,
-        accountDisplayName: attempt.account.displayName,
-        microsoftTenantId: attempt.account.microsoftTenantId,
-        homeAccountId: attempt.account.homeAccountId,
-        scopes: attempt.grantedScopes ?? attempt.scopes,
-        tokenCache: keys.encrypt(cache, connectionCacheContext(principal.tenant.id)),
-        connectedAt: now,
-        connectedBy: principal.user.name,
-        lastTest: null,
-        lastCheckedAt: null,
-        nextCheckAt: null,
-        lastFailure: null,
-        updatedAt: now,
-      };
+      const row = newConnectionRow(
+        {
+          tenantId: principal.tenant.id,
+          account: attempt.account,
+          scopes: attempt.grantedScopes ?? attempt.scopes,
+          serializedCache: keys.decrypt(attempt.tokenCache, attemptCacheContext(attempt.id)),
+          connectedBy: principal.user.name,
+          now,
+        },
+        keys,
+      );
       await upsertConnection(trx, row);
       await dropAttemptTokenCache(trx, attempt.id);
       return row;
