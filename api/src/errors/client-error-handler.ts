@@ -18,11 +18,16 @@ function replyFor(code: string | undefined): [status: number, body: ErrorBody] {
   }
 }
 
-export function clientErrorHandler(error: Error & { code?: string }, socket: Socket): void {
+/** The response Node's HTTP server is writing on this socket, if any (the parser may fail after the request). */
+type HttpSocket = Socket & { _httpMessage?: { headersSent?: boolean } | null };
+
+export function clientErrorHandler(error: Error & { code?: string }, socket: HttpSocket): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
   const [status, body] = replyFor(error.code);
   const text = JSON.stringify(body);
-  if (socket.writable) {
+  // A request may have been answered already and only its body be broken (e.g. a bad chunk after the headers):
+  // a second response on that socket would corrupt the first, so then the connection is only closed, as Node does.
+  if (socket.writable && !socket._httpMessage?.headersSent) {
     socket.write(
       `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
         `Content-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,

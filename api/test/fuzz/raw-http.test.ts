@@ -53,6 +53,18 @@ describe("regressions found by the socket fuzz: the parser's refusals in the err
     }
   });
 
+  it('a request answered before its broken chunked body: that one answer, no second response on the socket', async () => {
+    const reply = await sendRaw(
+      port,
+      Buffer.from(
+        'GET /api/v1/api-tokens/a HTTP/1.1\r\nHost: acme.ecm365.test\r\nTransfer-Encoding: chunked\r\n' +
+          'Connection: close\r\n\r\nzz\r\nabc\r\n0\r\n\r\n',
+      ),
+    );
+    expect(reply?.statusCode).toBe(404);
+    expect(reply?.json()).toMatchObject({ error: { code: 'not_found' } });
+  });
+
   it('headers over the size limit: 431 payload_too_large', async () => {
     const reply = await sendRaw(
       port,
