@@ -26,3 +26,4 @@ export type {
   RunningMicrosoftEmulator,
   TokenLifetimes,
 } from './types.js';
+export type { NewMail, NewMailAddress, NewMailAttachment, NewMailContent } from './new-mail.js';
