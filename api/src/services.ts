@@ -27,6 +27,7 @@ import { FeatureService } from './modules/ms365/feature.service.js';
 import { Ms365CodeIssuer } from './modules/ms365/ms365-code-issuer.js';
 import { SessionService } from './modules/sessions/session.service.js';
 import { FailureCounter } from './modules/throttle/failure-counter.js';
+import { TenantRateCaps } from './modules/throttle/tenant-rate-caps.js';
 import { systemClock, type Clock } from './support/clock.js';
 import { TtlCache } from './support/ttl-cache.js';
 import type { ConnectionResponse } from '@ecm365/shared';
@@ -64,7 +65,12 @@ export function createServices(deps: ServiceDependencies) {
     hostRules,
     onLoginOutcome: (outcome) => metrics.logins.inc({ outcome }),
   });
-  const apiTokens = new ApiTokenService(db, clock, audit, config.session.cacheTtlMs);
+  const caps = new TenantRateCaps(db, clock, config.tenantCaps);
+  const apiTokens = new ApiTokenService(db, clock, audit, config.session.cacheTtlMs, {
+    failures: new FailureCounter(db, clock, config.bearerFailures.windowSeconds),
+    failuresPerIp: config.bearerFailures.perIp,
+    caps,
+  });
 
   const keys = new KeyRing(deps.encryptionKeys);
   const dispatcher = createMicrosoftDispatcher(deps.microsoft);
@@ -88,9 +94,14 @@ export function createServices(deps: ServiceDependencies) {
     features,
     audit,
     redeemFailures: new FailureCounter(db, clock, config.codeRedemption.blockSeconds),
-    wrongCodesPerSession: config.codeRedemption.wrongCodesPerSession,
+    wrongCodes: {
+      perSession: config.codeRedemption.wrongCodesPerSession,
+      perUser: config.codeRedemption.wrongCodesPerUser,
+      perIp: config.codeRedemption.wrongCodesPerIp,
+    },
     checkIntervalMinutes: config.healthMonitor.enabled ? config.healthMonitor.intervalMinutes : undefined,
     statusCache,
+    caps,
   });
   const connect = new ConnectService({
     db,
@@ -103,6 +114,7 @@ export function createServices(deps: ServiceDependencies) {
     publicUrl: config.publicUrl,
     isPortalOrigin: portalOriginCheck(config.publicUrl, config.baseDomain),
     logError,
+    caps,
   });
   return {
     config,

@@ -18,8 +18,11 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Resolves an API token to a principal (added by the API token module); undefined when it is not valid. */
-export type BearerResolver = (token: string) => Promise<Principal | undefined>;
+/**
+ * Resolves an API token to a principal (the API token module); undefined when it is not valid. Counts wrong
+ * tokens per client address and throws 429 beyond the limit.
+ */
+export type BearerResolver = (token: string, ip: string) => Promise<Principal | undefined>;
 
 export interface RequestAuthDeps {
   sessions: SessionService;
@@ -68,7 +71,7 @@ export function createRequestAuth(deps: RequestAuthDeps) {
     if (!header || !deps.bearer) return undefined;
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!match?.[1]) throw new NotAuthenticatedError();
-    const principal = await deps.bearer(match[1]);
+    const principal = await deps.bearer(match[1], request.ip);
     if (!principal || !fitsHost(request, principal)) throw new NotAuthenticatedError();
     return principal;
   }

@@ -94,6 +94,10 @@ export async function startTestApp(
     PUBLIC_URL,
     LOG_LEVEL: 'info',
     ELO_TIMEOUT_MS: '1500',
+    // Test files run many flows on one tenant within a minute; the caps have tests of their own that lower these.
+    TENANT_CONNECTS_PER_MINUTE: '1000',
+    TENANT_CONNECTION_TESTS_PER_MINUTE: '1000',
+    TENANT_API_TOKENS_PER_MINUTE: '1000',
     ...options.env,
   });
   const tenants = new TenantAdminService(database.db, { requireHttpsElo: false });
