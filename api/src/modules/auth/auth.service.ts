@@ -10,7 +10,7 @@ import type { Clock } from '../../support/clock.js';
 import { evaluateMs365Access } from '../access/ms365-access.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { NewSession, SessionService } from '../sessions/session.service.js';
-import { tenantFromHost } from '../tenants/tenant-host.js';
+import { tenantFromHost, type HostKind } from '../tenants/tenant-host.js';
 import { findTenantBySlug } from '../tenants/tenant.repository.js';
 import type { EloAuthenticator } from './elo-authenticator.js';
 import { LoginThrottle, type LoginOutcome } from './login-throttle.js';
@@ -53,13 +53,13 @@ export class AuthService {
 
   private async attemptLogin(input: LoginInput): Promise<NewSession> {
     const { throttle } = this.deps;
-    const slug = this.tenantSlugFor(input);
+    const { slug, hostKind } = this.tenantOf(input);
     const keys = LoginThrottle.keysFor({ ip: input.ip, tenantId: slug, username: input.body.username });
     // Reserved before anything is looked up or ELO is asked, so parallel tries cannot overtake the limits.
     const tries = await throttle.reserve(keys);
     let outcome: LoginOutcome = 'not_counted';
     try {
-      const session = await this.signIn(input, slug);
+      const session = await this.signIn(input, slug, hostKind);
       outcome = 'success';
       return session;
     } catch (error) {
@@ -72,7 +72,7 @@ export class AuthService {
   }
 
   /** The sign-in proper: tenant, ELO (credentials and group), session, audit. */
-  private async signIn(input: LoginInput, slug: string): Promise<NewSession> {
+  private async signIn(input: LoginInput, slug: string, hostKind: HostKind): Promise<NewSession> {
     const { db, elo, sessions, audit } = this.deps;
     const tenant = await findTenantBySlug(db, slug);
     if (!tenant) throw new UnknownTenantError();
@@ -98,6 +98,7 @@ export class AuthService {
       tenant: tenantRef,
       user: { id: identity.userId, name: identity.userName },
       isGroupMember: identity.isGroupMember,
+      hostKind,
     });
     await audit.record({
       ...auditBase,
@@ -129,23 +130,26 @@ export class AuthService {
     };
   }
 
-  private tenantSlugFor({ body, hostname }: LoginInput): string {
+  /**
+   * The tenant a login is for, and the kind of host it happens on (the session will be valid only there): a
+   * tenant host names it, selfhost.<base-domain> lets the body name it, and the default host serves only the
+   * default tenant, so a session made there can be used there.
+   */
+  private tenantOf({ body, hostname }: LoginInput): { slug: string; hostKind: HostKind } {
     const requested = body.tenant?.trim().toLowerCase();
     const host = tenantFromHost(hostname, this.deps.hostRules.baseDomain, this.deps.hostRules.defaultTenant);
     switch (host.kind) {
       case 'tenant':
         if (requested && requested !== host.slug) throw new UnknownTenantError();
-        return host.slug;
+        return { slug: host.slug, hostKind: 'tenant' };
       case 'selfhost':
         if (!requested) {
           throw new ValidationFailedError('Bitte geben Sie Ihren Kundennamen an.', { field: 'tenant' });
         }
-        return requested;
-      case 'default': {
-        const slug = requested ?? host.slug;
-        if (!slug) throw new UnknownTenantError();
-        return slug;
-      }
+        return { slug: requested, hostKind: 'selfhost' };
+      case 'default':
+        if (!host.slug || (requested && requested !== host.slug)) throw new UnknownTenantError();
+        return { slug: host.slug, hostKind: 'default' };
     }
   }
 }

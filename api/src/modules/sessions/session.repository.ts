@@ -31,6 +31,7 @@ export function findLiveSession(
       'sessions.createdAt',
       'sessions.lastSeenAt',
       'sessions.expiresAt',
+      'sessions.hostKind',
       'tenants.slug as tenantSlug',
       'tenants.name as tenantName',
       'tenants.graceUntil as tenantGraceUntil',

@@ -2,6 +2,7 @@ import type { Db } from '../../db/database.js';
 import type { Clock } from '../../support/clock.js';
 import { randomToken, sha256 } from '../../support/secrets.js';
 import type { Principal, TenantRef } from '../auth/principal.js';
+import type { HostKind } from '../tenants/tenant-host.js';
 import {
   deleteDeadSessions,
   deleteSession,
@@ -49,6 +50,8 @@ export class SessionService {
     tenant: TenantRef;
     user: { id: string; name: string };
     isGroupMember: boolean;
+    /** Where the login happened: the session is valid only on that kind of host. */
+    hostKind: HostKind;
   }): Promise<NewSession> {
     const sessionId = randomToken(32);
     const csrfToken = randomToken(32);
@@ -65,6 +68,7 @@ export class SessionService {
       createdAt: now,
       lastSeenAt: now,
       expiresAt,
+      hostKind: input.hostKind,
     });
     return {
       sessionId,
@@ -76,6 +80,7 @@ export class SessionService {
         isGroupMember: input.isGroupMember,
         csrfToken,
         sessionIdHash: idHash,
+        sessionHost: input.hostKind,
       },
     };
   }
@@ -103,6 +108,7 @@ export class SessionService {
       isGroupMember: row.isGroupMember,
       csrfToken: row.csrfToken,
       sessionIdHash: idHash,
+      sessionHost: row.hostKind,
     };
   }
 

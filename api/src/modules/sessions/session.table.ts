@@ -1,4 +1,5 @@
-import type { Selectable } from 'kysely';
+import type { ColumnType, Selectable } from 'kysely';
+import type { HostKind } from '../tenants/tenant-host.js';
 
 export interface SessionsTable {
   /** SHA-256 of the session id; the id itself only ever lives in the cookie. */
@@ -13,6 +14,8 @@ export interface SessionsTable {
   lastSeenAt: Date;
   /** Absolute expiry; the idle expiry is derived from lastSeenAt. */
   expiresAt: Date;
+  /** The kind of host the session was created on; it is valid only there (see sessionFitsHost). */
+  hostKind: ColumnType<HostKind, HostKind, never>;
 }
 
 export type SessionRow = Selectable<SessionsTable>;
