@@ -25,6 +25,7 @@ import { ConnectionService } from './modules/ms365/connection.service.js';
 import { countConnectionsByStatus } from './modules/ms365/connection.repository.js';
 import { FeatureService } from './modules/ms365/feature.service.js';
 import { Ms365CodeIssuer } from './modules/ms365/ms365-code-issuer.js';
+import { SessionGroupChecks } from './modules/sessions/session-group-checks.js';
 import { SessionService } from './modules/sessions/session.service.js';
 import { FailureCounter } from './modules/throttle/failure-counter.js';
 import { TenantRateCaps } from './modules/throttle/tenant-rate-caps.js';
@@ -53,7 +54,19 @@ export function createServices(deps: ServiceDependencies) {
   });
   const hostRules = { baseDomain: config.baseDomain, defaultTenant: config.defaultTenant };
   const audit = new AuditLog(db);
-  const sessions = new SessionService(db, clock, config.session);
+  const logError: LogError = (details, message) => logger.error(details, message);
+  const keys = new KeyRing(deps.encryptionKeys);
+  const sessions = new SessionService({ db, clock, keys, elo, policy: config.session });
+  const groupChecks = new SessionGroupChecks({
+    db,
+    clock,
+    keys,
+    elo,
+    sessions,
+    audit,
+    groupCheckMinutes: config.session.groupCheckMinutes,
+    logError,
+  });
   const throttle = new LoginThrottle(db, clock, config.loginLimits);
   const auth = new AuthService({
     db,
@@ -72,12 +85,10 @@ export function createServices(deps: ServiceDependencies) {
     caps,
   });
 
-  const keys = new KeyRing(deps.encryptionKeys);
   const dispatcher = createMicrosoftDispatcher(deps.microsoft);
   const identity = new MicrosoftIdentity(deps.microsoft, dispatcher, metrics.observer('microsoft'));
   const statusCache = new TtlCache<string, ConnectionResponse>(config.statusCacheTtlMs, 10_000);
   const features = new FeatureService(db, clock, audit, (tenantId) => statusCache.delete(tenantId));
-  const logError: LogError = (details, message) => logger.error(details, message);
   const tokens = new ConnectionTokens(keys, identity, new ConnectionLock(db));
   const tester = new ConnectionTester(
     tokens,
@@ -125,6 +136,7 @@ export function createServices(deps: ServiceDependencies) {
     hostRules,
     audit,
     sessions,
+    groupChecks,
     throttle,
     auth,
     apiTokens,

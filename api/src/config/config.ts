@@ -42,7 +42,14 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Trust X-Forwarded-* from this many proxies (0 = none). */
   trustProxyHops: number;
-  session: { idleMinutes: number; absoluteHours: number; cookieSecure: boolean; cacheTtlMs: number };
+  session: {
+    idleMinutes: number;
+    absoluteHours: number;
+    cookieSecure: boolean;
+    cacheTtlMs: number;
+    /** How often ELO is asked again whether a signed-in user is still in the group (below the 15-minute limit). */
+    groupCheckMinutes: number;
+  };
   /** How long the status of a connection is reused across requests (0 = always read). */
   statusCacheTtlMs: number;
   loginLimits: { failuresPerUser: number; failuresPerIp: number; windowSeconds: number };
@@ -176,6 +183,7 @@ export function loadConfig(env: Env = process.env): Config {
       absoluteHours: issues.read(() => readInteger(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 7), 12),
       cookieSecure: publicUrl.protocol === 'https:',
       cacheTtlMs: issues.read(() => readInteger(env, 'SESSION_CACHE_TTL_MS', 5000, 0, 60_000), 5000),
+      groupCheckMinutes: issues.read(() => readInteger(env, 'SESSION_GROUP_CHECK_MINUTES', 5, 1, 14), 5),
     },
     statusCacheTtlMs: issues.read(() => readInteger(env, 'STATUS_CACHE_TTL_MS', 2000, 0, 60_000), 2000),
     loginLimits: {

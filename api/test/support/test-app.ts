@@ -79,7 +79,9 @@ export async function startTestApp(
   } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
-  const elo = await startEloEmulator({ repositories: TEST_ELO_REPOSITORIES });
+  const clock = new TestClock();
+  // ELO's tickets expire by the same clock as the app's, so moving it lets idle ELO sessions expire too.
+  const elo = await startEloEmulator({ repositories: TEST_ELO_REPOSITORIES, now: () => clock.now().getTime() });
   const callback = callbackUrl({ publicUrl: PUBLIC_URL });
   const microsoft =
     options.microsoft ??
@@ -104,7 +106,6 @@ export async function startTestApp(
   await tenants.upsert({ slug: 'acme', name: 'ACME AG', eloIxUrl: elo.baseUrl('acme') });
   await tenants.upsert({ slug: 'other', name: 'Other GmbH', eloIxUrl: elo.baseUrl('other') });
 
-  const clock = new TestClock();
   const logs: string[] = [];
   const logStream = new Writable({
     write(chunk: Buffer, _encoding, done) {

@@ -99,6 +99,7 @@ export class AuthService {
       user: { id: identity.userId, name: identity.userName },
       isGroupMember: identity.isGroupMember,
       hostKind,
+      eloSession: identity.session,
     });
     await audit.record({
       ...auditBase,

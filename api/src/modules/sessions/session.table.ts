@@ -16,6 +16,14 @@ export interface SessionsTable {
   expiresAt: Date;
   /** The kind of host the session was created on; it is valid only there (see sessionFitsHost). */
   hostKind: ColumnType<HostKind, HostKind, never>;
+  /** The ELO ticket of the login, encrypted under the key ring; null once it is gone (no re-check possible). */
+  eloTicket: string | null;
+  /** ELO's `ticketLifetime` of that ticket: renewals must come sooner. */
+  eloTicketLifetimeSeconds: number | null;
+  /** When ELO last confirmed `isGroupMember` (the login, or a re-check). */
+  membershipCheckedAt: Date;
+  /** When the re-check job looks next (moved ahead while a check runs); null without a ticket. */
+  membershipCheckDueAt: Date | null;
 }
 
 export type SessionRow = Selectable<SessionsTable>;
