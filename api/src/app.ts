@@ -63,7 +63,7 @@ export async function buildApp({ services, webDist }: AppOptions): Promise<Fasti
     sessions: services.sessions,
     clock: services.clock,
     hostRules: services.hostRules,
-    bearer: (token) => services.apiTokens.resolve(token),
+    bearer: (token, ip) => services.apiTokens.resolve(token, ip),
   });
   await app.register(
     async (api) => {

@@ -25,8 +25,10 @@ import { ConnectionService } from './modules/ms365/connection.service.js';
 import { countConnectionsByStatus } from './modules/ms365/connection.repository.js';
 import { FeatureService } from './modules/ms365/feature.service.js';
 import { Ms365CodeIssuer } from './modules/ms365/ms365-code-issuer.js';
+import { SessionGroupChecks } from './modules/sessions/session-group-checks.js';
 import { SessionService } from './modules/sessions/session.service.js';
 import { FailureCounter } from './modules/throttle/failure-counter.js';
+import { TenantRateCaps } from './modules/throttle/tenant-rate-caps.js';
 import { systemClock, type Clock } from './support/clock.js';
 import { TtlCache } from './support/ttl-cache.js';
 import type { ConnectionResponse } from '@ecm365/shared';
@@ -52,7 +54,19 @@ export function createServices(deps: ServiceDependencies) {
   });
   const hostRules = { baseDomain: config.baseDomain, defaultTenant: config.defaultTenant };
   const audit = new AuditLog(db);
-  const sessions = new SessionService(db, clock, config.session);
+  const logError: LogError = (details, message) => logger.error(details, message);
+  const keys = new KeyRing(deps.encryptionKeys);
+  const sessions = new SessionService({ db, clock, keys, elo, policy: config.session });
+  const groupChecks = new SessionGroupChecks({
+    db,
+    clock,
+    keys,
+    elo,
+    sessions,
+    audit,
+    groupCheckMinutes: config.session.groupCheckMinutes,
+    logError,
+  });
   const throttle = new LoginThrottle(db, clock, config.loginLimits);
   const auth = new AuthService({
     db,
@@ -64,14 +78,17 @@ export function createServices(deps: ServiceDependencies) {
     hostRules,
     onLoginOutcome: (outcome) => metrics.logins.inc({ outcome }),
   });
-  const apiTokens = new ApiTokenService(db, clock, audit, config.session.cacheTtlMs);
+  const caps = new TenantRateCaps(db, clock, config.tenantCaps);
+  const apiTokens = new ApiTokenService(db, clock, audit, config.session.cacheTtlMs, {
+    failures: new FailureCounter(db, clock, config.bearerFailures.windowSeconds),
+    failuresPerIp: config.bearerFailures.perIp,
+    caps,
+  });
 
-  const keys = new KeyRing(deps.encryptionKeys);
   const dispatcher = createMicrosoftDispatcher(deps.microsoft);
   const identity = new MicrosoftIdentity(deps.microsoft, dispatcher, metrics.observer('microsoft'));
   const statusCache = new TtlCache<string, ConnectionResponse>(config.statusCacheTtlMs, 10_000);
   const features = new FeatureService(db, clock, audit, (tenantId) => statusCache.delete(tenantId));
-  const logError: LogError = (details, message) => logger.error(details, message);
   const tokens = new ConnectionTokens(keys, identity, new ConnectionLock(db));
   const tester = new ConnectionTester(
     tokens,
@@ -88,9 +105,14 @@ export function createServices(deps: ServiceDependencies) {
     features,
     audit,
     redeemFailures: new FailureCounter(db, clock, config.codeRedemption.blockSeconds),
-    wrongCodesPerSession: config.codeRedemption.wrongCodesPerSession,
+    wrongCodes: {
+      perSession: config.codeRedemption.wrongCodesPerSession,
+      perUser: config.codeRedemption.wrongCodesPerUser,
+      perIp: config.codeRedemption.wrongCodesPerIp,
+    },
     checkIntervalMinutes: config.healthMonitor.enabled ? config.healthMonitor.intervalMinutes : undefined,
     statusCache,
+    caps,
   });
   const connect = new ConnectService({
     db,
@@ -103,6 +125,7 @@ export function createServices(deps: ServiceDependencies) {
     publicUrl: config.publicUrl,
     isPortalOrigin: portalOriginCheck(config.publicUrl, config.baseDomain),
     logError,
+    caps,
   });
   return {
     config,
@@ -113,6 +136,7 @@ export function createServices(deps: ServiceDependencies) {
     hostRules,
     audit,
     sessions,
+    groupChecks,
     throttle,
     auth,
     apiTokens,

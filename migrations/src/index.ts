@@ -3,6 +3,8 @@ import * as foundation from './202611260001_foundation.js';
 import * as ms365Connection from './202611260002_ms365_connection.js';
 import * as apiTokens from './202611260003_api_tokens.js';
 import * as attemptCallbackClaim from './202611260004_attempt_callback_claim.js';
+import * as sessionHostKind from './202611271801_session_host_kind.js';
+import * as sessionGroupCheck from './202611271802_session_group_check.js';
 
 /**
  * Every migration, in order. A static list instead of a folder scan: it works the same from TypeScript sources
@@ -13,6 +15,8 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '202611260002_ms365_connection': ms365Connection,
   '202611260003_api_tokens': apiTokens,
   '202611260004_attempt_callback_claim': attemptCallbackClaim,
+  '202611271801_session_host_kind': sessionHostKind,
+  '202611271802_session_group_check': sessionGroupCheck,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -22,7 +22,8 @@ export async function keysCommand({ config, database, args }: CommandContext): P
   const ring = new KeyRing(keys);
   const report = await reencryptSecrets(database.db, ring);
   console.log(
-    `re-encrypted under key "${ring.currentKeyId}": ${report.connections} connection(s), ${report.attempts} attempt(s); ` +
+    `re-encrypted under key "${ring.currentKeyId}": ${report.connections} connection(s), ${report.attempts} attempt(s), ` +
+      `${report.sessions} session ticket(s); ` +
       `${report.alreadyCurrent} already current`,
   );
 }

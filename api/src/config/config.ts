@@ -42,11 +42,28 @@ export interface Config {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Trust X-Forwarded-* from this many proxies (0 = none). */
   trustProxyHops: number;
-  session: { idleMinutes: number; absoluteHours: number; cookieSecure: boolean; cacheTtlMs: number };
+  session: {
+    idleMinutes: number;
+    absoluteHours: number;
+    cookieSecure: boolean;
+    cacheTtlMs: number;
+    /** How often ELO is asked again whether a signed-in user is still in the group (below the 15-minute limit). */
+    groupCheckMinutes: number;
+  };
   /** How long the status of a connection is reused across requests (0 = always read). */
   statusCacheTtlMs: number;
   loginLimits: { failuresPerUser: number; failuresPerIp: number; windowSeconds: number };
-  codeRedemption: { wrongCodesPerSession: number; blockSeconds: number };
+  /** Wrong MS365 codes allowed per session, per ELO user (across sessions and tokens) and per address. */
+  codeRedemption: {
+    wrongCodesPerSession: number;
+    wrongCodesPerUser: number;
+    wrongCodesPerIp: number;
+    blockSeconds: number;
+  };
+  /** Wrong bearer tokens allowed per client address within the window. */
+  bearerFailures: { perIp: number; windowSeconds: number };
+  /** Per tenant and minute: each connection test calls Microsoft on the shared app registration's quota. */
+  tenantCaps: { connectAttemptsPerMinute: number; connectionTestsPerMinute: number; apiTokensPerMinute: number };
   eloTimeoutMs: number;
   /** Bound for each HTTP call to Microsoft (login and Graph). */
   ms365TimeoutMs: number;
@@ -166,6 +183,7 @@ export function loadConfig(env: Env = process.env): Config {
       absoluteHours: issues.read(() => readInteger(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 7), 12),
       cookieSecure: publicUrl.protocol === 'https:',
       cacheTtlMs: issues.read(() => readInteger(env, 'SESSION_CACHE_TTL_MS', 5000, 0, 60_000), 5000),
+      groupCheckMinutes: issues.read(() => readInteger(env, 'SESSION_GROUP_CHECK_MINUTES', 5, 1, 14), 5),
     },
     statusCacheTtlMs: issues.read(() => readInteger(env, 'STATUS_CACHE_TTL_MS', 2000, 0, 60_000), 2000),
     loginLimits: {
@@ -173,7 +191,24 @@ export function loadConfig(env: Env = process.env): Config {
       failuresPerIp: issues.read(() => readInteger(env, 'LOGIN_MAX_FAILURES_PER_IP', 20, 1, 100000), 20),
       windowSeconds: issues.read(() => readInteger(env, 'LOGIN_WINDOW_SECONDS', 900, 1, 86400), 900),
     },
-    codeRedemption: { wrongCodesPerSession: 5, blockSeconds: 900 },
+    codeRedemption: {
+      wrongCodesPerSession: issues.read(() => readInteger(env, 'CODE_MAX_FAILURES_PER_SESSION', 5, 1, 1000), 5),
+      wrongCodesPerUser: issues.read(() => readInteger(env, 'CODE_MAX_FAILURES_PER_USER', 10, 1, 10000), 10),
+      wrongCodesPerIp: issues.read(() => readInteger(env, 'CODE_MAX_FAILURES_PER_IP', 20, 1, 100000), 20),
+      blockSeconds: 900,
+    },
+    bearerFailures: {
+      perIp: issues.read(() => readInteger(env, 'TOKEN_MAX_FAILURES_PER_IP', 20, 1, 100000), 20),
+      windowSeconds: 900,
+    },
+    tenantCaps: {
+      connectAttemptsPerMinute: issues.read(() => readInteger(env, 'TENANT_CONNECTS_PER_MINUTE', 20, 1, 100000), 20),
+      connectionTestsPerMinute: issues.read(
+        () => readInteger(env, 'TENANT_CONNECTION_TESTS_PER_MINUTE', 10, 1, 100000),
+        10,
+      ),
+      apiTokensPerMinute: issues.read(() => readInteger(env, 'TENANT_API_TOKENS_PER_MINUTE', 10, 1, 100000), 10),
+    },
     eloTimeoutMs: issues.read(() => readInteger(env, 'ELO_TIMEOUT_MS', 5000, 100, 60000), 5000),
     ms365TimeoutMs: issues.read(() => readInteger(env, 'MS365_TIMEOUT_MS', 10000, 100, 120000), 10000),
     ms365,

@@ -9,6 +9,9 @@ Browser sessions: \`POST /api/v1/auth/login\` sets the HttpOnly cookie \`${SESSI
 \`csrfToken\`; every unsafe request authenticated by that cookie must send it as \`X-CSRF-Token\`.
 Integrators: create an API token once with a session (\`POST /api/v1/api-tokens\`) and send it as
 \`Authorization: Bearer <token>\` on the \`/api/v1/ms365/*\` routes; no CSRF token is needed then.
+Limits answer 429 \`too_many_attempts\` with \`Retry-After\`: failed logins, wrong MS365 codes and wrong bearer tokens
+(per address, on any route that takes one), and per tenant and minute connect attempts, connection tests and new
+API tokens.
 Errors are always \`{"error": {"code", "message", "details"?, "correlationId"?}}\`.`;
 
 /** OpenAPI 3 generated from the route schemas at `GET /openapi.json`, Swagger UI at `GET /docs`. */

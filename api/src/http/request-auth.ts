@@ -5,7 +5,7 @@ import { AccessDeniedError, CsrfFailedError, NotAuthenticatedError } from '../er
 import { evaluateMs365Access } from '../modules/access/ms365-access.js';
 import type { Principal } from '../modules/auth/principal.js';
 import type { SessionService } from '../modules/sessions/session.service.js';
-import { tenantFromHost } from '../modules/tenants/tenant-host.js';
+import { sessionFitsHost, tenantFromHost } from '../modules/tenants/tenant-host.js';
 import type { Clock } from '../support/clock.js';
 import { constantTimeEqual } from '../support/secrets.js';
 
@@ -18,8 +18,11 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Resolves an API token to a principal (added by the API token module); undefined when it is not valid. */
-export type BearerResolver = (token: string) => Promise<Principal | undefined>;
+/**
+ * Resolves an API token to a principal (the API token module); undefined when it is not valid. Counts wrong
+ * tokens per client address and throws 429 beyond the limit.
+ */
+export type BearerResolver = (token: string, ip: string) => Promise<Principal | undefined>;
 
 export interface RequestAuthDeps {
   sessions: SessionService;
@@ -38,18 +41,26 @@ export function principalOf(request: FastifyRequest): Principal {
  * CSRF token on unsafe cookie requests) and `requireMs365Access` (403 "Zugriff nicht erlaubt").
  */
 export function createRequestAuth(deps: RequestAuthDeps) {
-  /** Credentials belong to their tenant's host: a session or token of tenant A presented on tenant B's host is no one's. */
-  function fitsHost(request: FastifyRequest, principal: Principal): boolean {
-    const host = tenantFromHost(request.hostname, deps.hostRules.baseDomain, deps.hostRules.defaultTenant);
+  const hostOf = (request: FastifyRequest) =>
+    tenantFromHost(request.hostname, deps.hostRules.baseDomain, deps.hostRules.defaultTenant);
+
+  /**
+   * An API token acts for its tenant wherever it is sent, except on another tenant's host, where it is no one's
+   * (integrators of self-hosted customers call selfhost.<base-domain>).
+   */
+  function tokenFitsHost(request: FastifyRequest, principal: Principal): boolean {
+    const host = hostOf(request);
     return host.kind !== 'tenant' || host.slug === principal.tenant.slug;
   }
 
-  /** The live session of the cookie, if it belongs to this host's tenant. */
+  /** The live session of the cookie, if it belongs to this very host (see sessionFitsHost). */
   async function sessionOf(request: FastifyRequest): Promise<Principal | undefined> {
     const sessionId = request.cookies[SESSION_COOKIE];
     if (!sessionId) return undefined;
     const principal = await deps.sessions.resolve(sessionId);
-    return principal && fitsHost(request, principal) ? principal : undefined;
+    if (!principal?.sessionHost) return undefined;
+    const session = { hostKind: principal.sessionHost, tenantSlug: principal.tenant.slug };
+    return sessionFitsHost(hostOf(request), session) ? principal : undefined;
   }
 
   async function fromSessionCookie(request: FastifyRequest): Promise<Principal | undefined> {
@@ -68,8 +79,8 @@ export function createRequestAuth(deps: RequestAuthDeps) {
     if (!header || !deps.bearer) return undefined;
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     if (!match?.[1]) throw new NotAuthenticatedError();
-    const principal = await deps.bearer(match[1]);
-    if (!principal || !fitsHost(request, principal)) throw new NotAuthenticatedError();
+    const principal = await deps.bearer(match[1], request.ip);
+    if (!principal || !tokenFitsHost(request, principal)) throw new NotAuthenticatedError();
     return principal;
   }
 

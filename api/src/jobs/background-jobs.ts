@@ -3,6 +3,7 @@ import type { Services } from '../services.js';
 import { HealthMonitor } from './health-monitor.js';
 import { Housekeeping } from './housekeeping.js';
 import { createJobQueue } from './job-queue.js';
+import { SessionGroupCheckJob } from './session-group-check-job.js';
 
 export interface BackgroundJobs {
   monitor: HealthMonitor | undefined;
@@ -10,7 +11,10 @@ export interface BackgroundJobs {
   stop(): Promise<void>;
 }
 
-/** Starts the job queue with housekeeping and, unless switched off, the connection health monitor. */
+/**
+ * Starts the job queue with housekeeping, the sessions' group re-checks and, unless switched off, the connection
+ * health monitor.
+ */
 export async function startBackgroundJobs(pool: pg.Pool, services: Services): Promise<BackgroundJobs> {
   const { config, db, clock, logger } = services;
   const boss = createJobQueue(pool, logger);
@@ -22,9 +26,11 @@ export async function startBackgroundJobs(pool: pg.Pool, services: Services): Pr
       )
     : undefined;
   const housekeeping = new Housekeeping(boss, { db, sessions: services.sessions, clock, logger });
+  const groupChecks = new SessionGroupCheckJob(boss, { checks: services.groupChecks, logger });
   await boss.start();
   await monitor?.start();
   await housekeeping.start();
+  await groupChecks.start();
   return {
     monitor,
     housekeeping,

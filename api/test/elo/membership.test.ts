@@ -28,6 +28,7 @@ describe('membership through the recursive lookup', () => {
       userName: 'admin',
       isGroupMember: true,
       membershipSource: 'recursive_lookup',
+      session: { ticket: expect.any(String), lifetimeSeconds: 600 },
     });
   });
 
@@ -56,12 +57,21 @@ describe('membership through the recursive lookup', () => {
     expect(identity.isGroupMember).toBe(false);
   });
 
-  it('logs out after the check', async () => {
-    await authenticate(gateway, 'demo', 'admin');
+  it('keeps the IX session of the login open for the re-checks, and ends it on request', async () => {
+    const identity = await authenticate(gateway, 'demo', 'admin');
     const fns = elo.controls.calls().map((call) => call.fn);
     expect(fns[0]).toBe('login');
-    expect(fns.at(-1)).toBe('logout');
     expect(fns).toContain('getUserNames');
+    expect(fns).not.toContain('logout');
+    await gateway.endSession({ baseUrl: elo.baseUrl(), ticket: identity.session.ticket });
+    expect(elo.controls.calls().at(-1)?.fn).toBe('logout');
+    const recheck = {
+      baseUrl: elo.baseUrl(),
+      ticket: identity.session.ticket,
+      userId: '11',
+      groupName: DEMO_MS365_GROUP,
+    };
+    expect(await gateway.recheckMembership(recheck)).toEqual({ kind: 'session_expired' });
   });
 
   it('reads the selector numbers from getConstants, whatever they are and however they are written', async () => {
@@ -86,7 +96,7 @@ describe('fallback to user.groupList when membership lookups are forbidden', () 
   const gateway = new EloIxGateway({ timeoutMs: 2000 });
 
   it('misses the nested membership when groupList holds only direct groups', async () => {
-    expect(await authenticate(gateway, 'no-lookups', 'admin')).toEqual({
+    expect(await authenticate(gateway, 'no-lookups', 'admin')).toMatchObject({
       userId: '11',
       userName: 'admin',
       isGroupMember: false,
@@ -133,7 +143,6 @@ describe('constants cache', () => {
     const calls = elo.controls.calls();
     expect(calls.filter((call) => call.fn === 'getConstants')).toHaveLength(1);
     expect(calls.filter((call) => call.fn === 'login')).toHaveLength(6);
-    expect(calls.filter((call) => call.fn === 'logout')).toHaveLength(6);
   });
 
   it('fetches again after the TTL', async () => {
@@ -142,5 +151,48 @@ describe('constants cache', () => {
     await new Promise((resolve) => setTimeout(resolve, 80));
     await authenticate(gateway, 'demo', 'gast');
     expect(elo.controls.calls().filter((call) => call.fn === 'getConstants')).toHaveLength(2);
+  });
+});
+
+describe('re-checking the membership with the kept IX session', () => {
+  const gateway = new EloIxGateway({ timeoutMs: 2000 });
+  const recheck = async (repository: string, user: string, userId: string) => {
+    const { session } = await authenticate(gateway, repository, user);
+    return (change?: () => void) => {
+      change?.();
+      return gateway.recheckMembership({
+        baseUrl: elo.baseUrl(repository),
+        ticket: session.ticket,
+        userId,
+        groupName: DEMO_MS365_GROUP,
+      });
+    };
+  };
+  const takeOut = (repository: string, member: string) => () =>
+    elo.controls.setGroupMembership({ repository, member, group: DEMO_MS365_GROUP, isMember: false });
+
+  it('renews the ticket with alive and answers the membership as the directory has it now', async () => {
+    const again = await recheck('demo', 'direkt', '13');
+    expect(await again()).toEqual({ kind: 'checked', isGroupMember: true });
+    expect(elo.controls.calls().map((call) => call.fn)).toContain('alive');
+    expect(await again(takeOut('demo', 'direkt'))).toEqual({ kind: 'checked', isGroupMember: false });
+  });
+
+  it('sees a nested membership end when the intermediate group leaves the group', async () => {
+    const again = await recheck('demo', 'admin', '11');
+    expect(await again(takeOut('demo', 'IT-Administration'))).toEqual({ kind: 'checked', isGroupMember: false });
+  });
+
+  it('reads a fresh groupList from the directory when membership lookups are forbidden', async () => {
+    const again = await recheck('no-lookups', 'direkt', '13');
+    expect(await again()).toEqual({ kind: 'checked', isGroupMember: true });
+    expect(await again(takeOut('no-lookups', 'direkt'))).toEqual({ kind: 'checked', isGroupMember: false });
+  });
+
+  it('answers session_expired for a ticket ELO no longer knows, and throws elo_unavailable when ELO is away', async () => {
+    const again = await recheck('demo', 'direkt', '13');
+    await expect(again(() => elo.controls.setAvailability('down'))).rejects.toMatchObject({ code: 'elo_unavailable' });
+    elo.controls.setAvailability('up');
+    expect(await again(() => elo.controls.reset())).toEqual({ kind: 'session_expired' });
   });
 });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeyRing } from '../../src/crypto/key-ring.js';
 import { connectionCacheContext } from '../../src/modules/ms365/connection-tokens.js';
 import { reencryptSecrets } from '../../src/modules/ms365/reencrypt-secrets.js';
+import { eloTicketContext } from '../../src/modules/sessions/group-check-policy.js';
 import { asUser, codeOf, walkConnector } from '../support/connect-flow.js';
 import { signIn, startTestApp, TEST_CLIENT, TEST_ENCRYPTION_KEY, type TestApp } from '../support/test-app.js';
 
@@ -69,6 +70,11 @@ describe('secrets at rest and in logs', () => {
       TEST_CLIENT.clientSecret,
       admin.sessionId,
     ];
+    // The ELO ticket the session keeps for the group re-checks: only ever stored encrypted, never logged.
+    const ring = new KeyRing([TEST_ENCRYPTION_KEY]);
+    for (const row of await t.database.db.selectFrom('sessions').select(['idHash', 'eloTicket']).execute()) {
+      secrets.push(ring.decrypt(row.eloTicket as string, eloTicketContext(row.idHash)));
+    }
 
     const dump = await dumpDatabase();
     expect(dump).toContain('admin@contoso.example'); // the dump is real
@@ -102,7 +108,8 @@ describe('secrets at rest and in logs', () => {
     const report = await reencryptSecrets(t.database.db, rotated);
     expect(report.connections).toBe(1);
     expect(report.attempts).toBeGreaterThanOrEqual(2);
-    expect(await reencryptSecrets(t.database.db, rotated)).toMatchObject({ connections: 0, attempts: 0 });
+    expect(report.sessions).toBeGreaterThanOrEqual(1);
+    expect(await reencryptSecrets(t.database.db, rotated)).toMatchObject({ connections: 0, attempts: 0, sessions: 0 });
 
     const row = await t.database.db
       .selectFrom('ms365Connections')
@@ -114,5 +121,12 @@ describe('secrets at rest and in logs', () => {
     expect(JSON.parse(cache)).toHaveProperty('RefreshToken');
     const attempts = await t.database.db.selectFrom('ms365Attempts').select('flowSecrets').execute();
     expect(attempts.every((attempt) => attempt.flowSecrets.startsWith('enc1:k2:'))).toBe(true);
+    const sessions = await t.database.db.selectFrom('sessions').select(['idHash', 'eloTicket']).execute();
+    expect(sessions.length).toBeGreaterThan(0);
+    for (const session of sessions) {
+      expect(session.eloTicket?.startsWith('enc1:k2:')).toBe(true);
+      // The ELO ticket opens under the new key alone, bound to its session.
+      expect(new KeyRing([newKey]).decrypt(session.eloTicket as string, eloTicketContext(session.idHash))).not.toBe('');
+    }
   });
 });

@@ -6,7 +6,8 @@ import type { paths } from './generated/ecm365-api.js';
 let t: TestApp;
 let baseUrl: string;
 beforeAll(async () => {
-  t = await startTestApp();
+  // 127.0.0.1 names no tenant: it serves the default tenant, and a session made there is valid there.
+  t = await startTestApp({ env: { DEFAULT_TENANT: 'acme' } });
   baseUrl = await t.app.listen({ host: '127.0.0.1', port: 0 });
 });
 afterAll(() => t.close());
@@ -15,7 +16,6 @@ describe('an integrator with a client generated from /openapi.json', () => {
   it('signs in, creates an API token, and reads the connection status with it', async () => {
     const api = createClient<paths>({ baseUrl });
 
-    // The host (127.0.0.1) names no tenant, so the login body does.
     const login = await api.POST('/api/v1/auth/login', {
       body: { username: 'admin', password: 'admin', tenant: 'acme' },
     });

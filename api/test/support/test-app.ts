@@ -79,7 +79,9 @@ export async function startTestApp(
   } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
-  const elo = await startEloEmulator({ repositories: TEST_ELO_REPOSITORIES });
+  const clock = new TestClock();
+  // ELO's tickets expire by the same clock as the app's, so moving it lets idle ELO sessions expire too.
+  const elo = await startEloEmulator({ repositories: TEST_ELO_REPOSITORIES, now: () => clock.now().getTime() });
   const callback = callbackUrl({ publicUrl: PUBLIC_URL });
   const microsoft =
     options.microsoft ??
@@ -94,13 +96,16 @@ export async function startTestApp(
     PUBLIC_URL,
     LOG_LEVEL: 'info',
     ELO_TIMEOUT_MS: '1500',
+    // Test files run many flows on one tenant within a minute; the caps have tests of their own that lower these.
+    TENANT_CONNECTS_PER_MINUTE: '1000',
+    TENANT_CONNECTION_TESTS_PER_MINUTE: '1000',
+    TENANT_API_TOKENS_PER_MINUTE: '1000',
     ...options.env,
   });
   const tenants = new TenantAdminService(database.db, { requireHttpsElo: false });
   await tenants.upsert({ slug: 'acme', name: 'ACME AG', eloIxUrl: elo.baseUrl('acme') });
   await tenants.upsert({ slug: 'other', name: 'Other GmbH', eloIxUrl: elo.baseUrl('other') });
 
-  const clock = new TestClock();
   const logs: string[] = [];
   const logStream = new Writable({
     write(chunk: Buffer, _encoding, done) {

@@ -72,7 +72,14 @@ export async function startAppUnderBench(
     // The app's settings come from the environment as at start-up (DATABASE_POOL_SIZE, HEALTH_MONITOR_CONCURRENCY,
     // cache lifetimes, …), except what the bench itself provides.
     const noCaches = options.caches === false ? { SESSION_CACHE_TTL_MS: '0', STATUS_CACHE_TTL_MS: '0' } : {};
+    // The per-tenant caps guard a shared Microsoft quota against abuse; the flow benchmark is that load on purpose.
+    const uncapped = {
+      TENANT_CONNECTS_PER_MINUTE: '100000',
+      TENANT_CONNECTION_TESTS_PER_MINUTE: '100000',
+      TENANT_API_TOKENS_PER_MINUTE: '100000',
+    };
     const config = loadConfig({
+      ...uncapped,
       ...process.env,
       NODE_ENV: 'test',
       DEMO_MODE: 'false',

@@ -1,5 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { AVAILABILITY_MODES, type EloAvailability, type ControlState } from './controls.js';
+import {
+  AVAILABILITY_MODES,
+  type ControlState,
+  type EloAvailability,
+  type EloGroupMembershipChange,
+} from './controls.js';
 
 /**
  * The controls over HTTP, for processes that did not start the emulator (browser tests, a demo operator).
@@ -68,6 +73,32 @@ export async function controlRoutes(app: FastifyInstance, controls: ControlState
         return reply.code(404).send({ error: `unknown repository "${request.body.repository}"` });
       }
       controls.setPasswordLoginDisabled(request.body.repository, request.body.disabled);
+      return controls.state();
+    },
+  );
+
+  app.post<{ Body: EloGroupMembershipChange }>(
+    '/group-membership',
+    {
+      schema: {
+        body: {
+          type: 'object',
+          properties: {
+            repository: { type: 'string' },
+            member: { type: 'string' },
+            group: { type: 'string' },
+            isMember: { type: 'boolean' },
+          },
+          required: ['repository', 'member', 'group', 'isMember'],
+          additionalProperties: false,
+        },
+      },
+    },
+    async (request, reply) => {
+      if (!controls.repositories.has(request.body.repository)) {
+        return reply.code(404).send({ error: `unknown repository "${request.body.repository}"` });
+      }
+      controls.setGroupMembership(request.body);
       return controls.state();
     },
   );

@@ -16,10 +16,23 @@ export interface EloEmulatorControls {
   /** Delay every IX answer (also 503s and resets) by this many milliseconds. */
   setLatency(ms: number): void;
   setPasswordLoginDisabled(repository: string, disabled: boolean): void;
+  /**
+   * Puts a user (or group) into a group or takes it out while the emulator runs, as an ELO administrator would;
+   * open tickets stay valid and the next membership lookup answers the new state. `reset()` restores the fixture.
+   */
+  setGroupMembership(change: EloGroupMembershipChange): void;
   /** The IX calls answered so far (not those refused by availability), without bodies, so without passwords. */
   calls(): EloCallRecord[];
-  /** Back to the start: up, no latency, fixture switches, empty call log, no sessions. */
+  /** Back to the start: up, no latency, fixture switches and memberships, empty call log, no sessions. */
   reset(): void;
+}
+
+export interface EloGroupMembershipChange {
+  repository: string;
+  /** User or group name (case-insensitive, as in ELO). */
+  member: string;
+  group: string;
+  isMember: boolean;
 }
 
 export interface EloEmulatorState {
@@ -51,6 +64,10 @@ export class ControlState implements EloEmulatorControls {
 
   setPasswordLoginDisabled(repository: string, disabled: boolean): void {
     this.repository(repository).passwordLoginDisabled = disabled;
+  }
+
+  setGroupMembership(change: EloGroupMembershipChange): void {
+    this.repository(change.repository).directory.setDirectMembership(change.member, change.group, change.isMember);
   }
 
   record(call: EloCallRecord): void {

@@ -109,6 +109,19 @@ export class EloDirectory {
     return [...seen.values()];
   }
 
+  /**
+   * Makes `memberName` (a user or a group) a direct member of `groupName` or takes it out: an administrator
+   * editing the directory while sessions are open. Unknown names are an error, never a silent no-op.
+   */
+  setDirectMembership(memberName: string, groupName: string, isMember: boolean): void {
+    const member = this.findByName(memberName);
+    if (!member) throw new Error(`unknown user or group "${memberName}"`);
+    const group = this.findByName(groupName);
+    if (group?.type !== TYPE_GROUP) throw new Error(`unknown group "${groupName}"`);
+    const others = member.directGroupIds.filter((id) => id !== group.id);
+    member.directGroupIds = isMember ? [...others, group.id] : others;
+  }
+
   /** Direct members (users and sub-groups) of a group. */
   membersOf(groupId: number): DirectoryEntry[] {
     return this.all().filter((entry) => entry.directGroupIds.includes(groupId));

@@ -6,5 +6,11 @@ export {
   type EloRepositoryFixture,
   type EloUserFixture,
 } from './fixtures.js';
-export type { EloAvailability, EloCallRecord, EloEmulatorControls, EloEmulatorState } from './controls.js';
+export type {
+  EloAvailability,
+  EloCallRecord,
+  EloEmulatorControls,
+  EloEmulatorState,
+  EloGroupMembershipChange,
+} from './controls.js';
 export type { EloConstantsOptions } from './constants.js';

@@ -56,6 +56,7 @@ export function buildOpenApi(repository: string): Record<string, unknown> {
         ref('LoginResult'),
       ),
       '/IXServicePortIF/logout': operation('End the session of ci.ticket', { ci }, ['ci'], { nullable: true }),
+      '/IXServicePortIF/alive': operation('Extends the ticket lifetime', { ci }, ['ci'], { nullable: true }),
       '/IXServicePortIF/getConstants': operation('Server constants; no login needed', {}, [], {
         type: 'object',
         properties: { CHECKOUT_USERS: { type: 'object', additionalProperties: selector } },

@@ -1,9 +1,9 @@
 import { EloDirectory } from './directory.js';
 import type { EloRepositoryFixture } from './fixtures.js';
 
-/** One emulated repository: its fixed directory plus the switches that controls may flip at run time. */
+/** One emulated repository: its directory plus the switches that controls may change at run time. */
 export class RepositoryState {
-  readonly directory: EloDirectory;
+  directory: EloDirectory;
   passwordLoginDisabled = false;
 
   constructor(
@@ -22,8 +22,9 @@ export class RepositoryState {
     return this.fixture.allowGroupLookups ?? true;
   }
 
-  /** Back to what the fixture says. */
+  /** Back to what the fixture says, group memberships changed by controls included. */
   reset(): void {
+    this.directory = new EloDirectory(this.fixture);
     this.passwordLoginDisabled = this.fixture.passwordLoginDisabled ?? false;
   }
 }

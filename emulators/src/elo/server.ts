@@ -18,6 +18,8 @@ export interface EloEmulatorOptions {
   ticketLifetimeSeconds?: number;
   /** How getConstants reports the CHECKOUT_USERS selector numbers. */
   constants?: EloConstantsOptions;
+  /** Milliseconds since the epoch for ticket expiry; default Date.now (tests pass their own clock). */
+  now?: () => number;
 }
 
 export interface RunningEloEmulator {
@@ -35,7 +37,7 @@ export async function startEloEmulator(options: EloEmulatorOptions = {}): Promis
   const repositories = new Map(
     Object.entries(fixtures).map(([name, fixture]) => [name, new RepositoryState(name, fixture)]),
   );
-  const tickets = new TicketStore(options.ticketLifetimeSeconds ?? 600);
+  const tickets = new TicketStore(options.ticketLifetimeSeconds ?? 600, options.now);
   const controls = new ControlState(repositories, tickets);
   const shutdown = new AbortController();
 

@@ -42,5 +42,14 @@ export const logout: IxFunction = (call) => {
   return null;
 };
 
+/**
+ * IXServicePortIF/alive: "Extends the ticket lifetime" (IX OpenAPI). A client keeping a session open without
+ * other calls sends it; an expired or unknown ticket gets [ELOIX:2001] like every call that needs a session.
+ */
+export const alive: IxFunction = (call) => {
+  requireSession(call);
+  return null;
+};
+
 /** IXServicePortIF/getConstants: needs no login. */
 export const getConstants: IxFunction = ({ constants }) => constants;

@@ -7,8 +7,9 @@ interface Session {
 }
 
 /**
- * Login tickets. A ticket stays valid for `lifetimeSeconds` after its last use (each call extends it), and only in
- * the repository that issued it.
+ * Login tickets. A ticket stays valid for `lifetimeSeconds` after its last use (each call with it extends it,
+ * `alive` exists for nothing else), and only in the repository that issued it. An idle ticket expires: every call
+ * with it then answers [ELOIX:2001]. `now` is injectable so that tests can let tickets expire without waiting.
  */
 export class TicketStore {
   private readonly sessions = new Map<string, Session>();

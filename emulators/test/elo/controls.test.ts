@@ -105,7 +105,9 @@ describe('HTTP surface', () => {
     const doc = (await response.json()) as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths).sort()).toEqual(
-      ['checkoutUsers', 'getConstants', 'getUserNames', 'login', 'logout'].map((fn) => `/IXServicePortIF/${fn}`),
+      ['alive', 'checkoutUsers', 'getConstants', 'getUserNames', 'login', 'logout'].map(
+        (fn) => `/IXServicePortIF/${fn}`,
+      ),
     );
   });
 

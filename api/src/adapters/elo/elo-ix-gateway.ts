@@ -14,7 +14,18 @@ export interface EloIdentity {
   userName: string;
   isGroupMember: boolean;
   membershipSource: 'recursive_lookup' | 'group_list';
+  /** The IX session of the login, kept open for re-checking the membership later (a secret: store encrypted). */
+  session: EloSession;
 }
+
+export interface EloSession {
+  ticket: string;
+  /** Seconds the ticket stays valid without use (ELO's `ticketLifetime`). */
+  lifetimeSeconds: number;
+}
+
+/** A re-check of a kept session: ELO's answer, or that the session is gone (expired, logged out, server reset). */
+export type MembershipRecheck = { kind: 'checked'; isGroupMember: boolean } | { kind: 'session_expired' };
 
 export interface EloIxGatewayOptions {
   /** Bound for each IX call, including the answer's body. */
@@ -25,11 +36,15 @@ export interface EloIxGatewayOptions {
 }
 
 const ONE_HOUR_MS = 60 * 60 * 1000;
+/** Assumed when a login answer names no ticketLifetime: short, so the session is renewed often enough. */
+const FALLBACK_TICKET_LIFETIME_SECONDS = 120;
 
 /**
- * The portal's only way to talk to an ELO Indexserver. A whole `authenticate` makes at most four sequential
- * rounds (login, getConstants when not cached, the two membership lookups in parallel, logout), each bounded by
+ * The portal's only way to talk to an ELO Indexserver. A whole `authenticate` makes at most three sequential
+ * rounds (login, getConstants when not cached, the two membership lookups in parallel), each bounded by
  * `timeoutMs`. The password is used for the login body only and is never kept, logged or put into an error.
+ * The IX session of a successful login stays open: the portal renews it with `alive` and re-checks the group
+ * membership with it while the portal session lives (`recheckMembership`), and ends it at sign-out.
  */
 export class EloIxGateway {
   private readonly client: IxClient;
@@ -44,7 +59,7 @@ export class EloIxGateway {
     this.constants = new TtlCache(options.constantsTtlMs ?? ONE_HOUR_MS, 1000);
   }
 
-  /** Logs in, checks membership of `groupName`, logs out (best effort). */
+  /** Logs in and checks membership of `groupName`; the IX session stays open unless the check fails. */
   async authenticate(input: {
     baseUrl: string;
     username: string;
@@ -60,10 +75,54 @@ export class EloIxGateway {
         groupName: input.groupName,
         selectors: () => this.selectors(input.baseUrl),
       });
-      return { userId: String(session.user.id), userName: session.user.name, ...membership };
-    } finally {
+      return {
+        userId: String(session.user.id),
+        userName: session.user.name,
+        ...membership,
+        session: {
+          ticket: session.ticket,
+          lifetimeSeconds: session.ticketLifetimeSeconds ?? FALLBACK_TICKET_LIFETIME_SECONDS,
+        },
+      };
+    } catch (error) {
       await this.logout(input.baseUrl, session.ticket);
+      throw error;
     }
+  }
+
+  /**
+   * Renews a kept IX session (`alive`, "Extends the ticket lifetime") and asks ELO again whether its user is in
+   * `groupName`, from the directory as it is now. Throws EloUnavailableError when ELO cannot be asked.
+   */
+  async recheckMembership(input: {
+    baseUrl: string;
+    ticket: string;
+    userId: string;
+    groupName: string;
+  }): Promise<MembershipRecheck> {
+    try {
+      await this.client.call(input.baseUrl, 'alive', { ci: withTicket(input.ticket) });
+    } catch (error) {
+      // [ELOIX:2001] and any other refusal of the ticket: the session is gone, nothing can be checked with it.
+      if (error instanceof IxCallException) return { kind: 'session_expired' };
+      throw error;
+    }
+    const userId = Number(input.userId);
+    if (!Number.isSafeInteger(userId)) return { kind: 'session_expired' };
+    const membership = await checkMembership({
+      client: this.client,
+      baseUrl: input.baseUrl,
+      session: { ticket: input.ticket, ticketLifetimeSeconds: null, user: { id: userId, name: '', groupList: [] } },
+      groupName: input.groupName,
+      selectors: () => this.selectors(input.baseUrl),
+      groupListFrom: 'directory',
+    });
+    return { kind: 'checked', isGroupMember: membership.isGroupMember };
+  }
+
+  /** Ends a kept IX session (sign-out); failures change nothing, the ticket then expires on its own. */
+  endSession(input: { baseUrl: string; ticket: string }): Promise<void> {
+    return this.logout(input.baseUrl, input.ticket);
   }
 
   private async login(baseUrl: string, userName: string, userPwd: string): Promise<LoginSession> {

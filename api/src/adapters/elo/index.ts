@@ -1,2 +1,8 @@
-export { EloIxGateway, type EloIdentity, type EloIxGatewayOptions } from './elo-ix-gateway.js';
+export {
+  EloIxGateway,
+  type EloIdentity,
+  type EloIxGatewayOptions,
+  type EloSession,
+  type MembershipRecheck,
+} from './elo-ix-gateway.js';
 export type { EloCallObserver } from './ix-client.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readDirectoryEntries, readLoginSession } from './ix-shapes.js';
+import { readDirectoryEntries, readLoginSession, readUserGroupList } from './ix-shapes.js';
 
 describe('readLoginSession', () => {
   const result = {
@@ -8,11 +8,16 @@ describe('readLoginSession', () => {
     user: { id: 42, name: 'mueller', guid: '(x)', type: 1, flags: 0, flags2: 0, groupList: [9998, '9999'], desc: '' },
   };
 
-  it('reads ticket, user id, name and group ids', () => {
+  it('reads ticket, its lifetime, user id, name and group ids', () => {
     expect(readLoginSession(result)).toEqual({
       ticket: 't-1',
+      ticketLifetimeSeconds: 600,
       user: { id: 42, name: 'mueller', groupList: [9998, 9999] },
     });
+  });
+
+  it.each([undefined, 0, -5, 1.5, '600'])('answers no lifetime for ticketLifetime %j', (ticketLifetime) => {
+    expect(readLoginSession({ ...result, ticketLifetime })?.ticketLifetimeSeconds).toBeNull();
   });
 
   it('accepts a missing groupList as empty', () => {
@@ -46,5 +51,15 @@ describe('readDirectoryEntries', () => {
 
   it.each([null, {}, [null], [{ id: 1 }], [{ name: 'x' }]])('answers null for %j', (value) => {
     expect(readDirectoryEntries(value)).toBeNull();
+  });
+});
+
+describe('readUserGroupList', () => {
+  it('reads the groupList of the one UserInfo of a checkoutUsers by id', () => {
+    expect(readUserGroupList([{ id: 13, name: 'direkt', groupList: [9001, '9004'] }])).toEqual([9001, 9004]);
+  });
+
+  it.each([null, [], [{ id: 1 }, { id: 2 }], [null], [{ id: 13, groupList: 'x' }]])('answers null for %j', (value) => {
+    expect(readUserGroupList(value)).toBeNull();
   });
 });

@@ -2,6 +2,8 @@
 
 export interface LoginSession {
   ticket: string;
+  /** `ticketLifetime`: seconds the ticket stays valid without use; null when the server did not say. */
+  ticketLifetimeSeconds: number | null;
   user: { id: number; name: string; groupList: number[] };
 }
 
@@ -29,8 +31,22 @@ export function readLoginSession(result: unknown): LoginSession | null {
   const userId = readId(id);
   if (typeof ticket !== 'string' || ticket === '' || userId === null || typeof name !== 'string') return null;
   // A missing groupList only weakens the fallback; it is no reason to refuse a valid login.
-  const groups = Array.isArray(groupList) ? groupList.map(readId).filter((g): g is number => g !== null) : [];
-  return { ticket, user: { id: userId, name, groupList: groups } };
+  const lifetime = result.ticketLifetime;
+  return {
+    ticket,
+    ticketLifetimeSeconds: typeof lifetime === 'number' && Number.isInteger(lifetime) && lifetime > 0 ? lifetime : null,
+    user: { id: userId, name, groupList: readGroupIds(groupList) ?? [] },
+  };
+}
+
+function readGroupIds(groupList: unknown): number[] | null {
+  return Array.isArray(groupList) ? groupList.map(readId).filter((g): g is number => g !== null) : null;
+}
+
+/** The `groupList` of the single UserInfo a checkoutUsers by id answers; null for any other shape. */
+export function readUserGroupList(result: unknown): number[] | null {
+  if (!Array.isArray(result) || result.length !== 1 || !isRecord(result[0])) return null;
+  return readGroupIds(result[0].groupList);
 }
 
 export function readDirectoryEntries(result: unknown): DirectoryEntry[] | null {

@@ -1,7 +1,7 @@
 import type { CheckoutUsersSelectors } from './checkout-users-selectors.js';
 import { withTicket } from './client-info.js';
 import { IxCallException, type IxClient } from './ix-client.js';
-import { readDirectoryEntries, type DirectoryEntry, type LoginSession } from './ix-shapes.js';
+import { readDirectoryEntries, readUserGroupList, type DirectoryEntry, type LoginSession } from './ix-shapes.js';
 
 export interface Membership {
   isGroupMember: boolean;
@@ -15,6 +15,11 @@ export interface MembershipQuery {
   groupName: string;
   /** The server's selector numbers (cached by the caller); may throw IxCallException. */
   selectors: () => Promise<CheckoutUsersSelectors>;
+  /**
+   * Where the fallback reads the user's groupList: from the login answer (at sign-in), or asked afresh from the
+   * directory (a re-check later in the session, when the login's list may be out of date).
+   */
+  groupListFrom?: 'login' | 'directory';
 }
 
 const TYPE_USER = 1;
@@ -63,6 +68,23 @@ async function recursiveGroups(query: MembershipQuery, recursive: string | null)
   return groups?.filter((entry) => entry.type !== TYPE_USER) ?? null;
 }
 
+/** The user's groupList as the directory has it now (checkoutUsers by id), or null when the server will not tell. */
+async function currentGroupList(query: MembershipQuery, byIds: string | null): Promise<number[] | null> {
+  if (byIds === null) return null;
+  try {
+    const result = await query.client.call(query.baseUrl, 'checkoutUsers', {
+      ci: withTicket(query.session.ticket),
+      ids: [String(query.session.user.id)],
+      checkoutUsersZ: { bset: byIds },
+      lockZ: LOCK_NO,
+    });
+    return readUserGroupList(result);
+  } catch (error) {
+    if (error instanceof IxCallException) return null;
+    throw error;
+  }
+}
+
 /**
  * Whether the logged-in user is in `groupName`. Prefers asking the server for the user's groups recursively,
  * because whether `groupList` includes nested groups is not certain; falls back to `groupList` when the lookups
@@ -86,8 +108,12 @@ export async function checkMembership(query: MembershipQuery): Promise<Membershi
     );
     return { isGroupMember, membershipSource: 'recursive_lookup' };
   }
+  const groupList =
+    query.groupListFrom === 'directory'
+      ? await currentGroupList(query, selectors?.BY_IDS ?? null)
+      : query.session.user.groupList;
   return {
-    isGroupMember: groupId !== null && query.session.user.groupList.includes(groupId),
+    isGroupMember: groupId !== null && groupList !== null && groupList.includes(groupId),
     membershipSource: 'group_list',
   };
 }

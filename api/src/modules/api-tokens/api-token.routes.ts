@@ -25,7 +25,7 @@ export const apiTokenRoutes: FastifyPluginAsyncTypebox<{ tokens: ApiTokenService
         security: SECURITY.session,
         summary: 'Create an API token (shown once)',
         body: CreateApiTokenRequest,
-        response: { 201: CreatedApiToken, ...errorResponses(400, 401, 403, 413, 415) },
+        response: { 201: CreatedApiToken, ...errorResponses(400, 401, 403, 429, 413, 415) },
       },
     },
     async (request, reply) => {

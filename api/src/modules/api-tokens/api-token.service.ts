@@ -14,6 +14,8 @@ import {
 } from './api-token.repository.js';
 import type { ApiTokenRow } from './api-token.table.js';
 import { TtlCache } from '../../support/ttl-cache.js';
+import type { FailureCounter } from '../throttle/failure-counter.js';
+import type { TenantRateCaps } from '../throttle/tenant-rate-caps.js';
 
 /** Recognisable prefix: secret scanners and people can tell what leaked. */
 const TOKEN_PREFIX = 'ecm365_';
@@ -21,6 +23,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const TOUCH_INTERVAL_MS = 60_000;
 
 type LiveToken = NonNullable<Awaited<ReturnType<typeof findLiveApiToken>>>;
+
+export interface ApiTokenLimits {
+  /** Counts wrong bearer tokens per client address. */
+  failures: FailureCounter;
+  failuresPerIp: number;
+  caps: TenantRateCaps;
+}
 
 function toInfo(row: ApiTokenRow): ApiTokenInfo {
   return {
@@ -46,11 +55,13 @@ export class ApiTokenService {
     private readonly clock: Clock,
     private readonly audit: AuditLog,
     cacheTtlMs: number,
+    private readonly limits: ApiTokenLimits,
   ) {
     this.recent = new TtlCache(cacheTtlMs, 10_000);
   }
 
   async create(principal: Principal, request: CreateApiTokenRequest, ip: string): Promise<CreatedApiToken> {
+    await this.limits.caps.take('api_token', principal.tenant.id);
     const token = `${TOKEN_PREFIX}${randomToken(32)}`;
     const now = this.clock.now();
     const row = await insertApiToken(this.db, {
@@ -93,16 +104,17 @@ export class ApiTokenService {
     });
   }
 
-  /** The principal of a bearer token, or undefined when unknown, deleted or expired. */
-  async resolve(token: string): Promise<Principal | undefined> {
-    if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return undefined;
+  /**
+   * The principal of a bearer token, or undefined when unknown, deleted or expired. A token not seen in the last
+   * seconds takes a try of its address's wrong-token limit before it is looked up (429 beyond the limit) and
+   * gives it back when it is valid, so guessing is bounded however many requests run in parallel.
+   */
+  async resolve(token: string, ip: string): Promise<Principal | undefined> {
     const now = this.clock.now();
     const tokenHash = sha256(token);
     const cached = this.recent.get(tokenHash);
-    const row =
-      cached && (!cached.expiresAt || cached.expiresAt > now)
-        ? cached
-        : await findLiveApiToken(this.db, tokenHash, now);
+    const fresh = cached && (!cached.expiresAt || cached.expiresAt > now) ? cached : undefined;
+    const row = fresh ?? (await this.lookUp(token, tokenHash, ip, now));
     if (!row) {
       this.recent.delete(tokenHash);
       return undefined;
@@ -120,5 +132,16 @@ export class ApiTokenService {
       user: { id: row.createdByUserId, name: row.createdBy },
       isGroupMember: row.isGroupMember,
     };
+  }
+
+  private async lookUp(token: string, tokenHash: string, ip: string, now: Date): Promise<LiveToken | undefined> {
+    const tries = await this.limits.failures.reserve(
+      [{ key: `bearer-ip:${ip}`, limit: this.limits.failuresPerIp }],
+      'Zu viele ungültige API-Tokens. Bitte warten Sie, bevor Sie es erneut versuchen.',
+    );
+    const wellFormed = token.startsWith(TOKEN_PREFIX) && token.length <= 200;
+    const row = wellFormed ? await findLiveApiToken(this.db, tokenHash, now) : undefined;
+    if (row) await tries.giveBack();
+    return row;
   }
 }

@@ -6,6 +6,8 @@ import { insertAuditEvent } from './audit.repository.js';
 export type AuditAction =
   | 'auth.login'
   | 'auth.logout'
+  /** A running session's group membership asked again: gained (success) or lost (failure, with the reason). */
+  | 'auth.group_check'
   | 'ms365.connect'
   | 'ms365.callback'
   | 'ms365.redeem'

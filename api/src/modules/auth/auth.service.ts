@@ -10,10 +10,10 @@ import type { Clock } from '../../support/clock.js';
 import { evaluateMs365Access } from '../access/ms365-access.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { NewSession, SessionService } from '../sessions/session.service.js';
-import { tenantFromHost } from '../tenants/tenant-host.js';
+import { tenantFromHost, type HostKind } from '../tenants/tenant-host.js';
 import { findTenantBySlug } from '../tenants/tenant.repository.js';
 import type { EloAuthenticator } from './elo-authenticator.js';
-import { LoginThrottle } from './login-throttle.js';
+import { LoginThrottle, type LoginOutcome } from './login-throttle.js';
 import type { Principal } from './principal.js';
 
 export interface LoginInput {
@@ -52,16 +52,30 @@ export class AuthService {
   }
 
   private async attemptLogin(input: LoginInput): Promise<NewSession> {
-    const { db, elo, sessions, throttle, audit } = this.deps;
-    const slug = this.tenantSlugFor(input);
+    const { throttle } = this.deps;
+    const { slug, hostKind } = this.tenantOf(input);
     const keys = LoginThrottle.keysFor({ ip: input.ip, tenantId: slug, username: input.body.username });
-    await throttle.assertAllowed(keys);
-
-    const tenant = await findTenantBySlug(db, slug);
-    if (!tenant) {
-      await throttle.recordFailure({ ip: keys.ip });
-      throw new UnknownTenantError();
+    // Reserved before anything is looked up or ELO is asked, so parallel tries cannot overtake the limits.
+    const tries = await throttle.reserve(keys);
+    let outcome: LoginOutcome = 'not_counted';
+    try {
+      const session = await this.signIn(input, slug, hostKind);
+      outcome = 'success';
+      return session;
+    } catch (error) {
+      if (error instanceof InvalidCredentialsError) outcome = 'wrong_credentials';
+      else if (error instanceof UnknownTenantError) outcome = 'unknown_tenant';
+      throw error;
+    } finally {
+      await throttle.settle(keys, tries, outcome);
     }
+  }
+
+  /** The sign-in proper: tenant, ELO (credentials and group), session, audit. */
+  private async signIn(input: LoginInput, slug: string, hostKind: HostKind): Promise<NewSession> {
+    const { db, elo, sessions, audit } = this.deps;
+    const tenant = await findTenantBySlug(db, slug);
+    if (!tenant) throw new UnknownTenantError();
     const tenantRef = { id: tenant.id, slug: tenant.slug, name: tenant.name, graceUntil: tenant.graceUntil };
     const auditBase = { tenant: tenantRef, actor: input.body.username, action: 'auth.login' as const, ip: input.ip };
 
@@ -74,18 +88,18 @@ export class AuthService {
         groupName: MS365_GROUP,
       });
     } catch (error) {
-      if (error instanceof InvalidCredentialsError) await throttle.recordFailure(keys);
       const code = error instanceof DomainError ? error.code : 'internal_error';
       await audit.record({ ...auditBase, outcome: 'failure', details: { code } });
       throw error;
     }
 
-    await throttle.recordSuccess(keys);
     if (input.previousSessionId) await sessions.destroyById(input.previousSessionId);
     const session = await sessions.create({
       tenant: tenantRef,
       user: { id: identity.userId, name: identity.userName },
       isGroupMember: identity.isGroupMember,
+      hostKind,
+      eloSession: identity.session,
     });
     await audit.record({
       ...auditBase,
@@ -117,23 +131,26 @@ export class AuthService {
     };
   }
 
-  private tenantSlugFor({ body, hostname }: LoginInput): string {
+  /**
+   * The tenant a login is for, and the kind of host it happens on (the session will be valid only there): a
+   * tenant host names it, selfhost.<base-domain> lets the body name it, and the default host serves only the
+   * default tenant, so a session made there can be used there.
+   */
+  private tenantOf({ body, hostname }: LoginInput): { slug: string; hostKind: HostKind } {
     const requested = body.tenant?.trim().toLowerCase();
     const host = tenantFromHost(hostname, this.deps.hostRules.baseDomain, this.deps.hostRules.defaultTenant);
     switch (host.kind) {
       case 'tenant':
         if (requested && requested !== host.slug) throw new UnknownTenantError();
-        return host.slug;
+        return { slug: host.slug, hostKind: 'tenant' };
       case 'selfhost':
         if (!requested) {
           throw new ValidationFailedError('Bitte geben Sie Ihren Kundennamen an.', { field: 'tenant' });
         }
-        return requested;
-      case 'default': {
-        const slug = requested ?? host.slug;
-        if (!slug) throw new UnknownTenantError();
-        return slug;
-      }
+        return { slug: requested, hostKind: 'selfhost' };
+      case 'default':
+        if (!host.slug || (requested && requested !== host.slug)) throw new UnknownTenantError();
+        return { slug: host.slug, hostKind: 'default' };
     }
   }
 }

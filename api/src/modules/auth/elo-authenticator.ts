@@ -7,5 +7,7 @@ export interface EloAuthenticator {
     userId: string;
     userName: string;
     isGroupMember: boolean;
+    /** The IX session of the login, left open for the group re-checks (a secret: stored encrypted only). */
+    session: { ticket: string; lifetimeSeconds: number };
   }>;
 }

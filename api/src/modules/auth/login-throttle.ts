@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.js';
 import type { Clock } from '../../support/clock.js';
-import { FailureCounter } from '../throttle/failure-counter.js';
+import { FailureCounter, type ReservedTries } from '../throttle/failure-counter.js';
 
 export interface LoginLimits {
   failuresPerUser: number;
@@ -13,9 +13,14 @@ export interface ThrottleKeys {
   ip: string;
 }
 
+/** How a sign-in ended, as far as the limits care. */
+export type LoginOutcome = 'success' | 'wrong_credentials' | 'unknown_tenant' | 'not_counted';
+
 /**
  * Failed-login limits per client IP and per user name (SPEC §7). Counters live in Postgres so that every app
- * instance behind a load balancer sees the same numbers.
+ * instance behind a load balancer sees the same numbers. A try is reserved before ELO is asked, so a burst of
+ * parallel logins reaches ELO at most as often as the limits allow; `settle` then keeps it as a failure or gives
+ * it back.
  */
 export class LoginThrottle {
   private readonly counter: FailureCounter;
@@ -37,9 +42,9 @@ export class LoginThrottle {
     };
   }
 
-  /** Throws TooManyAttemptsError (with Retry-After) while either counter is at its limit. */
-  async assertAllowed(keys: ThrottleKeys): Promise<void> {
-    await this.counter.assertBelowLimit(
+  /** Reserves a try on both counters; throws TooManyAttemptsError (with Retry-After) while either is at its limit. */
+  reserve(keys: ThrottleKeys): Promise<ReservedTries> {
+    return this.counter.reserve(
       [
         { key: keys.ip, limit: this.limits.failuresPerIp },
         ...(keys.user ? [{ key: keys.user, limit: this.limits.failuresPerUser }] : []),
@@ -48,12 +53,25 @@ export class LoginThrottle {
     );
   }
 
-  recordFailure(keys: ThrottleKeys): Promise<void> {
-    return this.counter.recordFailure([keys.ip, ...(keys.user ? [keys.user] : [])]);
-  }
-
-  /** A successful login forgives the user name's failures (not the IP's). */
-  async recordSuccess(keys: ThrottleKeys): Promise<void> {
-    if (keys.user) await this.counter.clear(keys.user);
+  /**
+   * Wrong credentials stay counted on both keys; an unknown tenant only on the address (there is no such user
+   * name to protect); a success gives the address its try back and forgives the user name's failures; anything
+   * that is not the client's doing (ELO unavailable, password login disabled) gives both back.
+   */
+  async settle(keys: ThrottleKeys, tries: ReservedTries, outcome: LoginOutcome): Promise<void> {
+    switch (outcome) {
+      case 'wrong_credentials':
+        return;
+      case 'unknown_tenant':
+        if (keys.user) await tries.giveBack(keys.user);
+        return;
+      case 'success':
+        await tries.giveBack(keys.ip);
+        if (keys.user) await this.counter.clear(keys.user);
+        return;
+      case 'not_counted':
+        await tries.giveBack();
+        return;
+    }
   }
 }

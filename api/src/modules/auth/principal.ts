@@ -1,3 +1,5 @@
+import type { HostKind } from '../tenants/tenant-host.js';
+
 /**
  * Who is making a request, once authenticated. Sessions (browser) and, later, API tokens (integrators) both
  * produce one; routes and services only ever see this.
@@ -20,6 +22,8 @@ export interface Principal {
   csrfToken?: string;
   /** Sessions only: the stored hash of the session id (never the id itself). */
   sessionIdHash?: string;
+  /** Sessions only: the kind of host the session was created on, the only one it is valid on. */
+  sessionHost?: HostKind;
   /** API tokens only: the token's id (never the token). */
   apiTokenId?: string;
 }

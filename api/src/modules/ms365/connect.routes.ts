@@ -23,7 +23,7 @@ export const connectRoutes: FastifyPluginAsyncTypebox<{ connect: ConnectService;
         tags: ['ms365'],
         security: SECURITY.sessionOrToken,
         summary: 'Start a connection attempt; open connectorUrl in the connector window',
-        response: { 201: ConnectResponse, ...errorResponses(400, 401, 403) },
+        response: { 201: ConnectResponse, ...errorResponses(400, 401, 403, 429) },
       },
     },
     async (request, reply) =>

@@ -41,6 +41,7 @@ import {
   type MicrosoftFailure,
 } from './microsoft-failure.js';
 import type { Ms365CodeIssuer } from './ms365-code-issuer.js';
+import type { TenantRateCaps } from '../throttle/tenant-rate-caps.js';
 import { ATTEMPT_ERROR_MESSAGES } from './ms365-messages.js';
 import type { AttemptRow } from './ms365.tables.js';
 import { codeChallengeOf, createCodeVerifier } from './pkce.js';
@@ -72,6 +73,8 @@ export interface ConnectServiceDeps {
   /** Is this an origin of the portal (a tenant host, selfhost, the public URL)? Guards the callback hop. */
   isPortalOrigin: (origin: string) => boolean;
   logError: LogError;
+  /** Connect attempts per tenant and minute. */
+  caps: TenantRateCaps;
 }
 
 /**
@@ -83,6 +86,7 @@ export class ConnectService {
   constructor(private readonly deps: ConnectServiceDeps) {}
 
   async start(principal: Principal, requestOrigin: string, ip: string): Promise<ConnectResponse> {
+    await this.deps.caps.take('connect_attempt', principal.tenant.id);
     const { db, clock, keys } = this.deps;
     const id = randomToken(16);
     const now = clock.now();

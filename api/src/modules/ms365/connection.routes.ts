@@ -65,7 +65,7 @@ export const connectionRoutes: FastifyPluginAsyncTypebox<ConnectionRoutesOptions
         tags: ['ms365'],
         security: SECURITY.sessionOrToken,
         summary: 'Test the connection again',
-        response: { 200: ConnectionTestResult, ...errorResponses(400, 401, 403, 409) },
+        response: { 200: ConnectionTestResult, ...errorResponses(400, 401, 403, 409, 429) },
       },
     },
     async (request) => connection.runTest(principalOf(request), request.ip),

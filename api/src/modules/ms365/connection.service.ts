@@ -6,6 +6,7 @@ import type { Clock } from '../../support/clock.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import { principalKey, type Principal } from '../auth/principal.js';
 import type { FailureCounter } from '../throttle/failure-counter.js';
+import type { TenantRateCaps } from '../throttle/tenant-rate-caps.js';
 import { claimAttemptByCode, dropAttemptTokenCache } from './attempt.repository.js';
 import { attemptCacheContext } from './attempt-contexts.js';
 import type { ConnectionTester, TestOutcome } from './connection-tester.js';
@@ -26,11 +27,13 @@ export interface ConnectionServiceDeps {
   features: FeatureService;
   audit: AuditLog;
   redeemFailures: FailureCounter;
-  wrongCodesPerSession: number;
+  /** Wrong codes allowed per session, per ELO user of the tenant (across sessions and tokens) and per address. */
+  wrongCodes: { perSession: number; perUser: number; perIp: number };
   /** Minutes until the health monitor should look again; undefined when it is off. */
   checkIntervalMinutes: number | undefined;
   /** Status views of the last seconds per tenant (the portal and integrators poll it); writes here drop them. */
   statusCache: TtlCache<string, ConnectionResponse>;
+  caps: TenantRateCaps;
 }
 
 /** The tenant's connection: redeeming the MS365 code, status, tests, disconnect. */
@@ -39,17 +42,46 @@ export class ConnectionService {
 
   /** „Einrichtung abschließen & Verbindung testen“: redeem the code exactly once, store the connection, test it. */
   async redeem(principal: Principal, rawCode: string, ip: string): Promise<RedeemResponse> {
-    const { db, clock, keys, audit } = this.deps;
+    const { audit } = this.deps;
     const codeHash = Ms365CodeIssuer.hashOfInput(rawCode);
     if (!codeHash) throw new InvalidCodeFormatError();
-    const failuresKey = `redeem:${principalKey(principal)}`;
-    await this.deps.redeemFailures.assertBelowLimit(
-      [{ key: failuresKey, limit: this.deps.wrongCodesPerSession }],
+    const sessionKey = `redeem:${principalKey(principal)}`;
+    const { perSession, perUser, perIp } = this.deps.wrongCodes;
+    // Reserved before the code is looked up: a burst of parallel guesses gets exactly the limit checked.
+    const tries = await this.deps.redeemFailures.reserve(
+      [
+        { key: sessionKey, limit: perSession },
+        { key: `redeem-user:${principal.tenant.id}:${principal.user.id}`, limit: perUser },
+        { key: `redeem-ip:${ip}`, limit: perIp },
+      ],
       'Zu viele ungültige Codes. Bitte warten Sie, bevor Sie es erneut versuchen.',
     );
+    let wrongCode = false;
+    try {
+      const stored = await this.claimAndStore(principal, codeHash);
+      const auditBase = { tenant: principal.tenant, actor: principal.user.name, action: 'ms365.redeem' as const, ip };
+      if (!stored) {
+        wrongCode = true;
+        await audit.record({ ...auditBase, outcome: 'failure', details: { code: 'invalid_code' } });
+        throw new InvalidCodeError();
+      }
+      await this.deps.redeemFailures.clear(sessionKey);
+      await audit.record({ ...auditBase, outcome: 'success', details: { account: stored.accountUsername } });
+    } finally {
+      // A wrong code keeps its tries; a redeemed one (or a failure that is not the client's) gives them back.
+      if (!wrongCode) await tries.giveBack();
+    }
+    const test = await this.recordedTest(principal, ip);
+    return { connection: await this.status(principal.tenant.id), test };
+  }
 
+  /** One transaction: claiming the code and storing the connection happen together or not at all. */
+  private async claimAndStore(
+    principal: Principal,
+    codeHash: string,
+  ): Promise<ReturnType<typeof newConnectionRow> | undefined> {
+    const { db, clock, keys } = this.deps;
     const now = clock.now();
-    // One transaction: claiming the code and storing the connection happen together or not at all.
     const stored = await db.transaction().execute(async (trx) => {
       const attempt = await claimAttemptByCode(trx, {
         codeHash,
@@ -73,18 +105,8 @@ export class ConnectionService {
       await dropAttemptTokenCache(trx, attempt.id);
       return row;
     });
-
     this.deps.statusCache.delete(principal.tenant.id);
-    const auditBase = { tenant: principal.tenant, actor: principal.user.name, action: 'ms365.redeem' as const, ip };
-    if (!stored) {
-      await this.deps.redeemFailures.recordFailure([failuresKey]);
-      await audit.record({ ...auditBase, outcome: 'failure', details: { code: 'invalid_code' } });
-      throw new InvalidCodeError();
-    }
-    await this.deps.redeemFailures.clear(failuresKey);
-    await audit.record({ ...auditBase, outcome: 'success', details: { account: stored.accountUsername } });
-    const test = await this.runTest(principal, ip);
-    return { connection: await this.status(principal.tenant.id), test };
+    return stored;
   }
 
   async status(tenantId: string): Promise<ConnectionResponse> {
@@ -97,8 +119,17 @@ export class ConnectionService {
     });
   }
 
-  /** „Verbindung testen“: runs the test now and records its outcome. */
+  /**
+   * „Verbindung testen“: runs the test now and records its outcome. Capped per tenant and minute (each test calls
+   * Microsoft); the test right after a redemption is not, since every redemption needs a capped connect attempt.
+   */
   async runTest(principal: Principal, ip: string): Promise<ConnectionTestResult> {
+    await this.deps.caps.take('connection_test', principal.tenant.id);
+    return this.recordedTest(principal, ip);
+  }
+
+  /** The test with its audit row: after a redemption and on request. */
+  private async recordedTest(principal: Principal, ip: string): Promise<ConnectionTestResult> {
     const connection = await findConnection(this.deps.db, principal.tenant.id);
     if (!connection) throw new NotConnectedError();
     const outcome = await this.testAndRecord(connection);

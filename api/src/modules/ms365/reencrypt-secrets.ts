@@ -5,10 +5,14 @@ import { listAttemptSecrets, replaceAttemptSecrets } from './attempt.repository.
 import { ConnectionLock } from './connection-lock.js';
 import { connectionCacheContext } from './connection-tokens.js';
 import { findConnection, listConnectionSecrets, replaceConnectionTokenCache } from './connection.repository.js';
+import { eloTicketContext } from '../sessions/group-check-policy.js';
+import { listSessionTickets, replaceSessionTicket } from '../sessions/session.repository.js';
 
 export interface ReencryptionReport {
   connections: number;
   attempts: number;
+  /** ELO tickets kept by sessions for the group re-checks. */
+  sessions: number;
   alreadyCurrent: number;
 }
 
@@ -22,7 +26,7 @@ const ATTEMPT_PASSES = 3;
  * rotated refresh token; an attempt's secrets only replace what was read (a callback may store tokens meanwhile).
  */
 export async function reencryptSecrets(db: Db, keys: KeyRing): Promise<ReencryptionReport> {
-  const report: ReencryptionReport = { connections: 0, attempts: 0, alreadyCurrent: 0 };
+  const report: ReencryptionReport = { connections: 0, attempts: 0, sessions: 0, alreadyCurrent: 0 };
   const rewrap = (ciphertext: string, context: string) => keys.encrypt(keys.decrypt(ciphertext, context), context);
   const lock = new ConnectionLock(db);
 
@@ -55,5 +59,15 @@ export async function reencryptSecrets(db: Db, keys: KeyRing): Promise<Reencrypt
     if (raced === 0) break;
   }
   if (raced > 0) throw new Error(`${raced} connect attempts kept changing during key rotation; run it again`);
+
+  // A ticket that changes meanwhile was dropped by a group check: nothing left to re-encrypt.
+  for (const { idHash, eloTicket } of await listSessionTickets(db)) {
+    if (!eloTicket || !keys.isStale(eloTicket)) {
+      report.alreadyCurrent++;
+      continue;
+    }
+    const next = rewrap(eloTicket, eloTicketContext(idHash));
+    if (await replaceSessionTicket(db, idHash, eloTicket, next)) report.sessions++;
+  }
   return report;
 }

@@ -1,10 +1,28 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { SessionRow } from './session.table.js';
 
-export interface SessionWithTenant extends SessionRow {
+/** What the hot path reads of a session (never the ELO ticket). */
+export interface SessionWithTenant extends Omit<
+  SessionRow,
+  'eloTicket' | 'eloTicketLifetimeSeconds' | 'membershipCheckDueAt'
+> {
   tenantSlug: string;
   tenantName: string;
   tenantGraceUntil: string | null;
+}
+
+/** A session whose group membership is due to be checked again, with what the check needs. */
+export interface DueGroupCheck {
+  idHash: string;
+  tenantId: string;
+  tenantSlug: string;
+  eloIxUrl: string;
+  eloUserId: string;
+  eloUserName: string;
+  isGroupMember: boolean;
+  eloTicket: string;
+  eloTicketLifetimeSeconds: number | null;
 }
 
 export async function insertSession(db: Db, session: SessionRow): Promise<void> {
@@ -31,6 +49,8 @@ export function findLiveSession(
       'sessions.createdAt',
       'sessions.lastSeenAt',
       'sessions.expiresAt',
+      'sessions.hostKind',
+      'sessions.membershipCheckedAt',
       'tenants.slug as tenantSlug',
       'tenants.name as tenantName',
       'tenants.graceUntil as tenantGraceUntil',
@@ -45,9 +65,86 @@ export async function touchSession(db: Db, idHash: string, now: Date): Promise<v
   await db.updateTable('sessions').set({ lastSeenAt: now }).where('idHash', '=', idHash).execute();
 }
 
-export async function deleteSession(db: Db, idHash: string): Promise<boolean> {
-  const result = await db.deleteFrom('sessions').where('idHash', '=', idHash).executeTakeFirst();
-  return result.numDeletedRows > 0n;
+/** Deletes the session; answers its ELO ticket (encrypted) and its tenant's ELO, to end that session too. */
+export function deleteSession(
+  db: Db,
+  idHash: string,
+): Promise<{ eloTicket: string | null; eloIxUrl: string } | undefined> {
+  return db
+    .deleteFrom('sessions')
+    .using('tenants')
+    .whereRef('tenants.id', '=', 'sessions.tenantId')
+    .where('sessions.idHash', '=', idHash)
+    .returning(['sessions.eloTicket', 'tenants.eloIxUrl'])
+    .executeTakeFirst();
+}
+
+/**
+ * Claims live sessions whose group check is due, moving their due time to `leaseUntil` so that no other
+ * instance takes them meanwhile (a check that dies is retried after the lease).
+ */
+export async function claimDueGroupChecks(
+  db: Db,
+  claim: { now: Date; idleCutoff: Date; leaseUntil: Date; limit: number },
+): Promise<DueGroupCheck[]> {
+  const result = await sql<DueGroupCheck>`
+    update sessions set membership_check_due_at = ${claim.leaseUntil}
+    from tenants
+    where tenants.id = sessions.tenant_id and sessions.id_hash in (
+      select id_hash from sessions
+      where membership_check_due_at <= ${claim.now} and elo_ticket is not null
+        and expires_at > ${claim.now} and last_seen_at > ${claim.idleCutoff}
+      order by membership_check_due_at
+      limit ${claim.limit}
+      for update skip locked)
+    returning sessions.id_hash, sessions.tenant_id, tenants.slug as tenant_slug, tenants.elo_ix_url,
+      sessions.elo_user_id, sessions.elo_user_name, sessions.is_group_member, sessions.elo_ticket,
+      sessions.elo_ticket_lifetime_seconds`.execute(db);
+  return result.rows;
+}
+
+/** ELO answered: the membership as it is now, confirmed at `checkedAt`. */
+export async function recordGroupCheck(
+  db: Db,
+  idHash: string,
+  check: { isGroupMember: boolean; checkedAt: Date; nextCheckAt: Date },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('sessions')
+    .set({
+      isGroupMember: check.isGroupMember,
+      membershipCheckedAt: check.checkedAt,
+      membershipCheckDueAt: check.nextCheckAt,
+    })
+    .where('idHash', '=', idHash)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** The membership cannot be checked any more: no rights from the group until the next login. */
+export async function dropGroupMembership(db: Db, idHash: string): Promise<boolean> {
+  const result = await db
+    .updateTable('sessions')
+    .set({ isGroupMember: false, eloTicket: null, membershipCheckDueAt: null })
+    .where('idHash', '=', idHash)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Sessions holding an ELO ticket (key rotation). */
+export function listSessionTickets(db: Db): Promise<Array<{ idHash: string; eloTicket: string | null }>> {
+  return db.selectFrom('sessions').select(['idHash', 'eloTicket']).where('eloTicket', 'is not', null).execute();
+}
+
+/** Replaces a ticket's ciphertext only if it is still the one read (a check may have dropped it meanwhile). */
+export async function replaceSessionTicket(db: Db, idHash: string, read: string, next: string): Promise<boolean> {
+  const result = await db
+    .updateTable('sessions')
+    .set({ eloTicket: next })
+    .where('idHash', '=', idHash)
+    .where('eloTicket', '=', read)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }
 
 export async function deleteDeadSessions(db: Db, now: Date, idleCutoff: Date): Promise<number> {

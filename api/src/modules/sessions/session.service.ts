@@ -1,7 +1,12 @@
+import type { KeyRing } from '../../crypto/key-ring.js';
 import type { Db } from '../../db/database.js';
 import type { Clock } from '../../support/clock.js';
 import { randomToken, sha256 } from '../../support/secrets.js';
+import { TtlCache } from '../../support/ttl-cache.js';
 import type { Principal, TenantRef } from '../auth/principal.js';
+import type { HostKind } from '../tenants/tenant-host.js';
+import type { EloSessionPort } from './elo-session-port.js';
+import { eloTicketContext, membershipStillValid, nextGroupCheckAt } from './group-check-policy.js';
 import {
   deleteDeadSessions,
   deleteSession,
@@ -10,7 +15,6 @@ import {
   touchSession,
   type SessionWithTenant,
 } from './session.repository.js';
-import { TtlCache } from '../../support/ttl-cache.js';
 
 /** Writing last-seen on every request would turn each read into a write; once a minute keeps idle expiry exact enough. */
 const TOUCH_INTERVAL_MS = 60_000;
@@ -20,6 +24,8 @@ export interface SessionPolicy {
   absoluteHours: number;
   /** How long a looked-up session is reused without asking the database (0 = always ask). */
   cacheTtlMs: number;
+  /** How often ELO is asked again about the group membership of a running session. */
+  groupCheckMinutes: number;
 }
 
 export interface NewSession {
@@ -29,33 +35,47 @@ export interface NewSession {
   expiresAt: Date;
 }
 
-/** Server-side sessions: only a hash of the id is stored; idle and absolute expiry; a new id at every login. */
+export interface SessionServiceDeps {
+  db: Db;
+  clock: Clock;
+  keys: KeyRing;
+  /** Ends a session's ELO session at sign-out. */
+  elo: Pick<EloSessionPort, 'endSession'>;
+  policy: SessionPolicy;
+}
+
+/**
+ * Server-side sessions: only a hash of the id is stored; idle and absolute expiry; a new id at every login. Each
+ * keeps the ELO ticket of its login, encrypted, for the group re-checks (SessionGroupChecks); its membership
+ * counts only while ELO has confirmed it within the last 15 minutes.
+ */
 export class SessionService {
   /**
    * Sessions looked up in the last seconds, by id hash: the hot path (every authenticated request) then needs no
-   * query. A logout here takes effect at once; on another instance within `cacheTtlMs`.
+   * query. A logout or a group check here takes effect at once; on another instance within `cacheTtlMs`.
    */
   private readonly recent: TtlCache<string, SessionWithTenant>;
 
-  constructor(
-    private readonly db: Db,
-    private readonly clock: Clock,
-    private readonly policy: SessionPolicy,
-  ) {
-    this.recent = new TtlCache(policy.cacheTtlMs, 50_000);
+  constructor(private readonly deps: SessionServiceDeps) {
+    this.recent = new TtlCache(deps.policy.cacheTtlMs, 50_000);
   }
 
   async create(input: {
     tenant: TenantRef;
     user: { id: string; name: string };
     isGroupMember: boolean;
+    /** Where the login happened: the session is valid only on that kind of host. */
+    hostKind: HostKind;
+    /** The IX session of the login, kept for re-checking the membership. */
+    eloSession: { ticket: string; lifetimeSeconds: number };
   }): Promise<NewSession> {
+    const { clock, keys, policy } = this.deps;
     const sessionId = randomToken(32);
     const csrfToken = randomToken(32);
-    const now = this.clock.now();
-    const expiresAt = new Date(now.getTime() + this.policy.absoluteHours * 3_600_000);
+    const now = clock.now();
+    const expiresAt = new Date(now.getTime() + policy.absoluteHours * 3_600_000);
     const idHash = sha256(sessionId);
-    await insertSession(this.db, {
+    await insertSession(this.deps.db, {
       idHash,
       tenantId: input.tenant.id,
       eloUserId: input.user.id,
@@ -65,6 +85,11 @@ export class SessionService {
       createdAt: now,
       lastSeenAt: now,
       expiresAt,
+      hostKind: input.hostKind,
+      eloTicket: keys.encrypt(input.eloSession.ticket, eloTicketContext(idHash)),
+      eloTicketLifetimeSeconds: input.eloSession.lifetimeSeconds,
+      membershipCheckedAt: now,
+      membershipCheckDueAt: nextGroupCheckAt(now, policy.groupCheckMinutes, input.eloSession.lifetimeSeconds),
     });
     return {
       sessionId,
@@ -76,16 +101,17 @@ export class SessionService {
         isGroupMember: input.isGroupMember,
         csrfToken,
         sessionIdHash: idHash,
+        sessionHost: input.hostKind,
       },
     };
   }
 
   /** The principal of a live session, sliding its idle expiry; undefined when unknown or expired. */
   async resolve(sessionId: string): Promise<Principal | undefined> {
-    const now = this.clock.now();
+    const now = this.deps.clock.now();
     const idHash = sha256(sessionId);
     const cached = this.live(this.recent.get(idHash), now);
-    const row = cached ?? this.live(await findLiveSession(this.db, idHash, now, this.idleCutoff(now)), now);
+    const row = cached ?? this.live(await findLiveSession(this.deps.db, idHash, now, this.idleCutoff(now)), now);
     if (!row) {
       this.recent.delete(idHash);
       return undefined;
@@ -93,16 +119,18 @@ export class SessionService {
     // Only a fresh read starts a cache period: entries must age out, or a logout elsewhere would never be seen.
     if (!cached) this.recent.set(idHash, row);
     if (now.getTime() - row.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
-      await touchSession(this.db, idHash, now);
+      await touchSession(this.deps.db, idHash, now);
       row.lastSeenAt = now;
     }
     return {
       kind: 'session',
       tenant: { id: row.tenantId, slug: row.tenantSlug, name: row.tenantName, graceUntil: row.tenantGraceUntil },
       user: { id: row.eloUserId, name: row.eloUserName },
-      isGroupMember: row.isGroupMember,
+      // Fail closed: a membership ELO has not confirmed lately (checks stalled, ELO away) counts as none.
+      isGroupMember: row.isGroupMember && membershipStillValid(row.membershipCheckedAt, now),
       csrfToken: row.csrfToken,
       sessionIdHash: idHash,
+      sessionHost: row.hostKind,
     };
   }
 
@@ -111,22 +139,36 @@ export class SessionService {
     return row && row.expiresAt > now && row.lastSeenAt > this.idleCutoff(now) ? row : undefined;
   }
 
+  /** Deletes the session and ends its ELO session (not awaited: signing out never waits for ELO). */
   async destroy(sessionIdHash: string): Promise<void> {
     this.recent.delete(sessionIdHash);
-    await deleteSession(this.db, sessionIdHash);
+    const deleted = await deleteSession(this.deps.db, sessionIdHash);
+    if (!deleted?.eloTicket) return;
+    let ticket: string;
+    try {
+      ticket = this.deps.keys.decrypt(deleted.eloTicket, eloTicketContext(sessionIdHash));
+    } catch {
+      return; // unreadable (key removed): the ticket expires on its own
+    }
+    void this.deps.elo.endSession({ baseUrl: deleted.eloIxUrl, ticket });
   }
 
   destroyById(sessionId: string): Promise<void> {
     return this.destroy(sha256(sessionId));
   }
 
-  /** Housekeeping; called periodically. */
-  purgeDead(): Promise<number> {
-    const now = this.clock.now();
-    return deleteDeadSessions(this.db, now, this.idleCutoff(now));
+  /** Drops this instance's cached copy, so that a change to the row (a group check) counts at once. */
+  forget(sessionIdHash: string): void {
+    this.recent.delete(sessionIdHash);
   }
 
-  private idleCutoff(now: Date): Date {
-    return new Date(now.getTime() - this.policy.idleMinutes * 60_000);
+  /** Housekeeping; called periodically. Their ELO tickets, no longer renewed, expire on their own. */
+  purgeDead(): Promise<number> {
+    const now = this.deps.clock.now();
+    return deleteDeadSessions(this.deps.db, now, this.idleCutoff(now));
+  }
+
+  idleCutoff(now: Date): Date {
+    return new Date(now.getTime() - this.deps.policy.idleMinutes * 60_000);
   }
 }

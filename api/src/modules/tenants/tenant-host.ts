@@ -22,3 +22,23 @@ export function tenantFromHost(hostname: string, baseDomain: string, defaultTena
   }
   return { kind: 'default', slug: defaultTenant };
 }
+
+export type HostKind = HostTenant['kind'];
+
+/**
+ * Whether a session may be used on this host (a session cookie only on its own tenant's host): only on the kind
+ * of host it was created on, and there only for that host's tenant — `<slug>.<base-domain>` for tenant `slug`,
+ * the default host (any host naming no tenant, a foreign Host included) for DEFAULT_TENANT and no other, and
+ * `selfhost.<base-domain>` for sessions made there.
+ */
+export function sessionFitsHost(host: HostTenant, session: { hostKind: HostKind; tenantSlug: string }): boolean {
+  if (host.kind !== session.hostKind) return false;
+  switch (host.kind) {
+    case 'tenant':
+      return host.slug === session.tenantSlug;
+    case 'default':
+      return host.slug !== undefined && host.slug === session.tenantSlug;
+    case 'selfhost':
+      return true;
+  }
+}

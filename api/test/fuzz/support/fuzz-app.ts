@@ -34,10 +34,20 @@ function lastUnexpectedError(t: TestApp): string | undefined {
 }
 
 /**
- * The login throttle is tested elsewhere; here it would turn every later sign-in into a 429 and hide the paths
- * behind it, so its limits are raised.
+ * The limits (login throttle, wrong codes and tokens per user and address, per-tenant caps) are tested elsewhere;
+ * here they would turn every later request into a 429 and hide the paths behind it, so they are raised. The
+ * per-session limit on wrong codes stays: the code fuzz works with it.
  */
-const GENEROUS_LIMITS = { LOGIN_MAX_FAILURES_PER_USER: '1000', LOGIN_MAX_FAILURES_PER_IP: '100000' };
+const GENEROUS_LIMITS = {
+  LOGIN_MAX_FAILURES_PER_USER: '1000',
+  LOGIN_MAX_FAILURES_PER_IP: '100000',
+  CODE_MAX_FAILURES_PER_USER: '10000',
+  CODE_MAX_FAILURES_PER_IP: '100000',
+  TOKEN_MAX_FAILURES_PER_IP: '100000',
+  TENANT_CONNECTS_PER_MINUTE: '100000',
+  TENANT_CONNECTION_TESTS_PER_MINUTE: '100000',
+  TENANT_API_TOKENS_PER_MINUTE: '100000',
+};
 
 export async function startFuzzApp(env: Record<string, string> = {}): Promise<FuzzApp> {
   const t = await startTestApp({ env: { ...GENEROUS_LIMITS, ...env } });
