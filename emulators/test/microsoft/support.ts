@@ -21,6 +21,7 @@ import {
   submitSignInForm,
   type ConsentAnswer,
   type ConsentChoice,
+  type MicrosoftEmulatorOptions,
   type RunningMicrosoftEmulator,
 } from '../../src/microsoft/index.js';
 
@@ -29,11 +30,14 @@ export const CLIENT_SECRET = 'test-secret-value';
 export const REDIRECT_URI = 'https://portal.example/api/v1/ms365/callback';
 export const SCOPES = ['User.Read', 'Mail.ReadWrite.Shared'];
 
-export async function startTestEmulator(): Promise<RunningMicrosoftEmulator> {
+export async function startTestEmulator(
+  options: Partial<MicrosoftEmulatorOptions> = {},
+): Promise<RunningMicrosoftEmulator> {
   return startMicrosoftEmulator({
     clients: [
       { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, redirectUris: [REDIRECT_URI], displayName: 'ecm.online' },
     ],
+    ...options,
   });
 }
 
@@ -47,10 +51,10 @@ export interface EmulatorUnderTest {
  * One emulator for the test file: started before its tests, closed after them, its controls reset before each.
  * The fields are set once the file's `beforeAll` has run.
  */
-export function useTestEmulator(): EmulatorUnderTest {
+export function useTestEmulator(options: Partial<MicrosoftEmulatorOptions> = {}): EmulatorUnderTest {
   const underTest = {} as EmulatorUnderTest;
   beforeAll(async () => {
-    underTest.emulator = await startTestEmulator();
+    underTest.emulator = await startTestEmulator(options);
     underTest.agent = trustingAgent(underTest.emulator);
   });
   afterAll(async () => {
