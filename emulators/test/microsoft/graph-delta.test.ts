@@ -96,6 +96,16 @@ describe('message delta on the Inbox', () => {
     expect(idsOf(second.items)).toEqual([later]);
   });
 
+  it('should keep changeType=created of the first request for the rounds after it', async () => {
+    const [old] = deliver(1);
+    const first = await wholeRound(graph, `${delta}?changeType=created`, [IMMUTABLE]);
+    expect(idsOf(first.items)).toEqual([old]);
+    await graph.patch(`/users/${MAILBOX}/messages/${old ?? ''}`, { isRead: true }, [IMMUTABLE]);
+    const [arrived] = deliver(1);
+    const second = await wholeRound(graph, first.deltaLink, [IMMUTABLE]);
+    expect(idsOf(second.items)).toEqual([arrived]);
+  });
+
   it('should refuse filters delta does not support', async () => {
     const answer = await graph.get(`${delta}?$filter=subject eq 'x'`);
     expect(answer.status).toBe(400);
