@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { GraphError, type Client } from '@microsoft/microsoft-graph-client';
+import type { Client } from '@microsoft/microsoft-graph-client';
 import { fetch } from 'undici';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generatedContent, type NewMail } from '../../src/microsoft/index.js';
 import { adminToken, IMMUTABLE, MAILBOX, rawGraph } from './graph-mail-support.js';
-import { createGraphClient, useTestEmulator } from './support.js';
+import { createGraphClient, graphErrorOf, useTestEmulator } from './support.js';
 
 const t = useTestEmulator();
 let token = '';
@@ -36,15 +36,6 @@ const invoiceMail = (overrides: Partial<NewMail> = {}): NewMail => ({
   ],
   ...overrides,
 });
-
-async function graphErrorOf(promise: Promise<unknown>): Promise<GraphError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(GraphError);
-  return err as GraphError;
-}
 
 async function sha256Of(
   stream: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,

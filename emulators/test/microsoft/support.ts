@@ -13,9 +13,9 @@ import {
   type NetworkRequestOptions,
   type NetworkResponse,
 } from '@azure/msal-node';
-import { Client } from '@microsoft/microsoft-graph-client';
+import { Client, GraphError } from '@microsoft/microsoft-graph-client';
 import { Agent, fetch } from 'undici';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import {
   startMicrosoftEmulator,
   submitSignInForm,
@@ -233,4 +233,14 @@ export function createGraphClient(
     customHosts: new Set([new URL(emulator.origin).hostname]),
     fetchOptions: { dispatcher: agent },
   });
+}
+
+/** The GraphError a Graph client call failed with (the test fails when it did not fail that way). */
+export async function graphErrorOf(promise: Promise<unknown>): Promise<GraphError> {
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(GraphError);
+  return err as GraphError;
 }
