@@ -65,6 +65,16 @@ function renderEntry(box: MailboxStore, state: SyncState, entry: DeltaEntry, imm
     return removed(entry.immutableId, message?.restId ?? entry.immutableId);
   }
   const resource = messageResource(message, immutableIds, state.options.expandedPropertyIds);
+  if (entry.partial) {
+    const { id, isRead, parentFolderId } = resource;
+    return {
+      '@odata.type': '#microsoft.graph.message',
+      '@odata.etag': resource['@odata.etag'],
+      id,
+      isRead,
+      parentFolderId,
+    };
+  }
   const selected = applySelect(resource, state.options.select);
   return {
     '@odata.type': '#microsoft.graph.message',

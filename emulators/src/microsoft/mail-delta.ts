@@ -19,7 +19,12 @@ export interface DeltaOptions {
   expandedPropertyIds: string[] | undefined;
 }
 
-export type DeltaEntry = { kind: 'message'; immutableId: string } | { kind: 'removed'; tombstone: Tombstone };
+/**
+ * `partial`: an update of a message the client already has. Exchange then sends only a few properties (reported:
+ * `id`, `isRead`, `parentFolderId`), whatever `$select` asked for — clients must not take it for a full message.
+ */
+export type DeltaEntry =
+  { kind: 'message'; immutableId: string; partial?: boolean } | { kind: 'removed'; tombstone: Tombstone };
 
 export interface SyncState {
   mailbox: string;
@@ -122,8 +127,12 @@ export function roundEntries(
   replay: boolean,
 ): DeltaEntry[] {
   const inFolder = box.messagesIn(folderId).filter((message) => matchesFilter(message.receivedDateTime, options));
-  const asEntries = (messages: StoredMessage[]): DeltaEntry[] =>
-    ordered(messages, options).map((message) => ({ kind: 'message', immutableId: message.immutableId }));
+  const asEntries = (messages: StoredMessage[], partialSince?: number): DeltaEntry[] =>
+    ordered(messages, options).map((message) => ({
+      kind: 'message',
+      immutableId: message.immutableId,
+      ...(partialSince !== undefined && message.arrivedSeq <= partialSince ? { partial: true } : {}),
+    }));
   if (sinceSeq === undefined) {
     if (options.changeType === 'deleted') return [];
     const entries = asEntries(inFolder);
@@ -147,5 +156,5 @@ export function roundEntries(
   // Removals and changes in the order they happened: a message moved out and back ends up present.
   const seqOf = (entry: DeltaEntry): number =>
     entry.kind === 'removed' ? entry.tombstone.seq : (box.findMessage(entry.immutableId)?.changedSeq ?? 0);
-  return [...replayed, ...[...removed, ...asEntries(changed)].sort((a, b) => seqOf(a) - seqOf(b))];
+  return [...replayed, ...[...removed, ...asEntries(changed, sinceSeq)].sort((a, b) => seqOf(a) - seqOf(b))];
 }

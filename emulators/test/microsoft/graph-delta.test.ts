@@ -70,6 +70,11 @@ describe('message delta on the Inbox', () => {
     ]);
     expect(idsOf(present).sort()).toEqual([arrived, read].sort());
     expect(idsOf(second.items)).not.toContain(kept);
+    // An update of a known message carries only a few properties, as Exchange sends it; a new one is whole.
+    const update = present.find((item) => item.id === read);
+    expect(Object.keys(update ?? {}).sort()).toEqual(['@odata.etag', '@odata.type', 'id', 'isRead', 'parentFolderId']);
+    expect(update?.isRead).toBe(true);
+    expect(present.find((item) => item.id === arrived)).toHaveProperty('receivedDateTime');
 
     const idle = await wholeRound(graph, second.deltaLink, [IMMUTABLE]);
     expect(idle.items).toEqual([]);

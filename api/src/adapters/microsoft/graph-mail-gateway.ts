@@ -3,6 +3,7 @@ import { observed, type MicrosoftCallObserver } from './call-observer.js';
 import { graphFailure, jsonOf, sendGraph, type GraphCall } from './graph-http.js';
 import {
   IMPORT_MARKER_PROPERTY_ID,
+  toDeltaMessage,
   toMailAttachment,
   toMailMessage,
   type DeltaPage,
@@ -91,7 +92,7 @@ export class GraphMailGateway {
       `/mailFolders/${folder}/messages/delta?${query({
         $select: MESSAGE_SELECT.join(','),
         $filter: `receivedDateTime ge ${start.receivedSince.toISOString()}`,
-        $expand: MARKER_EXPAND,
+        // No $expand of the marker: Exchange has answered that on delta with 500 (getMessage reads it).
       })}`,
     );
     return this.deltaPage(accessToken, mailbox, url, start.pageSize);
@@ -234,7 +235,7 @@ export class GraphMailGateway {
       const next = body['@odata.nextLink'];
       const delta = body['@odata.deltaLink'];
       const page: DeltaPage = {
-        messages: items.filter((item) => !('@removed' in item)).map(toMailMessage),
+        messages: items.filter((item) => !('@removed' in item)).map(toDeltaMessage),
         removedIds: items
           .filter((item) => '@removed' in item && typeof item.id === 'string')
           .map((item) => String(item.id)),

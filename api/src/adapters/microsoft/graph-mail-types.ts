@@ -28,9 +28,16 @@ export interface MailMessage {
   importMarker: string | undefined;
 }
 
+/**
+ * A message as delta reports it. A new one comes with every selected property (`complete`); an update of one the
+ * client already has may come with only `id`, `isRead` and `parentFolderId` (Exchange does so, whatever `$select`
+ * asked for): read it with getMessage when the rest is needed, never take the missing values as empty.
+ */
+export type DeltaMessage = { id: string; complete: boolean } & Partial<Omit<MailMessage, 'id' | 'importMarker'>>;
+
 export interface DeltaPage {
   /** Messages new or changed in the folder (a message may come again in later pages or rounds: replays). */
-  messages: MailMessage[];
+  messages: DeltaMessage[];
   /** Ids of messages that left the folder (`@removed`). */
   removedIds: string[];
   /** More pages follow: continue with this link (store it with the page, resume only from the latest). */
@@ -80,6 +87,26 @@ function address(value: unknown): MailAddress | undefined {
   const email = (value as { emailAddress?: Json } | undefined)?.emailAddress;
   const mail = str(email?.address);
   return mail === undefined ? undefined : { name: str(email?.name) ?? '', address: mail };
+}
+
+/** Only what the answer has: delta may leave properties out. */
+export function toDeltaMessage(resource: Json): DeltaMessage {
+  const id = str(resource.id);
+  if (!id) throw new TypeError('Graph message without id');
+  const message: DeltaMessage = { id, complete: false };
+  if (typeof resource.parentFolderId === 'string') message.parentFolderId = resource.parentFolderId;
+  if (typeof resource.receivedDateTime === 'string') message.receivedDateTime = resource.receivedDateTime;
+  if ('from' in resource) message.from = address(resource.from);
+  if (typeof resource.subject === 'string') message.subject = resource.subject;
+  if (typeof resource.isRead === 'boolean') message.isRead = resource.isRead;
+  if (typeof resource.hasAttachments === 'boolean') message.hasAttachments = resource.hasAttachments;
+  if ('internetMessageId' in resource) message.internetMessageId = str(resource.internetMessageId);
+  if (Array.isArray(resource.categories)) {
+    message.categories = resource.categories.filter((c): c is string => typeof c === 'string');
+  }
+  message.complete =
+    message.receivedDateTime !== undefined && message.subject !== undefined && message.hasAttachments !== undefined;
+  return message;
 }
 
 export function toMailMessage(resource: Json): MailMessage {

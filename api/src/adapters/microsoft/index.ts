@@ -4,6 +4,7 @@ export { GraphMailGateway, type DeltaStart, type GraphMailGatewayOptions } from 
 export { DeltaStateExpiredError, retryAfterSecondsOf } from './graph-http.js';
 export {
   IMPORT_MARKER_PROPERTY_ID,
+  type DeltaMessage,
   type DeltaPage,
   type MailAddress,
   type MailAttachment,
