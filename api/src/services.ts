@@ -4,6 +4,7 @@ import { EloIxGateway } from './adapters/elo/index.js';
 import {
   createMicrosoftDispatcher,
   GraphGateway,
+  GraphMailGateway,
   MicrosoftIdentity,
   type MicrosoftEndpoints,
 } from './adapters/microsoft/index.js';
@@ -144,6 +145,8 @@ export function createServices(deps: ServiceDependencies) {
     features,
     connect,
     connection,
+    /** Graph mail of the connected mailboxes, for the invoice import (reads with a connection's access token). */
+    graphMail: new GraphMailGateway(deps.microsoft, dispatcher, metrics.observer('microsoft')),
     close: () => dispatcher.close(),
   };
 }

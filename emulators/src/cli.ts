@@ -141,6 +141,7 @@ async function start(options: CliOptions): Promise<() => Promise<void>> {
       closers.push(() => ms.close());
       console.log(`Microsoft emulator: ${ms.origin}`);
       console.log(`  authority: ${ms.authority()}   Graph: ${ms.graphBaseUrl}v1.0`);
+      console.log(`  mail: POST ${ms.origin}/_emulator/mailboxes/{mailbox}/messages drops a mail in (see its README)`);
       console.log(`  app: client id ${options.clientId}, client secret ${clientSecret}`);
       console.log(`  redirect URIs: ${options.redirectUris.join(', ')}`);
       if (options.caOut) {

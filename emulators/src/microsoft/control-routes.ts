@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { ControlInputError } from './controls.js';
+import { registerMailControlRoutes } from './mail-control-routes.js';
 import type { FailNextOptions, FaultTarget, MicrosoftEmulatorControls, TokenLifetimes } from './types.js';
 
 /**
@@ -57,13 +58,14 @@ export function registerControlRoutes(
   setter('client-secret-expired', ['clientId', 'expired'], (b) =>
     controls.expireClientSecret(str(b.clientId), bool(b.expired)),
   );
-  setter('fail-next', ['target', 'status', 'retryAfterSeconds', 'times', 'path'], (b) => {
+  setter('fail-next', ['target', 'status', 'retryAfterSeconds', 'times', 'path', 'afterEffect'], (b) => {
     const options: FailNextOptions = {
       target: str(b.target) as FaultTarget,
       status: num(b.status) as FailNextOptions['status'],
       retryAfterSeconds: optNum(b.retryAfterSeconds),
       times: optNum(b.times),
       path: b.path === undefined ? undefined : str(b.path),
+      afterEffect: b.afterEffect === undefined ? undefined : bool(b.afterEffect),
     };
     controls.failNext(options);
   });
@@ -74,6 +76,7 @@ export function registerControlRoutes(
     controls.setMailboxAccess(str(b.upn), str(b.mailbox), bool(b.allowed)),
   );
   setter('reset', [], () => controls.reset());
+  registerMailControlRoutes(app, controls);
 
   app.get('/_emulator/stats', async () => controls.stats());
   // Lets an outside process fetch the CA once (e.g. `curl -k`), then verify TLS properly from there on.

@@ -1,14 +1,11 @@
+import { ControlInputError } from './control-input-error.js';
 import type { Directory } from './directory.js';
+import { createMailControls } from './mail-controls.js';
+import type { MailStore } from './mail-store.js';
 import type { EmulatorState } from './state.js';
 import type { FailNextOptions, FaultTarget, MicrosoftEmulatorControls, TokenLifetimes } from './types.js';
 
-/** Bad input to a control (unknown account, negative lifetime …); the HTTP routes answer 400 with its message. */
-export class ControlInputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ControlInputError';
-  }
-}
+export { ControlInputError };
 
 const FAULT_STATUSES = [429, 500, 502, 503, 504];
 const TARGETS: readonly FaultTarget[] = ['graph', 'token'];
@@ -26,7 +23,7 @@ function checkSeconds(value: number | undefined, name: string, min: number): voi
 }
 
 /** The knobs tests and the demo turn, operating on the emulator's in-memory state. */
-export function createControls(state: EmulatorState, directory: Directory): MicrosoftEmulatorControls {
+export function createControls(state: EmulatorState, directory: Directory, mail: MailStore): MicrosoftEmulatorControls {
   const account = (upn: string) => {
     const found = typeof upn === 'string' ? directory.findAccount(upn) : undefined;
     check(found !== undefined, `unknown account '${String(upn)}'`);
@@ -87,12 +84,18 @@ export function createControls(state: EmulatorState, directory: Directory): Micr
         options.path === undefined || (typeof options.path === 'string' && options.path.startsWith('/')),
         "path must start with '/'",
       );
+      check(
+        options.afterEffect === undefined || typeof options.afterEffect === 'boolean',
+        'afterEffect must be a boolean',
+      );
+      check(!options.afterEffect || options.target === 'graph', "afterEffect needs target 'graph'");
       state.settings.faults.push({
         target: options.target,
         status: options.status,
         retryAfterSeconds: options.retryAfterSeconds,
         remaining: times,
         path: options.path,
+        afterEffect: options.afterEffect,
       });
     },
     setLatency({ target, ms }) {
@@ -109,6 +112,10 @@ export function createControls(state: EmulatorState, directory: Directory): Micr
       toggle(access, target.address, allowed);
     },
     stats: () => state.stats(),
-    reset: () => state.reset(),
+    reset: () => {
+      state.reset();
+      mail.reset();
+    },
+    ...createMailControls(mail, directory),
   };
 }

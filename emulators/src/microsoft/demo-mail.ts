@@ -1,103 +1,58 @@
-/** Deterministic demo content of the mailboxes' inboxes, shaped like Graph `message` resources. */
+import type { SeedMailbox } from './mail-store.js';
+import type { NewMail } from './new-mail.js';
 
-export interface DemoMessage {
-  id: string;
-  createdDateTime: string;
-  receivedDateTime: string;
-  sentDateTime: string;
-  hasAttachments: boolean;
-  subject: string;
-  bodyPreview: string;
-  importance: 'normal' | 'high';
-  isRead: boolean;
-  from: { emailAddress: { name: string; address: string } };
-  toRecipients: Array<{ emailAddress: { name: string; address: string } }>;
-}
-
-interface MessageSeed {
-  subject: string;
-  preview: string;
-  fromName: string;
-  fromAddress: string;
-  received: string;
-  attachment: boolean;
-  read: boolean;
-}
-
-const INVOICE_SEEDS: MessageSeed[] = [
+/**
+ * The default Inbox content (the emulator's `seedMail` option replaces it): a shared mailbox gets four invoice
+ * notices, an account's own mailbox a welcome mail. They carry no files, so an import sees mails without
+ * attachments; demo mode seeds real invoice samples through `seedMail` / `deliverMail`.
+ */
+const INVOICE_NOTICES: NewMail[] = [
   {
     subject: 'Rechnung RE-2024-1041 – Bürobedarf Müller GmbH',
-    preview: 'Sehr geehrte Damen und Herren, anbei erhalten Sie unsere Rechnung RE-2024-1041 als PDF.',
-    fromName: 'Müller GmbH Buchhaltung',
-    fromAddress: 'buchhaltung@mueller-buero.example',
-    received: '2024-09-02T07:41:12Z',
-    attachment: true,
-    read: false,
+    body: 'Sehr geehrte Damen und Herren, anbei erhalten Sie unsere Rechnung RE-2024-1041 als PDF.',
+    from: { name: 'Müller GmbH Buchhaltung', address: 'buchhaltung@mueller-buero.example' },
+    receivedAt: '2024-09-02T07:41:12Z',
+    isRead: false,
   },
   {
     subject: 'Ihre Rechnung 88231 (Stadtwerke)',
-    preview: 'Guten Tag, Ihre Abschlagsrechnung für September liegt diesem Schreiben als PDF bei.',
-    fromName: 'Stadtwerke Musterstadt',
-    fromAddress: 'rechnung@stadtwerke.example',
-    received: '2024-09-03T11:05:47Z',
-    attachment: true,
-    read: false,
+    body: 'Guten Tag, Ihre Abschlagsrechnung für September liegt diesem Schreiben als PDF bei.',
+    from: { name: 'Stadtwerke Musterstadt', address: 'rechnung@stadtwerke.example' },
+    receivedAt: '2024-09-03T11:05:47Z',
+    isRead: false,
   },
   {
     subject: 'Invoice INV-55012 (XRechnung)',
-    preview: 'Please find attached invoice INV-55012 in XRechnung format (XML) and as PDF.',
-    fromName: 'Cloud Hosting Ltd.',
-    fromAddress: 'billing@cloudhosting.example',
-    received: '2024-09-04T16:22:03Z',
-    attachment: true,
-    read: true,
+    body: 'Please find attached invoice INV-55012 in XRechnung format (XML) and as PDF.',
+    from: { name: 'Cloud Hosting Ltd.', address: 'billing@cloudhosting.example' },
+    receivedAt: '2024-09-04T16:22:03Z',
+    isRead: true,
   },
   {
     subject: 'AW: Gutschrift zu Rechnung 4711',
-    preview: 'Hallo, wie besprochen erhalten Sie die Gutschrift zur Rechnung 4711 im Anhang.',
-    fromName: 'Papierhandel Schmidt',
-    fromAddress: 'info@papier-schmidt.example',
-    received: '2024-09-05T08:13:29Z',
-    attachment: true,
-    read: false,
+    body: 'Hallo, wie besprochen erhalten Sie die Gutschrift zur Rechnung 4711 im Anhang.',
+    from: { name: 'Papierhandel Schmidt', address: 'info@papier-schmidt.example' },
+    receivedAt: '2024-09-05T08:13:29Z',
+    isRead: false,
   },
 ];
 
-function personalSeeds(mailbox: string): MessageSeed[] {
-  return [
-    {
-      subject: 'Willkommen in Ihrem Postfach',
-      preview: `Dies ist das Demo-Postfach ${mailbox}.`,
-      fromName: 'Microsoft-Emulator',
-      fromAddress: 'no-reply@emulator.example',
-      received: '2024-09-01T06:00:00Z',
-      attachment: false,
-      read: true,
-    },
-  ];
-}
-
-function messageId(mailbox: string, index: number): string {
-  // Graph message ids are long opaque base64 strings starting with "AAMk"; a stable stand-in suffices.
-  return `AAMk${Buffer.from(`${mailbox.toLowerCase()}#${index}`).toString('base64url')}`;
-}
-
-/** The inbox of `mailbox` (address lower-cased); shared invoice mailboxes get the invoice mails. */
-export function demoInbox(mailbox: string, isInvoiceMailbox: boolean): DemoMessage[] {
-  const seeds = isInvoiceMailbox ? INVOICE_SEEDS : personalSeeds(mailbox);
-  return seeds
-    .map((seed, index): DemoMessage => ({
-      id: messageId(mailbox, index),
-      createdDateTime: seed.received,
-      receivedDateTime: seed.received,
-      sentDateTime: seed.received,
-      hasAttachments: seed.attachment,
-      subject: seed.subject,
-      bodyPreview: seed.preview,
-      importance: 'normal',
-      isRead: seed.read,
-      from: { emailAddress: { name: seed.fromName, address: seed.fromAddress } },
-      toRecipients: [{ emailAddress: { name: mailbox, address: mailbox } }],
-    }))
-    .sort((a, b) => b.receivedDateTime.localeCompare(a.receivedDateTime));
+export function demoInbox(mailbox: SeedMailbox): NewMail[] {
+  const seeds: NewMail[] = mailbox.shared
+    ? INVOICE_NOTICES
+    : [
+        {
+          subject: 'Willkommen in Ihrem Postfach',
+          body: `Dies ist das Demo-Postfach ${mailbox.address}.`,
+          from: { name: 'Microsoft-Emulator', address: 'no-reply@emulator.example' },
+          receivedAt: '2024-09-01T06:00:00Z',
+          isRead: true,
+        },
+      ];
+  // Stable Message-IDs give stable message ids across restarts (ids derive from them).
+  return seeds.map((mail, index) => ({
+    ...mail,
+    to: [{ name: mailbox.address, address: mailbox.address }],
+    internetMessageId: `<demo-${index + 1}.${mailbox.address.replace('@', '.')}@emulator.example>`,
+  }));
 }

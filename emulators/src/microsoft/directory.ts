@@ -111,6 +111,11 @@ export class Directory {
     return this.clients.find((client) => client.clientId === clientId);
   }
 
+  /** Each mailbox once (the map holds every one under its address and its id). */
+  allMailboxes(): Mailbox[] {
+    return [...new Set(this.mailboxes.values())];
+  }
+
   /** By address (case-insensitive) or object id, like Graph's `/users/{id | userPrincipalName}`. */
   findMailbox(idOrAddress: string): Mailbox | undefined {
     return this.mailboxes.get(lower(idOrAddress));

@@ -7,6 +7,8 @@ export class GraphError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** Sent with the error, e.g. `retry-after` on a 429. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
     this.name = 'GraphError';
@@ -20,6 +22,9 @@ export const insufficientPrivileges = (): GraphError =>
   new GraphError(403, 'Authorization_RequestDenied', 'Insufficient privileges to complete the operation.');
 
 export const badRequest = (message: string, code = 'BadRequest'): GraphError => new GraphError(400, code, message);
+
+export const itemNotFound = (): GraphError =>
+  new GraphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.');
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

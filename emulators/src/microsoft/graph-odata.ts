@@ -1,9 +1,9 @@
 import { badRequest } from './graph-errors.js';
 import { param } from './http.js';
 
-/** The few OData query options the emulator understands: $select, $top, $skip. Others are ignored. */
+/** The OData query options every resource understands: $select, $top, $skip (mail filters: graph-mail-query.ts). */
 
-function queryOption(query: unknown, name: string): string | undefined {
+export function queryOption(query: unknown, name: string): string | undefined {
   try {
     return param(query, name);
   } catch {
@@ -23,8 +23,8 @@ function nonNegativeInteger(query: unknown, name: string, max: number): number |
   return value;
 }
 
-export function pagingOf(query: unknown): { top: number; skip: number } {
-  const top = nonNegativeInteger(query, '$top', 1000) ?? 10;
+export function pagingOf(query: unknown, defaultTop = 10): { top: number; skip: number } {
+  const top = nonNegativeInteger(query, '$top', 1000) ?? defaultTop;
   if (top < 1) throw badRequest("Invalid value '0' for query option '$top'.");
   return { top, skip: nonNegativeInteger(query, '$skip', 1_000_000) ?? 0 };
 }

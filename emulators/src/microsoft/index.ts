@@ -18,6 +18,7 @@ export type {
   FailNextOptions,
   FaultStatus,
   FaultTarget,
+  MailboxSnapshot,
   MicrosoftAccount,
   MicrosoftClientRegistration,
   MicrosoftEmulatorControls,
@@ -26,4 +27,8 @@ export type {
   RunningMicrosoftEmulator,
   TokenLifetimes,
 } from './types.js';
-export type { NewMail, NewMailAddress, NewMailAttachment, NewMailContent } from './new-mail.js';
+export type { DeliveredMail, NewMail, NewMailAddress, NewMailAttachment, NewMailContent } from './new-mail.js';
+export { generatedContent } from './mail-content.js';
+export { demoInbox } from './demo-mail.js';
+export type { MailSeed, SeedMailbox } from './mail-store.js';
+export { MAILBOX_CONCURRENCY_LIMIT } from './mailbox-concurrency.js';

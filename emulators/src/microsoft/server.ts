@@ -6,12 +6,14 @@ import type { EmulatorContext } from './context.js';
 import { registerControlRoutes } from './control-routes.js';
 import { createControls } from './controls.js';
 import { DEMO_MICROSOFT_ACCOUNTS, DEMO_SHARED_MAILBOXES } from './demo-data.js';
+import { demoInbox } from './demo-mail.js';
 import { Directory } from './directory.js';
 import { registerErrorHandling } from './error-handling.js';
 import { registerGraphRoutes } from './graph-routes.js';
 import { registerInfoRoutes } from './info-routes.js';
 import { createSigningKey } from './jwt.js';
 import { registerLoginRoute } from './login-route.js';
+import { MailStore } from './mail-store.js';
 import { openIdConfiguration, registerMetadataRoutes } from './metadata.js';
 import { EmulatorState } from './state.js';
 import { generateEmulatorTls, type EmulatorTls } from './tls.js';
@@ -73,8 +75,9 @@ export async function startMicrosoftEmulator(options: MicrosoftEmulatorOptions):
     options.clients,
   );
   const state = new EmulatorState(directory);
-  const ctx: EmulatorContext = { origin: '', directory, state, signingKey };
-  const controls = createControls(state, directory);
+  const mail = new MailStore(directory, options.seedMail ?? demoInbox);
+  const ctx: EmulatorContext = { origin: '', directory, state, signingKey, mail };
+  const controls = createControls(state, directory, mail);
   const app = await buildApp(ctx, controls, tls);
   const host = options.host ?? '127.0.0.1';
   await app.listen({ host, port: options.port ?? 0 });

@@ -55,6 +55,8 @@ export interface FaultRule {
   retryAfterSeconds: number | undefined;
   remaining: number;
   path: string | undefined;
+  /** Carry the change out, then answer with the failure (mail writes only). */
+  afterEffect?: boolean;
 }
 
 export const DEFAULT_LIFETIMES: Required<TokenLifetimes> = {

@@ -17,17 +17,37 @@ function classify(url: string): { target: FaultTarget; path: string } | undefine
   return undefined;
 }
 
+function decoded(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+/** Compared decoded and case-insensitively: `/users/a%40b.example` and `/users/A@b.example` are one path. */
 function pathMatches(rule: FaultRule, path: string): boolean {
   if (rule.path === undefined) return true;
-  const wanted = rule.path.toLowerCase().replace(/\/+$/, '');
-  const actual = path.toLowerCase();
+  const wanted = decoded(rule.path).toLowerCase().replace(/\/+$/, '');
+  const actual = decoded(path).toLowerCase();
   return actual === wanted || actual.startsWith(`${wanted}/`);
 }
 
-/** Takes one use of the first matching failNext rule, if any. */
-function takeFault(ctx: EmulatorContext, target: FaultTarget, path: string): FaultRule | undefined {
+/**
+ * Takes one use of the first matching failNext rule, if any. `afterEffect` rules are taken by the mail routes once
+ * a change was carried out; the traffic hook takes only the others.
+ */
+export function takeFault(
+  ctx: EmulatorContext,
+  target: FaultTarget,
+  path: string,
+  afterEffect = false,
+): FaultRule | undefined {
   const faults = ctx.state.settings.faults;
-  const rule = faults.find((candidate) => candidate.target === target && pathMatches(candidate, path));
+  const rule = faults.find(
+    (candidate) =>
+      candidate.target === target && (candidate.afterEffect ?? false) === afterEffect && pathMatches(candidate, path),
+  );
   if (!rule) return undefined;
   rule.remaining -= 1;
   if (rule.remaining <= 0) faults.splice(faults.indexOf(rule), 1);
@@ -42,6 +62,14 @@ const GRAPH_FAULTS: Record<FaultStatus, [string, string]> = {
   504: ['GatewayTimeout', 'The gateway did not receive a response in time.'],
 };
 
+export function graphFault(rule: FaultRule): GraphError {
+  const [code, message] = GRAPH_FAULTS[rule.status];
+  return new GraphError(rule.status, code, message);
+}
+
+export const faultHeaders = (rule: FaultRule): Record<string, string> =>
+  rule.retryAfterSeconds === undefined ? {} : { 'retry-after': String(rule.retryAfterSeconds) };
+
 function sendFault(
   ctx: EmulatorContext,
   req: FastifyRequest,
@@ -49,12 +77,8 @@ function sendFault(
   target: FaultTarget,
   rule: FaultRule,
 ): FastifyReply {
-  const headers: Record<string, string> =
-    rule.retryAfterSeconds === undefined ? {} : { 'retry-after': String(rule.retryAfterSeconds) };
-  if (target === 'graph') {
-    const [code, message] = GRAPH_FAULTS[rule.status];
-    return sendGraphError(reply, req, new GraphError(rule.status, code, message), headers);
-  }
+  const headers = faultHeaders(rule);
+  if (target === 'graph') return sendGraphError(reply, req, graphFault(rule), headers);
   const error =
     rule.status === 429
       ? new EntraError(

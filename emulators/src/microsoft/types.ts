@@ -1,4 +1,6 @@
 /** Public types of the Microsoft identity platform v2.0 + Graph emulator. */
+import type { MailSeed } from './mail-store.js';
+import type { DeliveredMail, NewMail } from './new-mail.js';
 
 export interface MicrosoftAccount {
   /** Sign-in name and, for work accounts, the mailbox address. */
@@ -44,6 +46,11 @@ export interface MicrosoftEmulatorOptions {
    * tokens cached by the app stay valid across emulator restarts (refresh tokens do not: state is in memory).
    */
   signingKeyPem?: string;
+  /**
+   * The Inbox each mailbox starts with (and gets again on `reset`). Default: `demoInbox` — four invoice notices
+   * without files in shared mailboxes, a welcome mail in personal ones. `() => []` starts every mailbox empty.
+   */
+  seedMail?: MailSeed;
 }
 
 export type FaultTarget = 'graph' | 'token';
@@ -56,8 +63,13 @@ export interface FailNextOptions {
   retryAfterSeconds?: number;
   /** How many matching requests fail. Default 1. */
   times?: number;
-  /** Only requests whose path equals this or lies below it (case-insensitive), e.g. '/v1.0/me'. */
+  /** Only requests whose path equals this or lies below it (decoded, case-insensitive), e.g. '/v1.0/me'. */
   path?: string;
+  /**
+   * Only for Graph mail requests that change something (POST, PATCH: move, update, create folder): the change is
+   * carried out and then answered with the failure, as when Exchange moved a message but the answer got lost.
+   */
+  afterEffect?: boolean;
 }
 
 export interface TokenLifetimes {
@@ -96,8 +108,48 @@ export interface MicrosoftEmulatorControls {
   setLatency(options: { target: FaultTarget; ms: number }): void;
   setMailboxAccess(upn: string, mailbox: string, allowed: boolean): void;
   stats(): MicrosoftEmulatorStats;
-  /** Restores settings, faults, latency, mailbox access and counters. Issued codes and tokens stay. */
+  /** Restores settings, faults, latency, mailbox access, counters and the seeded mailboxes. Issued tokens stay. */
   reset(): void;
+  /** A new mail arrives in the mailbox's Inbox (bad input: ControlInputError). */
+  deliverMail(mailbox: string, mail: NewMail): DeliveredMail;
+  /** Folders and messages of a mailbox, for tests and the demo (ids: REST and immutable). */
+  listMailbox(mailbox: string): MailboxSnapshot;
+  /** Every delta token of the mailbox is gone: the next delta request with one answers 410 SyncStateNotFound. */
+  expireDeltaTokens(mailbox: string): void;
+  /** The next delta round of the mailbox that starts from a deltaLink also returns every unchanged message again. */
+  replayDelta(mailbox: string): void;
+}
+
+export interface MailboxSnapshot {
+  address: string;
+  folders: Array<{
+    id: string;
+    displayName: string;
+    parentFolderId: string | null;
+    wellKnownName: string | null;
+    totalItemCount: number;
+  }>;
+  messages: Array<{
+    id: string;
+    immutableId: string;
+    parentFolderId: string;
+    folderName: string;
+    subject: string;
+    from: string;
+    receivedDateTime: string;
+    isRead: boolean;
+    internetMessageId: string;
+    categories: string[];
+    singleValueExtendedProperties: Array<{ id: string; value: string }>;
+    attachments: Array<{
+      id: string;
+      kind: 'file' | 'item' | 'reference';
+      name: string;
+      contentType: string | null;
+      size: number;
+      isInline: boolean;
+    }>;
+  }>;
 }
 
 export interface RunningMicrosoftEmulator {

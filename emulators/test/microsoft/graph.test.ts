@@ -1,9 +1,16 @@
-import { GraphError, type Client } from '@microsoft/microsoft-graph-client';
+import type { Client } from '@microsoft/microsoft-graph-client';
 import type { ConfidentialClientApplication } from '@azure/msal-node';
 import { fetch, type Agent } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningMicrosoftEmulator } from '../../src/microsoft/index.js';
-import { connect, createGraphClient, createMsalClient, startTestEmulator, trustingAgent } from './support.js';
+import {
+  connect,
+  createGraphClient,
+  createMsalClient,
+  graphErrorOf,
+  startTestEmulator,
+  trustingAgent,
+} from './support.js';
 
 let emulator: RunningMicrosoftEmulator;
 let agent: Agent;
@@ -27,15 +34,6 @@ function graphAs(upn: string): Client {
   const token = tokens.get(upn);
   if (!token) throw new Error(`no token for ${upn}`);
   return createGraphClient(emulator, agent, async () => token);
-}
-
-async function graphErrorOf(promise: Promise<unknown>): Promise<GraphError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(GraphError);
-  return err as GraphError;
 }
 
 async function rawGet(path: string, token?: string) {

@@ -13,14 +13,15 @@ import {
   type NetworkRequestOptions,
   type NetworkResponse,
 } from '@azure/msal-node';
-import { Client } from '@microsoft/microsoft-graph-client';
+import { Client, GraphError } from '@microsoft/microsoft-graph-client';
 import { Agent, fetch } from 'undici';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import {
   startMicrosoftEmulator,
   submitSignInForm,
   type ConsentAnswer,
   type ConsentChoice,
+  type MicrosoftEmulatorOptions,
   type RunningMicrosoftEmulator,
 } from '../../src/microsoft/index.js';
 
@@ -29,11 +30,14 @@ export const CLIENT_SECRET = 'test-secret-value';
 export const REDIRECT_URI = 'https://portal.example/api/v1/ms365/callback';
 export const SCOPES = ['User.Read', 'Mail.ReadWrite.Shared'];
 
-export async function startTestEmulator(): Promise<RunningMicrosoftEmulator> {
+export async function startTestEmulator(
+  options: Partial<MicrosoftEmulatorOptions> = {},
+): Promise<RunningMicrosoftEmulator> {
   return startMicrosoftEmulator({
     clients: [
       { clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, redirectUris: [REDIRECT_URI], displayName: 'ecm.online' },
     ],
+    ...options,
   });
 }
 
@@ -47,10 +51,10 @@ export interface EmulatorUnderTest {
  * One emulator for the test file: started before its tests, closed after them, its controls reset before each.
  * The fields are set once the file's `beforeAll` has run.
  */
-export function useTestEmulator(): EmulatorUnderTest {
+export function useTestEmulator(options: Partial<MicrosoftEmulatorOptions> = {}): EmulatorUnderTest {
   const underTest = {} as EmulatorUnderTest;
   beforeAll(async () => {
-    underTest.emulator = await startTestEmulator();
+    underTest.emulator = await startTestEmulator(options);
     underTest.agent = trustingAgent(underTest.emulator);
   });
   afterAll(async () => {
@@ -229,4 +233,14 @@ export function createGraphClient(
     customHosts: new Set([new URL(emulator.origin).hostname]),
     fetchOptions: { dispatcher: agent },
   });
+}
+
+/** The GraphError a Graph client call failed with (the test fails when it did not fail that way). */
+export async function graphErrorOf(promise: Promise<unknown>): Promise<GraphError> {
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(GraphError);
+  return err as GraphError;
 }

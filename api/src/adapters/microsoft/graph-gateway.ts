@@ -1,6 +1,7 @@
 import { Client, GraphError, RetryHandlerOptions } from '@microsoft/microsoft-graph-client';
 import type { Agent } from 'undici';
 import { observed, type MicrosoftCallObserver } from './call-observer.js';
+import { retryAfterSecondsOf } from './graph-http.js';
 import type { MicrosoftEndpoints } from './microsoft-endpoints.js';
 import { isNetworkFailure, MicrosoftRequestError, networkFailure } from './microsoft-request-error.js';
 
@@ -75,13 +76,13 @@ export class GraphGateway {
 
 function translate(error: unknown): MicrosoftRequestError {
   if (error instanceof GraphError && error.statusCode > 0) {
-    const retryAfter = Number(error.headers?.get('retry-after'));
     return new MicrosoftRequestError({
       error: error.code ?? `http_${error.statusCode}`,
       description: error.message,
       httpStatus: error.statusCode,
       correlationId: error.requestId ?? undefined,
-      retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : undefined,
+      // A missing header stays undefined (Number(null) would claim "retry after 0 s").
+      retryAfterSeconds: retryAfterSecondsOf(error.headers?.get('retry-after')),
     });
   }
   if (isNetworkFailure(error) || (error instanceof GraphError && error.statusCode <= 0)) return networkFailure(error);

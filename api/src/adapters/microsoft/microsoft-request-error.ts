@@ -15,6 +15,8 @@ export function isNetworkFailure(error: unknown): boolean {
 }
 
 export function networkFailure(error: unknown): MicrosoftRequestError {
-  const timeout = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+  const timeout =
+    (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) ||
+    knownTransportFailure(error) === 'timeout';
   return new MicrosoftRequestError({ error: timeout ? 'timeout' : 'network_error', httpStatus: 503 });
 }
