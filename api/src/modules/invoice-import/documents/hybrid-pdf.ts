@@ -58,22 +58,21 @@ export async function inspectPdf(path: string, scan: FileScan, limits: Inspectio
     document = await PDFDocument.load(await readFile(path), {
       ignoreEncryption: true,
       updateMetadata: false,
-      throwOnInvalidObject: false,
+      // Lenient parsing would print pdf-lib's warnings to the console; a damaged PDF is filed anyway, with a note.
+      throwOnInvalidObject: true,
       parseSpeed: ParseSpeeds.Fast,
     });
-  } catch (error) {
-    return plain('pdf_unreadable', `Die PDF-Datei ist nicht lesbar (${(error as Error).message.slice(0, 200)}).`);
+  } catch {
+    return plain('pdf_unreadable', 'Die PDF-Datei ist beschädigt; eingebettete Rechnungsdaten sind nicht lesbar.');
   }
   if (document.isEncrypted) {
     return plain('pdf_encrypted', 'Die PDF-Datei ist verschlüsselt; eingebettete Rechnungsdaten sind nicht lesbar.');
   }
   try {
     return inspectEmbeddedFiles(document, limits);
-  } catch (error) {
-    return plain(
-      'pdf_unreadable',
-      `Die eingebetteten Dateien der PDF sind nicht lesbar (${(error as Error).message.slice(0, 200)}).`,
-    );
+  } catch {
+    // pdf-lib reads damaged files leniently; what it cannot make sense of shows up here (e.g. no catalog).
+    return plain('pdf_unreadable', 'Die PDF-Datei ist beschädigt; eingebettete Rechnungsdaten sind nicht lesbar.');
   }
 }
 
