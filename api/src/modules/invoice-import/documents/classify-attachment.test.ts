@@ -347,6 +347,16 @@ describe('classifyAttachment: attached and forwarded mails', () => {
     expect(all.parts?.[0]?.parts?.[0]?.parts?.[0]?.parts).toMatchObject([{ kind: 'pdf', name: 'innen.pdf' }]);
   });
 
+  it('leaves a mail unopened when asked (the whole message as .eml)', async () => {
+    const mime = await vendorMail([
+      { filename: 'r.pdf', content: await invoicePdf(sampleInvoice()), contentType: 'application/pdf' },
+    ]);
+    const file = await fileWith(mime, 'Rechnung 4711', { isMail: true });
+    const result = await classifyAttachment(file, { workDir, openMails: false });
+    expect(result).toMatchObject({ kind: 'eml', name: 'Rechnung 4711.eml', notes: [] });
+    expect(result.parts).toBeUndefined();
+  });
+
   it('takes at most the configured number of parts out of one mail and says so', async () => {
     const attachments = Array.from({ length: 5 }, (_, index) => ({
       filename: `n${index}.txt`,

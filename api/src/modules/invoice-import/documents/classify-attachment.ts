@@ -22,6 +22,8 @@ export interface ClassifyOptions {
   /** A directory the caller owns and removes after the mail: files taken out of attached mails go there. */
   workDir: string;
   limits?: Partial<InspectionLimits>;
+  /** False: a mail is not opened (e.g. the whole message's .eml, filed as it is for content "eml"/"both"). */
+  openMails?: boolean;
 }
 
 export async function classifyAttachment(
@@ -29,6 +31,7 @@ export async function classifyAttachment(
   options: ClassifyOptions,
 ): Promise<ClassifiedAttachment> {
   const limits = { ...DEFAULT_INSPECTION_LIMITS, ...options.limits };
+  if (options.openMails === false) limits.maxMailDepth = 0;
   return classify(file, options.workDir, limits, 0);
 }
 
@@ -111,6 +114,7 @@ async function classifyMail(
   limits: InspectionLimits,
   depth: number,
 ): Promise<Pick<ClassifiedAttachment, 'mail' | 'parts' | 'notes'>> {
+  if (limits.maxMailDepth === 0) return { notes: [] };
   if (depth >= limits.maxMailDepth) {
     return {
       notes: [

@@ -7,7 +7,8 @@
  *    into the same work directory),
  * 4. asks `planDocuments` which documents to file (main file, optional paired attachment, kind, e-invoice data)
  *    and what was skipped and why,
- * and removes the work directory when the mail is done.
+ * and removes the work directory when the mail is done (`withMailWorkDir`). Everything these return is plain
+ * JSON (fit for logs and the ledger); the paths in it are valid only while the work directory exists.
  */
 export { classifyAttachment, type ClassifyOptions } from './classify-attachment.js';
 export {
@@ -34,4 +35,5 @@ export {
   type SkipReason,
   type SkippedAttachment,
 } from './plan-documents.js';
+export { withMailWorkDir } from './work-dir.js';
 export { preselectAttachment, type GraphAttachmentInfo, type Preselection } from './preselect-attachment.js';
