@@ -272,6 +272,14 @@ describe('classifyAttachment: XML, images and other files', () => {
     });
   });
 
+  it('lets file-system errors through: a missing download is the engine’s problem, not the mail’s', async () => {
+    await expect(
+      classifyAttachment({ id: 'x', path: join(workDir, 'fehlt'), name: 'x.pdf' }, { workDir }),
+    ).rejects.toMatchObject({
+      code: 'ENOENT',
+    });
+  });
+
   it('classifies an empty file without failing', async () => {
     expect(await classify(Buffer.alloc(0), 'leer.pdf')).toMatchObject({ kind: 'other', size: 0 });
   });
@@ -345,6 +353,14 @@ describe('classifyAttachment: attached and forwarded mails', () => {
 
     const all = await classifyAttachment(file, { workDir, limits: { maxMailDepth: 5 } });
     expect(all.parts?.[0]?.parts?.[0]?.parts?.[0]?.parts).toMatchObject([{ kind: 'pdf', name: 'innen.pdf' }]);
+  });
+
+  it('keeps an attached mail it cannot parse as one .eml, with a note', async () => {
+    // mailparser refuses a header block above 1 MB.
+    const broken = Buffer.from(`From: a@example.com\r\nSubject: ${'x'.repeat(1_200_000)}\r\n\r\nText`);
+    const result = await classify(broken, 'Kaputt', { isMail: true });
+    expect(result).toMatchObject({ kind: 'eml', name: 'Kaputt.eml', notes: [{ code: 'mail_unreadable' }] });
+    expect(result.parts).toBeUndefined();
   });
 
   it('leaves a mail unopened when asked (the whole message as .eml)', async () => {

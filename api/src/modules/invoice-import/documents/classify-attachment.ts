@@ -7,7 +7,7 @@ import {
   type InspectionLimits,
   type InspectionNote,
 } from './document-types.js';
-import { einvoiceRootInHead, readHead, sniffContent, type Sniffed } from './content-sniffing.js';
+import { einvoiceRootInHead, sniffContent, type Sniffed } from './content-sniffing.js';
 import { inspectEinvoiceXml } from './einvoice-xml.js';
 import { scanFile } from './file-scan.js';
 import { PDF_EMBEDDED_FILE_MARKERS, PDF_OBJECT_STREAM_MARKER, inspectPdf } from './hybrid-pdf.js';
@@ -41,10 +41,10 @@ async function classify(
   limits: InspectionLimits,
   depth: number,
 ): Promise<ClassifiedAttachment> {
-  const head = await readHead(file.path);
+  // One pass over the file; the PDF markers only matter if the content turns out to be a PDF.
+  const scan = await scanFile(file.path, [...PDF_EMBEDDED_FILE_MARKERS, PDF_OBJECT_STREAM_MARKER]);
+  const head = scan.head;
   const sniffed = await sniffContent(head, file);
-  const markers = sniffed.format === 'pdf' ? [...PDF_EMBEDDED_FILE_MARKERS, PDF_OBJECT_STREAM_MARKER] : [];
-  const scan = await scanFile(file.path, markers);
   const base = {
     id: file.id,
     path: file.path,
@@ -130,20 +130,17 @@ async function classifyMail(
     extracted = await extractMailParts(file, workDir, limits.maxMailParts);
   } catch (error) {
     if (isFileSystemError(error)) throw error;
-    return {
-      notes: [
-        { code: 'mail_unreadable', message: `Die angehängte Nachricht ist nicht lesbar: ${(error as Error).message}` },
-      ],
-    };
+    const message = 'Die angehängte Nachricht ist nicht lesbar (kein gültiges MIME); sie wird als Ganzes abgelegt.';
+    return { notes: [{ code: 'mail_unreadable', message }] };
   }
   const parts: ClassifiedAttachment[] = [];
   for (const part of extracted.parts) parts.push(await classify(part, workDir, limits, depth + 1));
   return { mail: extracted.headers, parts, notes: extracted.notes };
 }
 
+/** Errors of the operating system (disk full, no permission) carry the failed system call; parser errors do not. */
 function isFileSystemError(error: unknown): boolean {
-  const code = (error as NodeJS.ErrnoException).code;
-  return typeof code === 'string' && /^E[A-Z]+$/.test(code);
+  return typeof (error as NodeJS.ErrnoException).syscall === 'string';
 }
 
 /** Name, upload type and extension: the content's, but the sender's name is kept (and completed when bare). */

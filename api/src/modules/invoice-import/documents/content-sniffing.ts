@@ -1,4 +1,3 @@
-import { open } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
 import { CII_NS, UBL_CREDIT_NOTE_NS, UBL_INVOICE_NS } from './einvoice-xml.js';
@@ -22,32 +21,20 @@ export interface SniffHints {
   isMail?: boolean;
 }
 
-export const HEAD_BYTES = 64 * 1024;
-
-export async function readHead(path: string): Promise<Buffer> {
-  const handle = await open(path, 'r');
-  try {
-    const buffer = Buffer.alloc(HEAD_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
-    return buffer.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-}
-
 export async function sniffContent(head: Buffer, hints: SniffHints): Promise<Sniffed> {
   if (head.length === 0) return { format: 'unknown' };
   const detected = await fileTypeFromBuffer(head);
   const found = detected ? { mime: detected.mime, ext: detected.ext } : {};
+  if (detected?.ext === 'pdf') return { format: 'pdf', ...found };
+  const mail = { format: 'mail', mime: 'message/rfc822', ext: 'eml' } as const;
+  if (hints.isMail && looksLikeMime(head)) return mail;
   // ISO 32000 lets the header start within the first 1024 bytes (mail gateways sometimes prepend junk).
-  if (detected?.ext === 'pdf' || head.subarray(0, 1024).includes('%PDF-')) return { format: 'pdf', ...found };
+  if (head.subarray(0, 1024).includes('%PDF-')) return { format: 'pdf', ...found };
   if (detected?.mime.startsWith('image/')) return { format: 'image', ...found };
   if (detected && detected.ext !== 'xml') return { format: 'unknown', ...found };
   if (detected?.ext === 'xml' || looksLikeXml(head, hints))
     return { format: 'xml', mime: 'application/xml', ext: 'xml' };
-  if (hints.isMail || looksLikeMime(head) || (hintsSayMail(hints) && looksLikeHeaderLine(head))) {
-    return { format: 'mail', mime: 'message/rfc822', ext: 'eml' };
-  }
+  if (hints.isMail || looksLikeMime(head) || (hintsSayMail(hints) && looksLikeHeaderLine(head))) return mail;
   return { format: 'unknown' };
 }
 
