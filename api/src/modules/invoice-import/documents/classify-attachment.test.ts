@@ -246,6 +246,19 @@ describe('classifyAttachment: XML, images and other files', () => {
       notes: [{ code: 'xml_too_large' }],
     });
     expect(result.einvoice?.invoiceNumber).toBeUndefined();
+    const cii = await fileWith(ciiInvoiceXml(sampleInvoice()), 'gross-cii.xml');
+    expect(await classifyAttachment(cii, { workDir, limits: { maxXmlBytes: 1000 } })).toMatchObject({
+      kind: 'einvoice_xml',
+      einvoice: { syntax: 'cii' },
+    });
+    const other = await fileWith(
+      Buffer.from(`<?xml version="1.0"?><Katalog xmlns="urn:example">${'x'.repeat(2000)}</Katalog>`),
+      'k.xml',
+    );
+    expect(await classifyAttachment(other, { workDir, limits: { maxXmlBytes: 1000 } })).toMatchObject({
+      kind: 'other',
+      notes: [{ code: 'xml_too_large' }],
+    });
   });
 
   it('files images as image and keeps the inline flag for the plan', async () => {
