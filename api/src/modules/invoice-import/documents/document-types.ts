@@ -133,7 +133,7 @@ export interface InspectionLimits {
 export const DEFAULT_INSPECTION_LIMITS: Readonly<InspectionLimits> = Object.freeze({
   maxXmlBytes: 10 * 1024 * 1024,
   fullPdfInspectionMaxBytes: 2 * 1024 * 1024,
-  maxPdfLoadBytes: 60 * 1024 * 1024,
+  maxPdfLoadBytes: 40 * 1024 * 1024,
   maxMailDepth: 3,
   maxMailParts: 200,
   maxEmbeddedFiles: 20,
