@@ -1,2 +1,3 @@
 export * from './elo/index.js';
 export * from './microsoft/index.js';
+export * from './smtp/index.js';

@@ -6,3 +6,6 @@ export * from './ms365.js';
 export * from './ms365-code.js';
 export * from './api-tokens.js';
 export * from './text.js';
+export * from './events.js';
+export * from './webhooks.js';
+export * from './notifications.js';

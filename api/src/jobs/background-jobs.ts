@@ -10,7 +10,7 @@ export interface BackgroundJobs {
   stop(): Promise<void>;
 }
 
-/** Starts the job queue with housekeeping and, unless switched off, the connection health monitor. */
+/** Starts the job queue with housekeeping, the event relay and, unless switched off, the connection health monitor. */
 export async function startBackgroundJobs(pool: pg.Pool, services: Services): Promise<BackgroundJobs> {
   const { config, db, clock, logger } = services;
   const boss = createJobQueue(pool, logger);
@@ -25,9 +25,13 @@ export async function startBackgroundJobs(pool: pg.Pool, services: Services): Pr
   await boss.start();
   await monitor?.start();
   await housekeeping.start();
+  await services.relay.start(boss);
   return {
     monitor,
     housekeeping,
-    stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
+    stop: async () => {
+      await services.relay.stop();
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    },
   };
 }
