@@ -71,7 +71,9 @@ export class EventRelay {
     await boss.work(RELAY_QUEUE, { pollingIntervalSeconds: 2 }, async () => {
       this.running = this.holdFor(leaseMs);
       await this.running;
-      if (!this.stopping) await boss.send(RELAY_QUEUE, {});
+      // The successor, also when this instance is stopping: another instance takes it at once instead of
+      // waiting for the schedule.
+      await boss.send(RELAY_QUEUE, {});
     });
     await boss.send(RELAY_QUEUE, {});
   }
