@@ -3,6 +3,16 @@ import { ConfigError, loadConfig } from './config.js';
 
 const KEY = Buffer.alloc(32, 7).toString('base64');
 
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  DATABASE_URL: 'postgres://app@db:5432/ecm365',
+  PUBLIC_URL: 'https://portal.ecm365.example',
+  BASE_DOMAIN: 'ecm365.example',
+  MS365_CLIENT_ID: '00000000-0000-0000-0000-000000000001',
+  MS365_CLIENT_SECRET: 'from-the-vault',
+  ENCRYPTION_KEYS: `k1:${KEY}`,
+};
+
 function issuesOf(env: Record<string, string>): string[] {
   try {
     loadConfig(env);
@@ -66,15 +76,7 @@ describe('loadConfig', () => {
   });
 
   it('accepts a complete production configuration', () => {
-    const config = loadConfig({
-      NODE_ENV: 'production',
-      DATABASE_URL: 'postgres://app@db:5432/ecm365',
-      PUBLIC_URL: 'https://portal.ecm365.example',
-      BASE_DOMAIN: 'ecm365.example',
-      MS365_CLIENT_ID: '00000000-0000-0000-0000-000000000001',
-      MS365_CLIENT_SECRET: 'from-the-vault',
-      ENCRYPTION_KEYS: `k2:${KEY},k1:${KEY.replace(/^./, 'A')}`,
-    });
+    const config = loadConfig({ ...PRODUCTION, ENCRYPTION_KEYS: `k2:${KEY},k1:${KEY.replace(/^./, 'A')}` });
     expect(config.demoMode).toBe(false);
     expect(config.session.cookieSecure).toBe(true);
     expect(config.ms365).toMatchObject({
@@ -83,16 +85,6 @@ describe('loadConfig', () => {
     });
     expect(config.encryptionKeys.map((key) => key.id)).toEqual(['k2', 'k1']);
   });
-
-  const PRODUCTION = {
-    NODE_ENV: 'production',
-    DATABASE_URL: 'postgres://app@db:5432/ecm365',
-    PUBLIC_URL: 'https://portal.ecm365.example',
-    BASE_DOMAIN: 'ecm365.example',
-    MS365_CLIENT_ID: '00000000-0000-0000-0000-000000000001',
-    MS365_CLIENT_SECRET: 'from-the-vault',
-    ENCRYPTION_KEYS: `k1:${KEY}`,
-  };
 
   it('starts production without SMTP_URL (mails then wait in the outbox) and keeps webhooks to public https targets', () => {
     const config = loadConfig(PRODUCTION);

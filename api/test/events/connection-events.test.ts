@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { HealthMonitor } from '../../src/jobs/health-monitor.js';
 import { appendEvent } from '../../src/modules/events/append-event.js';
 import { listTenantEvents } from '../../src/modules/events/event.repository.js';
 import { findConnection } from '../../src/modules/ms365/connection.repository.js';
 import { asUser, obtainCode } from '../support/connect-flow.js';
+import { handMonitor, tenantIdOf } from '../support/events.js';
 import { signIn, startTestApp, type SignedIn, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -12,8 +12,6 @@ let admin: SignedIn;
 let acmeId: string;
 let otherId: string;
 
-const tenantIdOf = async (slug: string) =>
-  (await t.database.db.selectFrom('tenants').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
 /** The tenant's events, oldest first. */
 const eventsOf = async (tenantId: string) => (await listTenantEvents(t.database.db, tenantId)).reverse();
 const typesOf = async (tenantId: string) => (await eventsOf(tenantId)).map((event) => event.type);
@@ -21,8 +19,8 @@ const typesOf = async (tenantId: string) => (await eventsOf(tenantId)).map((even
 beforeAll(async () => {
   t = await startTestApp();
   admin = await signIn(t.app, 'admin', 'admin');
-  acmeId = await tenantIdOf('acme');
-  otherId = await tenantIdOf('other');
+  acmeId = await tenantIdOf(t, 'acme');
+  otherId = await tenantIdOf(t, 'other');
 });
 afterAll(() => t.close());
 beforeEach(async () => {
@@ -55,11 +53,7 @@ describe('connection events in the outbox', () => {
 
     expect((await asUser(t, admin).post('/api/v1/ms365/connection/test')).json().ok).toBe(true);
     t.microsoft.controls.revokeRefreshTokens('admin@contoso.example');
-    const monitor = new HealthMonitor(
-      undefined as never,
-      { db: t.database.db, connections: t.services.connection, clock: t.clock, logger: t.services.logger },
-      { concurrency: 1 },
-    );
+    const monitor = handMonitor(t);
     await monitor.check(acmeId);
     await monitor.check(acmeId); // still broken: no second needs_reauth
 

@@ -5,6 +5,7 @@ import { createJobQueue } from '../../src/jobs/job-queue.js';
 import { appendEvent } from '../../src/modules/events/append-event.js';
 import type { RelayRound } from '../../src/jobs/event-relay.js';
 import { asUser } from '../support/connect-flow.js';
+import { tenantIdOf } from '../support/events.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
 import { signIn, startTestApp, type TestApp } from '../support/test-app.js';
 
@@ -15,8 +16,7 @@ let acmeId: string;
 beforeAll(async () => {
   t = await startTestApp();
   receiver = await startWebhookReceiver();
-  acmeId = (await t.database.db.selectFrom('tenants').select('id').where('slug', '=', 'acme').executeTakeFirstOrThrow())
-    .id;
+  acmeId = await tenantIdOf(t, 'acme');
 });
 afterAll(async () => {
   await receiver.close();

@@ -1,9 +1,8 @@
 import { startSmtpSink, type RunningSmtpSink } from '@ecm365/emulators';
 import type { ConnectionResponse } from '@ecm365/shared';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { HealthMonitor } from '../../src/jobs/health-monitor.js';
-import { appendEvent } from '../../src/modules/events/append-event.js';
 import { asUser, obtainCode } from '../support/connect-flow.js';
+import { appendFailedImport, handMonitor, tenantIdOf } from '../support/events.js';
 import { signIn, startTestApp, type SignedIn, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -22,8 +21,7 @@ beforeAll(async () => {
       STATUS_CACHE_TTL_MS: '0',
     },
   });
-  acmeId = (await t.database.db.selectFrom('tenants').select('id').where('slug', '=', 'acme').executeTakeFirstOrThrow())
-    .id;
+  acmeId = await tenantIdOf(t, 'acme');
 });
 afterAll(async () => {
   await t.close();
@@ -140,11 +138,7 @@ describe('the customer notification address', () => {
   it('receives one needs_reauth mail per day, however often the connection is found broken', async () => {
     await asUser(t, admin).put('/api/v1/notifications', { email: 'it@acme.example' });
     await setUp();
-    const monitor = new HealthMonitor(
-      undefined as never,
-      { db: t.database.db, connections: t.services.connection, clock: t.clock, logger: t.services.logger },
-      { concurrency: 1 },
-    );
+    const monitor = handMonitor(t);
     t.microsoft.controls.revokeRefreshTokens('admin@contoso.example');
     await monitor.check(acmeId);
     await setUp(); // set up again, broken again the same day
@@ -159,23 +153,7 @@ describe('the customer notification address', () => {
 
   it('receives one import-failure mail per day from the invoice import events', async () => {
     await asUser(t, admin).put('/api/v1/notifications', { email: 'it@acme.example' });
-    for (const subject of ['Rechnung 1', 'Rechnung 2']) {
-      await t.database.db.transaction().execute((trx) =>
-        appendEvent(trx, {
-          tenantId: acmeId,
-          type: 'invoice_import.message.failed',
-          data: {
-            messageId: subject,
-            mailbox: 'rechnungen@contoso.example',
-            receivedAt: new Date().toISOString(),
-            from: 'lieferant@example.com',
-            subject,
-            error: { code: 'elo_unavailable', message: 'ELO ist nicht erreichbar.' },
-            attempts: 3,
-          },
-        }),
-      );
-    }
+    for (const subject of ['Rechnung 1', 'Rechnung 2']) await appendFailedImport(t, acmeId, subject);
     await t.services.relay.drain();
     const notices = sink.mails().filter((mail) => mail.envelope.to.includes('it@acme.example'));
     expect(notices).toHaveLength(1);

@@ -1,10 +1,10 @@
 import type { CreatedWebhook, EventType, WebhookDelivery } from '@ecm365/shared';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { appendEvent } from '../../src/modules/events/append-event.js';
 import { callbackUrl, emulatorEndpoints } from '../../src/demo/microsoft-setup.js';
 import { createServices } from '../../src/services.js';
 import { asUser, obtainCode } from '../support/connect-flow.js';
+import { appendFailedImport, tenantIdOf } from '../support/events.js';
 import { startWebhookReceiver, type WebhookReceiver } from '../support/webhook-receiver.js';
 import {
   PUBLIC_URL,
@@ -25,8 +25,7 @@ beforeAll(async () => {
   t = await startTestApp();
   admin = await signIn(t.app, 'admin', 'admin');
   receiver = await startWebhookReceiver();
-  acmeId = (await t.database.db.selectFrom('tenants').select('id').where('slug', '=', 'acme').executeTakeFirstOrThrow())
-    .id;
+  acmeId = await tenantIdOf(t, 'acme');
 });
 afterAll(async () => {
   await receiver.close();
@@ -49,22 +48,7 @@ async function registerHook(events: readonly EventType[], url = receiver.url, wh
 }
 const deliveriesOf = async (id: string) =>
   (await asUser(t, admin).get(`/api/v1/webhooks/${id}/deliveries`)).json<WebhookDelivery[]>();
-const failedImport = (subject: string) =>
-  t.database.db.transaction().execute((trx) =>
-    appendEvent(trx, {
-      tenantId: acmeId,
-      type: 'invoice_import.message.failed',
-      data: {
-        messageId: subject,
-        mailbox: 'rechnungen@contoso.example',
-        receivedAt: new Date().toISOString(),
-        from: 'lieferant@example.com',
-        subject,
-        error: { code: 'elo_unavailable', message: 'ELO nicht erreichbar' },
-        attempts: 1,
-      },
-    }),
-  );
+const failedImport = (subject: string) => appendFailedImport(t, acmeId, subject);
 const HOUR = 3_600_000;
 
 describe('webhook delivery (a real receiver verifying Standard Webhooks signatures)', () => {
