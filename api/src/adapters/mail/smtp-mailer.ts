@@ -19,7 +19,7 @@ export interface SmtpMailerOptions {
   timeoutMs: number;
 }
 
-/** The only place that speaks SMTP (nodemailer); one pooled transport for the process. */
+/** The only place that speaks SMTP (nodemailer); one transport for the process, a connection per mail. */
 export class SmtpMailer {
   private readonly transport: ReturnType<typeof createTransport>;
 
