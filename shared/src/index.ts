@@ -6,6 +6,7 @@ export * from './ms365.js';
 export * from './ms365-code.js';
 export * from './api-tokens.js';
 export * from './text.js';
+export * from './event-types.js';
 export * from './events.js';
 export * from './webhooks.js';
 export * from './notifications.js';

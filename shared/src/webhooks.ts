@@ -1,5 +1,5 @@
 import Type, { type Static } from 'typebox';
-import { EVENT_TYPES } from './events.js';
+import { EVENT_TYPES } from './event-types.js';
 import { StoredText } from './text.js';
 
 const DateTime = (description?: string) =>

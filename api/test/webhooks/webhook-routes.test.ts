@@ -1,7 +1,10 @@
 import type { CreatedWebhook, WebhookInfo } from '@ecm365/shared';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { KeyRing } from '../../src/crypto/key-ring.js';
+import { webhookSecretContext } from '../../src/modules/webhooks/webhook-payload.js';
+import { reencryptWebhookSecrets } from '../../src/modules/webhooks/reencrypt-webhook-secrets.js';
 import { asUser } from '../support/connect-flow.js';
-import { signIn, startTestApp, type SignedIn, type TestApp } from '../support/test-app.js';
+import { signIn, startTestApp, TEST_ENCRYPTION_KEY, type SignedIn, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
 let admin: SignedIn;
@@ -43,6 +46,21 @@ describe('webhook registration', () => {
     const stored = await t.database.db.selectFrom('webhooks').select('secret').executeTakeFirstOrThrow();
     expect(stored.secret).toMatch(/^enc1:/);
     expect(stored.secret).not.toContain(secret.slice(6));
+  });
+
+  it('key rotation re-encrypts the secret under the new key; it still decrypts to the same secret', async () => {
+    const { id, secret } = (await register(admin, validHook)).json<CreatedWebhook>();
+    const rotated = new KeyRing([{ id: 'test2', key: Buffer.alloc(32, 0x33) }, TEST_ENCRYPTION_KEY]);
+    expect(await reencryptWebhookSecrets(t.database.db, rotated)).toEqual({ webhooks: 1 });
+    expect(await reencryptWebhookSecrets(t.database.db, rotated)).toEqual({ webhooks: 0 });
+    const stored = await t.database.db
+      .selectFrom('webhooks')
+      .select('secret')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(stored.secret.startsWith('enc1:test2:')).toBe(true);
+    const onlyNewKey = new KeyRing([{ id: 'test2', key: Buffer.alloc(32, 0x33) }]);
+    expect(onlyNewKey.decrypt(stored.secret, webhookSecretContext(id))).toBe(secret);
   });
 
   it('refuses unknown events, no events and unknown fields (400 validation_failed)', async () => {

@@ -193,3 +193,25 @@ export function listDeliveries(
     .limit(limit)
     .execute();
 }
+
+/** Every webhook's encrypted secret, across tenants: for key rotation only (an ops command). */
+export function listWebhookSecrets(db: Db): Promise<Array<Pick<WebhookRow, 'id' | 'tenantId' | 'secret'>>> {
+  return db.selectFrom('webhooks').select(['id', 'tenantId', 'secret']).execute();
+}
+
+/** Replaces a secret's ciphertext only if it is still `expected` (compare-and-set). */
+export async function replaceWebhookSecret(
+  db: Db,
+  webhook: { id: string; tenantId: string },
+  expected: string,
+  next: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('webhooks')
+    .set({ secret: next })
+    .where('tenantId', '=', webhook.tenantId)
+    .where('id', '=', webhook.id)
+    .where('secret', '=', expected)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
