@@ -1,5 +1,5 @@
 import Type, { type Static } from 'typebox';
-import { EVENT_TYPES, WEBHOOK_TEST_EVENT, type EventType } from './event-types.js';
+import { WEBHOOK_TEST_EVENT, type EventType } from './event-types.js';
 import { ConnectedAccount, ConnectionStatusValue, ConnectionTestResult } from './ms365.js';
 
 const DateTime = (description?: string) =>
