@@ -19,6 +19,8 @@ import { callbackRoutes } from './modules/ms365/callback.routes.js';
 import { connectRoutes } from './modules/ms365/connect.routes.js';
 import { connectionRoutes } from './modules/ms365/connection.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { notificationRoutes } from './modules/notifications/notification.routes.js';
+import { webhookRoutes } from './modules/webhooks/webhook.routes.js';
 import type { Services } from './services.js';
 
 export interface AppOptions {
@@ -81,6 +83,8 @@ export async function buildApp({ services, webDist }: AppOptions): Promise<Fasti
         features: services.features,
         requestAuth,
       });
+      await api.register(webhookRoutes, { webhooks: services.webhooks, requestAuth });
+      await api.register(notificationRoutes, { notifications: services.notifications, requestAuth });
     },
     { prefix: API_PREFIX },
   );

@@ -34,6 +34,13 @@ function printBanner(config: Config, runtime: Runtime): void {
       ...DEMO_MICROSOFT_LOGINS.map((login) => `    ${login.account}   — ${login.note}`),
     );
   }
+  const sink = runtime.mail.sink;
+  if (sink) {
+    lines.push(
+      `  SMTP sink (demo mail server, ${sink.smtpUrl}): the mails it received are listed at ${sink.pageUrl}`,
+      '    and logged one line each ("SMTP sink: mail #…") as they arrive',
+    );
+  }
   console.log(lines.join('\n'));
 }
 

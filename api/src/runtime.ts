@@ -5,6 +5,7 @@ import { loadOrCreateDemoKeys } from './crypto/demo-keys.js';
 import { migrateToLatest } from './db/migrate.js';
 import { openDatabase, type OpenDatabase } from './db/open-database.js';
 import { startDemoEnvironment, type DemoEnvironment } from './demo/demo-environment.js';
+import { setUpMail, type MailSetup } from './demo/mail-setup.js';
 import { setUpMicrosoft, type MicrosoftSetup } from './demo/microsoft-setup.js';
 import { createLogger } from './http/logging.js';
 import { startBackgroundJobs, type BackgroundJobs } from './jobs/background-jobs.js';
@@ -17,6 +18,7 @@ export interface Runtime {
   services: Services;
   demo: DemoEnvironment | undefined;
   microsoft: MicrosoftSetup;
+  mail: MailSetup;
   jobs: BackgroundJobs;
   close(): Promise<void>;
 }
@@ -40,8 +42,10 @@ export async function startRuntime(config: Config, logger: Logger = createLogger
     if (demo) closers.push(() => demo.close());
     const microsoft = await setUpMicrosoft(config);
     closers.push(() => microsoft.close());
+    const mail = await setUpMail(config, logger);
+    closers.push(() => mail.close());
     const services = createServices({
-      config,
+      config: mail.config,
       db: database.db,
       microsoft: microsoft.endpoints,
       encryptionKeys: await encryptionKeys(config, logger),
@@ -50,7 +54,7 @@ export async function startRuntime(config: Config, logger: Logger = createLogger
     closers.push(() => services.close());
     const jobs = await startBackgroundJobs(database.pool, services);
     closers.push(() => jobs.stop());
-    return { config, logger, database, services, demo, microsoft, jobs, close: closeAll };
+    return { config, logger, database, services, demo, microsoft, mail, jobs, close: closeAll };
   } catch (error) {
     await closeAll();
     throw error;

@@ -33,6 +33,13 @@ import { TenantRateCaps } from './modules/throttle/tenant-rate-caps.js';
 import { systemClock, type Clock } from './support/clock.js';
 import { TtlCache } from './support/ttl-cache.js';
 import type { ConnectionResponse } from '@ecm365/shared';
+import { SmtpMailer } from './adapters/mail/index.js';
+import { WebhookSender } from './adapters/webhooks/index.js';
+import { EventRelay } from './jobs/event-relay.js';
+import { MailDeliverer } from './modules/notifications/mail-deliverer.js';
+import { NotificationService } from './modules/notifications/notification.service.js';
+import { WebhookDeliverer } from './modules/webhooks/webhook-deliverer.js';
+import { WebhookService } from './modules/webhooks/webhook.service.js';
 
 export interface ServiceDependencies {
   config: Config;
@@ -114,6 +121,7 @@ export function createServices(deps: ServiceDependencies) {
     checkIntervalMinutes: config.healthMonitor.enabled ? config.healthMonitor.intervalMinutes : undefined,
     statusCache,
     caps,
+    supportEmail: config.mail.supportEmail,
   });
   const connect = new ConnectService({
     db,
@@ -128,7 +136,9 @@ export function createServices(deps: ServiceDependencies) {
     logError,
     caps,
   });
+  const integrations = createIntegrations(deps, { clock, keys, audit });
   return {
+    ...integrations,
     config,
     db,
     clock,
@@ -147,7 +157,56 @@ export function createServices(deps: ServiceDependencies) {
     connection,
     /** Graph mail of the connected mailboxes, for the invoice import (reads with a connection's access token). */
     graphMail: new GraphMailGateway(deps.microsoft, dispatcher, metrics.observer('microsoft')),
-    close: () => dispatcher.close(),
+    close: async () => {
+      integrations.closeIntegrations();
+      await dispatcher.close();
+    },
+  };
+}
+
+/** The tenant's portal origin, `<slug>.<BASE_DOMAIN>` with the public URL's scheme and port. */
+export function tenantPortalUrl(publicUrl: string, baseDomain: string, slug: string): string {
+  const url = new URL(publicUrl);
+  url.hostname = `${slug}.${baseDomain}`;
+  return url.origin;
+}
+
+/** Events, webhooks and notification mails (issue "Integrations"), with the relay that delivers them. */
+function createIntegrations(deps: ServiceDependencies, shared: { clock: Clock; keys: KeyRing; audit: AuditLog }) {
+  const { config, db, logger } = deps;
+  const { clock, keys, audit } = shared;
+  const webhookSender = new WebhookSender({
+    timeoutMs: config.webhooks.timeoutMs,
+    allowPrivateTargets: config.webhooks.allowPrivateTargets,
+    allowHttp: config.webhooks.allowHttp,
+  });
+  const mailer = config.mail.smtpUrl
+    ? new SmtpMailer({ url: config.mail.smtpUrl, from: config.mail.from, timeoutMs: config.mail.timeoutMs })
+    : undefined;
+  const webhooks = new WebhookService({ db, clock, keys, sender: webhookSender, settings: config.webhooks, audit });
+  const notifications = new NotificationService(db, clock, audit);
+  const relay = new EventRelay({
+    db,
+    clock,
+    logger,
+    webhooks: new WebhookDeliverer({ db, clock, keys, sender: webhookSender, logger }),
+    mails: new MailDeliverer({
+      db,
+      clock,
+      mailer,
+      settings: config.mail,
+      portalUrl: (slug) => tenantPortalUrl(config.publicUrl, config.baseDomain, slug),
+      logger,
+    }),
+  });
+  return {
+    webhooks,
+    notifications,
+    relay,
+    closeIntegrations: () => {
+      webhookSender.close();
+      mailer?.close();
+    },
   };
 }
 

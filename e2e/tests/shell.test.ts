@@ -26,6 +26,7 @@ describe('the app shell', () => {
     expect((await menu.getByRole('link').allInnerTexts()).map((text) => text.trim())).toEqual([
       'Übersicht',
       'Microsoft 365',
+      'Webhooks',
     ]);
     await expectAccessible(page, 'overview');
 

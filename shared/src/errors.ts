@@ -23,6 +23,8 @@ export const ERROR_CODES = [
   'invalid_code_format',
   'invalid_code',
   'not_connected',
+  'webhook_url_not_allowed',
+  'webhook_limit_reached',
   'ms365_unavailable',
   'ms365_configuration_error',
   'service_unavailable',

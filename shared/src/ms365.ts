@@ -1,5 +1,6 @@
 import Type, { type Static } from 'typebox';
 import { FEATURE_IDS } from './features.js';
+import { SupportNotification } from './notifications.js';
 import { StoredText } from './text.js';
 
 const DateTime = (description?: string) =>
@@ -122,6 +123,7 @@ export const ConnectionResponse = Type.Object({
     ),
   ),
   features: Type.Array(FeatureSettings),
+  supportNotification: Type.Optional(SupportNotification),
 });
 export type ConnectionResponse = Static<typeof ConnectionResponse>;
 

@@ -3,6 +3,7 @@ import { formatEncryptionKeys } from '../config/encryption-keys.js';
 import { loadOrCreateDemoKeys } from '../crypto/demo-keys.js';
 import { KeyRing } from '../crypto/key-ring.js';
 import { reencryptSecrets } from '../modules/ms365/reencrypt-secrets.js';
+import { reencryptWebhookSecrets } from '../modules/webhooks/reencrypt-webhook-secrets.js';
 import { UsageError, type CommandContext } from './cli-context.js';
 
 /** `keys generate` needs no database. */
@@ -21,9 +22,10 @@ export async function keysCommand({ config, database, args }: CommandContext): P
       : await loadOrCreateDemoKeys(config.dataDir, (message) => console.warn(message));
   const ring = new KeyRing(keys);
   const report = await reencryptSecrets(database.db, ring);
+  const hooks = await reencryptWebhookSecrets(database.db, ring);
   console.log(
     `re-encrypted under key "${ring.currentKeyId}": ${report.connections} connection(s), ${report.attempts} attempt(s), ` +
-      `${report.sessions} session ticket(s); ` +
+      `${report.sessions} session ticket(s), ${hooks.webhooks} webhook secret(s); ` +
       `${report.alreadyCurrent} already current`,
   );
 }

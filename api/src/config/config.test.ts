@@ -3,6 +3,16 @@ import { ConfigError, loadConfig } from './config.js';
 
 const KEY = Buffer.alloc(32, 7).toString('base64');
 
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  DATABASE_URL: 'postgres://app@db:5432/ecm365',
+  PUBLIC_URL: 'https://portal.ecm365.example',
+  BASE_DOMAIN: 'ecm365.example',
+  MS365_CLIENT_ID: '00000000-0000-0000-0000-000000000001',
+  MS365_CLIENT_SECRET: 'from-the-vault',
+  ENCRYPTION_KEYS: `k1:${KEY}`,
+};
+
 function issuesOf(env: Record<string, string>): string[] {
   try {
     loadConfig(env);
@@ -66,15 +76,7 @@ describe('loadConfig', () => {
   });
 
   it('accepts a complete production configuration', () => {
-    const config = loadConfig({
-      NODE_ENV: 'production',
-      DATABASE_URL: 'postgres://app@db:5432/ecm365',
-      PUBLIC_URL: 'https://portal.ecm365.example',
-      BASE_DOMAIN: 'ecm365.example',
-      MS365_CLIENT_ID: '00000000-0000-0000-0000-000000000001',
-      MS365_CLIENT_SECRET: 'from-the-vault',
-      ENCRYPTION_KEYS: `k2:${KEY},k1:${KEY.replace(/^./, 'A')}`,
-    });
+    const config = loadConfig({ ...PRODUCTION, ENCRYPTION_KEYS: `k2:${KEY},k1:${KEY.replace(/^./, 'A')}` });
     expect(config.demoMode).toBe(false);
     expect(config.session.cookieSecure).toBe(true);
     expect(config.ms365).toMatchObject({
@@ -82,5 +84,35 @@ describe('loadConfig', () => {
       authority: 'https://login.microsoftonline.com/organizations',
     });
     expect(config.encryptionKeys.map((key) => key.id)).toEqual(['k2', 'k1']);
+  });
+
+  it('starts production without SMTP_URL (mails then wait in the outbox) and keeps webhooks to public https targets', () => {
+    const config = loadConfig(PRODUCTION);
+    expect(config.mail).toMatchObject({ smtpUrl: undefined, supportEmail: 'support@ecm.online' });
+    expect(config.webhooks).toMatchObject({ allowPrivateTargets: false, allowHttp: false, timeoutMs: 10000 });
+    expect(loadConfig({ ...PRODUCTION, WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' }).webhooks.allowPrivateTargets).toBe(
+      true,
+    );
+  });
+
+  it('allows private and plain-http webhook targets outside production, unless switched off', () => {
+    expect(loadConfig({}).webhooks).toMatchObject({ allowPrivateTargets: true, allowHttp: true });
+    expect(loadConfig({ WEBHOOK_ALLOW_PRIVATE_TARGETS: 'false' }).webhooks.allowPrivateTargets).toBe(false);
+  });
+
+  it('reads the mail settings and refuses a mail URL that is not smtp or smtps, and a support address that is none', () => {
+    expect(
+      loadConfig({
+        SMTP_URL: 'smtps://user:pw@mail.example:465',
+        SUPPORT_EMAIL: 'help@ecm.example',
+        MAIL_FROM: 'x <a@b.c>',
+      }).mail,
+    ).toMatchObject({
+      smtpUrl: 'smtps://user:pw@mail.example:465',
+      supportEmail: 'help@ecm.example',
+      from: 'x <a@b.c>',
+    });
+    expect(issuesOf({ SMTP_URL: 'https://mail.example' })).toEqual(['SMTP_URL must use smtp or smtps']);
+    expect(issuesOf({ SUPPORT_EMAIL: 'support' })[0]).toMatch(/^SUPPORT_EMAIL must be an e-mail address/);
   });
 });

@@ -77,6 +77,26 @@ export interface Config {
   metricsToken: string | undefined;
   /** How long graceful shutdown waits for in-flight requests. */
   shutdownTimeoutMs: number;
+  mail: MailSettings;
+  webhooks: WebhookSettings;
+}
+
+export interface MailSettings {
+  /** smtp:// or smtps://; unset: notification mails wait in the outbox (demo: the SMTP sink is used). */
+  smtpUrl: string | undefined;
+  /** Receives the support mail after a successful set-up. */
+  supportEmail: string;
+  /** Sender of every notification mail. */
+  from: string;
+  timeoutMs: number;
+}
+
+export interface WebhookSettings {
+  timeoutMs: number;
+  /** Loopback, private and link-local targets allowed (default outside production only). */
+  allowPrivateTargets: boolean;
+  /** Plain http targets allowed (never in production). */
+  allowHttp: boolean;
 }
 
 export class ConfigError extends Error {
@@ -221,10 +241,29 @@ export function loadConfig(env: Env = process.env): Config {
     },
     metricsToken: readString(env, 'METRICS_TOKEN'),
     shutdownTimeoutMs: issues.read(() => readInteger(env, 'SHUTDOWN_TIMEOUT_MS', 10000, 0, 600000), 10000),
+    mail: readMailSettings(env, issues),
+    webhooks: {
+      timeoutMs: issues.read(() => readInteger(env, 'WEBHOOK_TIMEOUT_MS', 10000, 100, 60000), 10000),
+      allowPrivateTargets: issues.read(() => readBoolean(env, 'WEBHOOK_ALLOW_PRIVATE_TARGETS', !production), false),
+      allowHttp: !production,
+    },
   };
 
   if (issues.issues.length > 0) throw new ConfigError(issues.issues);
   return deepFreeze(config);
+}
+
+const EMAIL = /^[^\s@<>]+@[^\s@<>]+$/;
+
+function readMailSettings(env: Env, issues: IssueCollector): MailSettings {
+  const supportEmail = readString(env, 'SUPPORT_EMAIL') ?? 'support@ecm.online';
+  if (!EMAIL.test(supportEmail)) issues.require('SUPPORT_EMAIL', `must be an e-mail address (got "${supportEmail}")`);
+  return {
+    smtpUrl: issues.read(() => readUrl(env, 'SMTP_URL', ['smtp:', 'smtps:']), undefined)?.href,
+    supportEmail,
+    from: readString(env, 'MAIL_FROM') ?? 'ecm365 <noreply@ecm.online>',
+    timeoutMs: issues.read(() => readInteger(env, 'SMTP_TIMEOUT_MS', 10000, 100, 120000), 10000),
+  };
 }
 
 function deepFreeze<T>(value: T): T {

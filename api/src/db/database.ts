@@ -5,6 +5,9 @@ import type { AuditEventsTable } from '../modules/audit/audit.table.js';
 import type { ThrottleCountersTable } from '../modules/throttle/throttle-counter.table.js';
 import type { Ms365AttemptsTable, Ms365ConnectionsTable, TenantFeaturesTable } from '../modules/ms365/ms365.tables.js';
 import type { SessionsTable } from '../modules/sessions/session.table.js';
+import type { EventSequencesTable, OutboxEventsTable } from '../modules/events/events.table.js';
+import type { NotificationMailsTable, NotificationSettingsTable } from '../modules/notifications/notification.table.js';
+import type { WebhookDeliveriesTable, WebhooksTable } from '../modules/webhooks/webhook.table.js';
 import type { TenantsTable } from '../modules/tenants/tenant.table.js';
 
 /** The whole schema as Kysely sees it (columns camelCase here, snake_case in Postgres). */
@@ -17,6 +20,12 @@ export interface Database {
   ms365Connections: Ms365ConnectionsTable;
   tenantFeatures: TenantFeaturesTable;
   apiTokens: ApiTokensTable;
+  eventSequences: EventSequencesTable;
+  outboxEvents: OutboxEventsTable;
+  webhooks: WebhooksTable;
+  webhookDeliveries: WebhookDeliveriesTable;
+  notificationSettings: NotificationSettingsTable;
+  notificationMails: NotificationMailsTable;
 }
 
 export type Db = Kysely<Database>;

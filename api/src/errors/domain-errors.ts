@@ -151,3 +151,27 @@ export class NotConnectedError extends DomainError {
     super('not_connected', 409, 'Es besteht keine Verbindung zu Microsoft 365.');
   }
 }
+
+export class WebhookUrlNotAllowedError extends DomainError {
+  constructor(reason: string) {
+    super(
+      'webhook_url_not_allowed',
+      400,
+      'Diese Webhook-Adresse ist nicht erlaubt. Bitte geben Sie eine öffentlich erreichbare https-Adresse an.',
+      { reason },
+    );
+  }
+}
+
+export class WebhookLimitReachedError extends DomainError {
+  constructor(limit: number) {
+    super(
+      'webhook_limit_reached',
+      409,
+      `Es sind höchstens ${limit} Webhooks möglich. Bitte löschen Sie zuerst einen.`,
+      {
+        limit,
+      },
+    );
+  }
+}

@@ -25,6 +25,13 @@ export async function registerOpenApi(app: FastifyInstance, publicUrl: string): 
         { name: 'auth', description: 'Sign-in with ELO user and password' },
         { name: 'ms365', description: 'The Microsoft 365 connection' },
         { name: 'api-tokens', description: 'Tokens for integrators' },
+        {
+          name: 'webhooks',
+          description:
+            'Signed event deliveries (Standard Webhooks: webhook-id, webhook-timestamp, webhook-signature). Body: ' +
+            '{id, type, timestamp, tenant: {slug}, data}; the id is stable across retries, de-duplicate by it.',
+        },
+        { name: 'notifications', description: 'Notification mails to the customer' },
         { name: 'ops', description: 'Health and metrics' },
       ],
       components: {

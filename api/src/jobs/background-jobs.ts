@@ -12,8 +12,8 @@ export interface BackgroundJobs {
 }
 
 /**
- * Starts the job queue with housekeeping, the sessions' group re-checks and, unless switched off, the connection
- * health monitor.
+ * Starts the job queue with housekeeping, the sessions' group re-checks, the event relay and, unless switched off,
+ * the connection health monitor.
  */
 export async function startBackgroundJobs(pool: pg.Pool, services: Services): Promise<BackgroundJobs> {
   const { config, db, clock, logger } = services;
@@ -31,9 +31,13 @@ export async function startBackgroundJobs(pool: pg.Pool, services: Services): Pr
   await monitor?.start();
   await housekeeping.start();
   await groupChecks.start();
+  await services.relay.start(boss);
   return {
     monitor,
     housekeeping,
-    stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
+    stop: async () => {
+      await services.relay.stop();
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    },
   };
 }

@@ -72,7 +72,7 @@ export class HealthMonitor {
   async check(tenantId: string): Promise<void> {
     const connection = await findConnection(this.deps.db, tenantId);
     if (!connection) return;
-    const outcome = await this.deps.connections.testAndRecord(connection, { forceRefresh: true });
+    const outcome = await this.deps.connections.testAndRecord(connection, { forceRefresh: true, trigger: 'monitor' });
     if (outcome.status !== 'connected') {
       this.deps.logger.warn(
         { tenantId, status: outcome.status, failed: outcome.result.checks.filter((c) => !c.ok).map((c) => c.id) },

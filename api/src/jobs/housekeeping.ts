@@ -1,6 +1,7 @@
 import type PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import type { Db } from '../db/database.js';
+import { deleteOldEvents } from '../modules/events/event.repository.js';
 import { deleteFinishedAttempts } from '../modules/ms365/attempt.repository.js';
 import type { SessionService } from '../modules/sessions/session.service.js';
 import { deleteStaleThrottleCounters } from '../modules/throttle/throttle-counter.repository.js';
@@ -12,8 +13,10 @@ export const HOUSEKEEPING_QUEUE = 'housekeeping';
 const ATTEMPT_RETENTION_MS = 24 * 3_600_000;
 /** Older than any counting window. */
 const THROTTLE_RETENTION_MS = 24 * 3_600_000;
+/** Delivered events and their delivery log are kept a month for the portal's delivery list. */
+const EVENT_RETENTION_MS = 30 * 24 * 3_600_000;
 
-/** Deletes what has expired: sessions, connect attempts, old throttle counters. Every 15 minutes, on one instance. */
+/** Deletes what has expired: sessions, connect attempts, old throttle counters and events. Every 15 minutes, on one instance. */
 export class Housekeeping {
   constructor(
     private readonly boss: PgBoss,
@@ -33,6 +36,7 @@ export class Housekeeping {
     const sessions = await this.deps.sessions.purgeDead();
     const attempts = await deleteFinishedAttempts(this.deps.db, new Date(now - ATTEMPT_RETENTION_MS));
     await deleteStaleThrottleCounters(this.deps.db, new Date(now - THROTTLE_RETENTION_MS));
+    await deleteOldEvents(this.deps.db, new Date(now - EVENT_RETENTION_MS));
     this.deps.logger.info({ sessions, attempts }, 'housekeeping done');
     return { sessions, attempts };
   }

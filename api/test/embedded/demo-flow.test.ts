@@ -107,6 +107,19 @@ describe('the demo start-up, walked over real HTTP', () => {
       expect(good.test.ok).toBe(true);
       expect(good.test.checks.map((check) => check.id)).toEqual(['token', 'profile', 'invoice-mail-import.mailbox']);
 
+      // The background relay mails support through the demo's SMTP sink, once for this set-up.
+      const sink = runtime.mail.sink;
+      if (!sink) throw new Error('demo mode without SMTP_URL runs the SMTP sink');
+      const started = Date.now();
+      while (sink.mails().length === 0 && Date.now() - started < 20_000) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      }
+      expect(sink.mails().map((mail) => [mail.envelope.to, mail.subject])).toEqual([
+        [['support@ecm.online'], 'Microsoft-365-Verbindung eingerichtet: Demo GmbH (demo)'],
+      ]);
+      const page = await (await fetch(sink.pageUrl)).text();
+      expect(page).toContain('Microsoft-365-Verbindung eingerichtet: Demo GmbH (demo)');
+
       const bad = await connectAs('ohne-zugriff@contoso.example');
       expect(bad.test.ok).toBe(false);
       expect(bad.test.checks.at(-1)).toMatchObject({

@@ -13,7 +13,7 @@ type Paths = Record<string, Record<string, Operation>>;
 const document = await buildOpenApiDocument();
 const paths = document.paths as Paths;
 
-/** The contract of SPEC §3 plus the API tokens of the ops issue: every one must be documented. */
+/** The contract of SPEC §3 plus the API tokens of the ops issue and SPEC §10's webhooks and notifications: every one must be documented. */
 const CONTRACT = [
   'POST /api/v1/auth/login',
   'POST /api/v1/auth/logout',
@@ -32,6 +32,13 @@ const CONTRACT = [
   'POST /api/v1/api-tokens',
   'GET /api/v1/api-tokens',
   'DELETE /api/v1/api-tokens/{id}',
+  'POST /api/v1/webhooks',
+  'GET /api/v1/webhooks',
+  'DELETE /api/v1/webhooks/{id}',
+  'GET /api/v1/webhooks/{id}/deliveries',
+  'POST /api/v1/webhooks/{id}/test',
+  'GET /api/v1/notifications',
+  'PUT /api/v1/notifications',
   'GET /healthz',
   'GET /readyz',
   'GET /metrics',
@@ -70,7 +77,8 @@ describe('GET /openapi.json', () => {
     const schemes = (document.components as { securitySchemes: Record<string, unknown> }).securitySchemes;
     expect(Object.keys(schemes).sort()).toEqual(['bearerToken', 'csrfToken', 'sessionCookie']);
     for (const { key, op } of operations.filter(
-      (operation) => operation.path.startsWith('/api/v1/ms365/') && !operation.path.endsWith('/callback'),
+      (operation) =>
+        /^\/api\/v1\/(ms365|webhooks|notifications)/.test(operation.path) && !operation.path.endsWith('/callback'),
     )) {
       expect(op.security, key).toEqual([{ sessionCookie: [], csrfToken: [] }, { bearerToken: [] }]);
     }

@@ -7,8 +7,13 @@ import type {
   FeatureSettings,
   InvoiceMailImportRequest,
   LoginRequest,
+  NotificationSettings,
   RedeemResponse,
   SessionResponse,
+  CreatedWebhook,
+  CreateWebhookRequest,
+  WebhookDelivery,
+  WebhookInfo,
 } from '@ecm365/shared';
 import { http } from './client';
 
@@ -31,4 +36,19 @@ export const ms365Api = {
   disconnect: () => http.delete('/ms365/connection'),
   saveInvoiceMailImport: (body: InvoiceMailImportRequest) =>
     http.put<FeatureSettings>('/ms365/features/invoice-mail-import', body),
+};
+
+const webhookPath = (id: string) => `/webhooks/${encodeURIComponent(id)}`;
+
+export const webhooksApi = {
+  list: () => http.get<WebhookInfo[]>('/webhooks'),
+  create: (body: CreateWebhookRequest) => http.post<CreatedWebhook>('/webhooks', body),
+  remove: (id: string) => http.delete(webhookPath(id)),
+  deliveries: (id: string) => http.get<WebhookDelivery[]>(`${webhookPath(id)}/deliveries`),
+  test: (id: string) => http.post<WebhookDelivery>(`${webhookPath(id)}/test`),
+};
+
+export const notificationsApi = {
+  get: () => http.get<NotificationSettings>('/notifications'),
+  set: (email: string | null) => http.put<NotificationSettings>('/notifications', { email }),
 };

@@ -52,6 +52,12 @@ export function createAppRouter(): Router {
             meta: { titleKey: 'nav.ms365' },
           },
           {
+            path: 'webhooks',
+            name: 'webhooks',
+            component: () => import('../views/webhooks/WebhooksView.vue'),
+            meta: { titleKey: 'nav.webhooks' },
+          },
+          {
             path: ':pathMatch(.*)*',
             name: 'not-found',
             component: () => import('../views/NotFoundView.vue'),

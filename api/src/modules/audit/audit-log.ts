@@ -15,7 +15,10 @@ export type AuditAction =
   | 'ms365.disconnect'
   | 'ms365.feature'
   | 'api_token.create'
-  | 'api_token.delete';
+  | 'api_token.delete'
+  | 'webhook.create'
+  | 'webhook.delete'
+  | 'notifications.update';
 
 export interface AuditEntry {
   tenant: Pick<TenantRef, 'id' | 'slug'> | null;

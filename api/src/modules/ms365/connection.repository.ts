@@ -32,9 +32,14 @@ export async function updateConnection(
   return result.numUpdatedRows > 0n;
 }
 
-export async function deleteConnection(db: Db, tenantId: string): Promise<boolean> {
-  const result = await db.deleteFrom('ms365Connections').where('tenantId', '=', tenantId).executeTakeFirst();
-  return result.numDeletedRows > 0n;
+/** Deletes the tenant's connection; answers the row that was deleted, if any. */
+export function deleteConnection(db: Db, tenantId: string): Promise<ConnectionRow | undefined> {
+  return db.deleteFrom('ms365Connections').where('tenantId', '=', tenantId).returningAll().executeTakeFirst();
+}
+
+/** The connection row, locked until the transaction ends (a test result and its events are written under it). */
+export function lockConnectionRow(trx: Transaction<Database>, tenantId: string): Promise<ConnectionRow | undefined> {
+  return trx.selectFrom('ms365Connections').selectAll().where('tenantId', '=', tenantId).forUpdate().executeTakeFirst();
 }
 
 export function listConnectionSecrets(db: Db) {

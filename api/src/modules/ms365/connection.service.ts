@@ -1,4 +1,4 @@
-import type { ConnectionResponse, ConnectionTestResult, RedeemResponse } from '@ecm365/shared';
+import type { ConnectionResponse, ConnectionTestResult, ConnectionTestTrigger, RedeemResponse } from '@ecm365/shared';
 import type { KeyRing } from '../../crypto/key-ring.js';
 import type { Db } from '../../db/database.js';
 import { InvalidCodeError, InvalidCodeFormatError, NotConnectedError } from '../../errors/domain-errors.js';
@@ -12,7 +12,9 @@ import { attemptCacheContext } from './attempt-contexts.js';
 import type { ConnectionTester, TestOutcome } from './connection-tester.js';
 import { toConnectionResponse } from './connection-view.js';
 import { newConnectionRow } from './connection-row.js';
-import { findConnection, updateConnection, upsertConnection } from './connection.repository.js';
+import { findConnection, lockConnectionRow, updateConnection, upsertConnection } from './connection.repository.js';
+import { recordConnected, recordTestOutcome } from '../events/connection-events.js';
+import { supportNotificationOf } from '../notifications/support-mail.js';
 import type { FeatureService } from './feature.service.js';
 import { Ms365CodeIssuer } from './ms365-code-issuer.js';
 import { revokeConnection } from './revoke-connection.js';
@@ -34,6 +36,8 @@ export interface ConnectionServiceDeps {
   /** Status views of the last seconds per tenant (the portal and integrators poll it); writes here drop them. */
   statusCache: TtlCache<string, ConnectionResponse>;
   caps: TenantRateCaps;
+  /** SUPPORT_EMAIL: the status names it beside the support mail's state. */
+  supportEmail: string;
 }
 
 /** The tenant's connection: redeeming the MS365 code, status, tests, disconnect. */
@@ -71,7 +75,7 @@ export class ConnectionService {
       // A wrong code keeps its tries; a redeemed one (or a failure that is not the client's) gives them back.
       if (!wrongCode) await tries.giveBack();
     }
-    const test = await this.recordedTest(principal, ip);
+    const test = await this.recordedTest(principal, ip, 'setup');
     return { connection: await this.status(principal.tenant.id), test };
   }
 
@@ -103,6 +107,7 @@ export class ConnectionService {
       );
       await upsertConnection(trx, row);
       await dropAttemptTokenCache(trx, attempt.id);
+      await recordConnected(trx, row);
       return row;
     });
     this.deps.statusCache.delete(principal.tenant.id);
@@ -115,7 +120,10 @@ export class ConnectionService {
         findConnection(this.deps.db, tenantId),
         this.deps.features.list(tenantId),
       ]);
-      return toConnectionResponse(row, features);
+      const view = toConnectionResponse(row, features);
+      const support =
+        row && (await supportNotificationOf(this.deps.db, tenantId, row.connectedAt, this.deps.supportEmail));
+      return support ? { ...view, supportNotification: support } : view;
     });
   }
 
@@ -125,14 +133,18 @@ export class ConnectionService {
    */
   async runTest(principal: Principal, ip: string): Promise<ConnectionTestResult> {
     await this.deps.caps.take('connection_test', principal.tenant.id);
-    return this.recordedTest(principal, ip);
+    return this.recordedTest(principal, ip, 'manual');
   }
 
   /** The test with its audit row: after a redemption and on request. */
-  private async recordedTest(principal: Principal, ip: string): Promise<ConnectionTestResult> {
+  private async recordedTest(
+    principal: Principal,
+    ip: string,
+    trigger: ConnectionTestTrigger,
+  ): Promise<ConnectionTestResult> {
     const connection = await findConnection(this.deps.db, principal.tenant.id);
     if (!connection) throw new NotConnectedError();
-    const outcome = await this.testAndRecord(connection);
+    const outcome = await this.testAndRecord(connection, { trigger });
     await this.deps.audit.record({
       tenant: principal.tenant,
       actor: principal.user.name,
@@ -147,20 +159,33 @@ export class ConnectionService {
     return outcome.result;
   }
 
-  /** Runs the test on a stored connection and writes status, result and the next check time (also the monitor's path). */
-  async testAndRecord(connection: ConnectionRow, options: { forceRefresh?: boolean } = {}): Promise<TestOutcome> {
+  /**
+   * Runs the test on a stored connection and writes status, result and the next check time (also the monitor's
+   * path), with the test's events, in one transaction.
+   */
+  async testAndRecord(
+    connection: ConnectionRow,
+    options: { forceRefresh?: boolean; trigger?: ConnectionTestTrigger } = {},
+  ): Promise<TestOutcome> {
     const outcome = await this.deps.tester.run(connection, options);
+    const features = await this.deps.features.list(connection.tenantId);
     const now = this.deps.clock.now();
     const failed = outcome.result.checks.find((check) => !check.ok);
-    await updateConnection(this.deps.db, connection.tenantId, {
-      status: outcome.status,
-      lastTest: JSON.stringify(outcome.result),
-      lastCheckedAt: now,
-      nextCheckAt: this.nextCheck(now, outcome),
-      ...(failed
-        ? { lastFailure: JSON.stringify({ at: now.toISOString(), reason: failed.id, message: failed.message }) }
-        : {}),
-      updatedAt: now,
+    await this.deps.db.transaction().execute(async (trx) => {
+      // The status before this result, under lock: a change of status is reported exactly once.
+      const before = await lockConnectionRow(trx, connection.tenantId);
+      if (!before) return; // disconnected while the test ran
+      await updateConnection(trx, connection.tenantId, {
+        status: outcome.status,
+        lastTest: JSON.stringify(outcome.result),
+        lastCheckedAt: now,
+        nextCheckAt: this.nextCheck(now, outcome),
+        ...(failed
+          ? { lastFailure: JSON.stringify({ at: now.toISOString(), reason: failed.id, message: failed.message }) }
+          : {}),
+        updatedAt: now,
+      });
+      await recordTestOutcome(trx, { before, outcome, trigger: options.trigger ?? 'manual', features, at: now });
     });
     this.deps.statusCache.delete(connection.tenantId);
     return outcome;
@@ -180,7 +205,7 @@ export class ConnectionService {
 
   /** „Verbindung trennen/löschen“: the tokens and the connection are deleted, pending attempts with them. */
   async disconnect(principal: Principal, ip: string): Promise<void> {
-    await revokeConnection(this.deps.db, this.deps.audit, principal.tenant, principal.user.name, ip);
+    await revokeConnection(this.deps.db, this.deps.audit, principal.tenant, principal.user.name, ip, this.deps.clock);
     this.deps.statusCache.delete(principal.tenant.id);
   }
 }

@@ -35,7 +35,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -221,7 +221,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -241,7 +241,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -261,7 +261,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -281,7 +281,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -301,7 +301,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -321,7 +321,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -341,7 +341,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -361,7 +361,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -381,7 +381,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -435,7 +435,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -455,7 +455,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -475,7 +475,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -495,7 +495,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -515,7 +515,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -592,7 +592,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -612,7 +612,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -632,7 +632,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -698,7 +698,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -718,7 +718,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -738,7 +738,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -802,7 +802,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -822,7 +822,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -842,7 +842,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -882,7 +882,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -902,7 +902,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -974,7 +974,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -994,7 +994,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1014,7 +1014,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1034,7 +1034,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1054,7 +1054,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1110,7 +1110,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1130,7 +1130,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1150,7 +1150,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1170,7 +1170,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1190,7 +1190,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1210,7 +1210,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1273,7 +1273,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1293,7 +1293,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1313,7 +1313,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1333,7 +1333,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1353,7 +1353,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1373,7 +1373,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1448,7 +1448,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1468,7 +1468,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1488,7 +1488,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1555,7 +1555,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1575,7 +1575,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1595,7 +1595,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1615,7 +1615,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1679,7 +1679,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1699,7 +1699,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1719,7 +1719,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1739,7 +1739,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1759,7 +1759,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1799,7 +1799,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1819,7 +1819,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1876,7 +1876,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1896,7 +1896,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1916,7 +1916,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1936,7 +1936,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1956,7 +1956,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1976,7 +1976,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2067,6 +2067,16 @@ export interface paths {
                                 /** @description Permissions this feature adds. */
                                 scopes: string[];
                             }[];
+                            supportNotification?: {
+                                /** @description pending: queued (sent as soon as the mail server takes it). */
+                                status: "pending" | "sent" | "failed";
+                                /** Format: date-time */
+                                queuedAt: string;
+                                /** Format: date-time */
+                                sentAt?: string;
+                                /** @description The support address, for questions. */
+                                email: string;
+                            };
                         };
                     };
                 };
@@ -2079,7 +2089,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2099,7 +2109,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2119,7 +2129,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2139,7 +2149,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2226,6 +2236,16 @@ export interface paths {
                                     /** @description Permissions this feature adds. */
                                     scopes: string[];
                                 }[];
+                                supportNotification?: {
+                                    /** @description pending: queued (sent as soon as the mail server takes it). */
+                                    status: "pending" | "sent" | "failed";
+                                    /** Format: date-time */
+                                    queuedAt: string;
+                                    /** Format: date-time */
+                                    sentAt?: string;
+                                    /** @description The support address, for questions. */
+                                    email: string;
+                                };
                             };
                             test: {
                                 ok: boolean;
@@ -2251,7 +2271,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2271,7 +2291,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2291,7 +2311,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2311,7 +2331,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2331,7 +2351,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2351,7 +2371,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2371,7 +2391,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2391,7 +2411,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2430,7 +2450,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2450,7 +2470,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2470,7 +2490,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2490,7 +2510,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2510,7 +2530,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2576,7 +2596,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2596,7 +2616,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2616,7 +2636,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2636,7 +2656,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2676,7 +2696,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2696,7 +2716,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2766,7 +2786,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2786,7 +2806,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2806,7 +2826,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2826,7 +2846,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2846,7 +2866,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2866,7 +2886,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2886,7 +2906,1142 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's webhooks (never their secrets) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            url: string;
+                            events: ("ms365.connection.connected" | "ms365.connection.tested" | "ms365.connection.needs_reauth" | "ms365.connection.error" | "ms365.connection.deleted" | "invoice_import.message.imported" | "invoice_import.message.failed" | "invoice_import.needs_attention")[];
+                            description: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** @description ELO user who registered it. */
+                            createdBy: string;
+                        }[];
+                    };
+                };
+                /** @description The one error format of the API. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register a webhook; the signing secret is shown once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Where events are POSTed; https in production, no private or loopback addresses. */
+                        url: string;
+                        events: ("ms365.connection.connected" | "ms365.connection.tested" | "ms365.connection.needs_reauth" | "ms365.connection.error" | "ms365.connection.deleted" | "invoice_import.message.imported" | "invoice_import.message.failed" | "invoice_import.needs_attention")[];
+                        description?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description Signing secret (whsec_…) for the Standard Webhooks signature. Shown once, stored encrypted. */
+                            secret: string;
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a webhook; deliveries still waiting for it are dropped */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description The one error format of the API. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Delivery log of a webhook: status, attempts, HTTP status and duration of the last attempt */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Newest first. */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description The webhook-id header of every attempt. */
+                            eventId: string;
+                            eventType: string;
+                            /** @description Sent by the test button. */
+                            test: boolean;
+                            /**
+                             * @description pending: waiting for its (next) attempt; failed: gave up after a day of retries.
+                             * @enum {unknown}
+                             */
+                            status: "pending" | "sending" | "delivered" | "failed";
+                            attempts: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            lastAttemptAt: string | null;
+                            /** Format: date-time */
+                            nextAttemptAt: string | null;
+                            /** Format: date-time */
+                            deliveredAt: string | null;
+                            /** @description HTTP status of the last attempt. */
+                            responseStatus: number | null;
+                            /** @description Duration of the last attempt. */
+                            durationMs: number | null;
+                            /** @description Why the last attempt failed. */
+                            error: string | null;
+                        }[];
+                    };
+                };
+                /** @description The one error format of the API. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a signed "webhook.test" event now and answer how the receiver responded */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @description The webhook-id header of every attempt. */
+                            eventId: string;
+                            eventType: string;
+                            /** @description Sent by the test button. */
+                            test: boolean;
+                            /**
+                             * @description pending: waiting for its (next) attempt; failed: gave up after a day of retries.
+                             * @enum {unknown}
+                             */
+                            status: "pending" | "sending" | "delivered" | "failed";
+                            attempts: number;
+                            /** Format: date-time */
+                            createdAt: string;
+                            /** Format: date-time */
+                            lastAttemptAt: string | null;
+                            /** Format: date-time */
+                            nextAttemptAt: string | null;
+                            /** Format: date-time */
+                            deliveredAt: string | null;
+                            /** @description HTTP status of the last attempt. */
+                            responseStatus: number | null;
+                            /** @description Duration of the last attempt. */
+                            durationMs: number | null;
+                            /** @description Why the last attempt failed. */
+                            error: string | null;
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The address that receives needs_reauth and import-failure mails */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Null: no notification mails. */
+                            email: string | null;
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Set (or, with null, remove) the notification address; at most one mail per kind and day */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Null: no notification mails. */
+                            email: string | null;
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {

@@ -1,0 +1,1 @@
+export { mailFailureReason, SmtpMailer, type OutgoingMail, type SmtpMailerOptions } from './smtp-mailer.js';

@@ -1,0 +1,39 @@
+import { randomUUID } from 'node:crypto';
+import type { EventDataByType, EventType } from '@ecm365/shared';
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/database.js';
+import { insertOutboxEvent, nextTenantSeq } from './event.repository.js';
+
+export interface AppendedEvent {
+  id: string;
+  tenantSeq: string;
+}
+
+/** `evt_` and 32 hex digits: unique, not guessable, the same on every delivery attempt. */
+export function newEventId(): string {
+  return `evt_${randomUUID().replaceAll('-', '')}`;
+}
+
+/**
+ * Writes an event (SPEC §10) to the outbox inside the caller's transaction — the one that makes the change the event
+ * reports — so the event exists exactly when the change does. The relay hands it to webhooks and notification mails
+ * after the commit, at least once, each tenant's events in order.
+ *
+ * Every query runs on `trx`; call it as the transaction's last write so the tenant's sequence lock is held briefly.
+ */
+export async function appendEvent<T extends EventType>(
+  trx: Transaction<Database>,
+  event: { tenantId: string; type: T; data: EventDataByType[T]; at?: Date },
+): Promise<AppendedEvent> {
+  const id = newEventId();
+  const tenantSeq = await nextTenantSeq(trx, event.tenantId);
+  await insertOutboxEvent(trx, {
+    id,
+    tenantId: event.tenantId,
+    tenantSeq,
+    type: event.type,
+    data: event.data,
+    createdAt: event.at ?? new Date(),
+  });
+  return { id, tenantSeq };
+}

@@ -1,0 +1,122 @@
+import { FEATURES, type ConnectionStatusValue, type ConnectionTestTrigger, type FeatureSettings } from '@ecm365/shared';
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/database.js';
+import type { TestOutcome } from '../ms365/connection-tester.js';
+import { queueSupportMail } from '../notifications/support-mail.js';
+import { appendEvent } from './append-event.js';
+
+/** What the connection's events report about it; the row fields of ms365_connections by another name. */
+export interface ConnectionFacts {
+  tenantId: string;
+  status: Exclude<ConnectionStatusValue, 'not_connected'>;
+  accountUsername: string;
+  accountDisplayName: string;
+  microsoftTenantId: string;
+  scopes: string[];
+  connectedAt: Date;
+  connectedBy: string;
+}
+
+const accountOf = (connection: ConnectionFacts) => ({
+  username: connection.accountUsername,
+  displayName: connection.accountDisplayName,
+  microsoftTenantId: connection.microsoftTenantId,
+});
+
+/** `ms365.connection.connected`, in the redemption's transaction. */
+export async function recordConnected(trx: Transaction<Database>, connection: ConnectionFacts): Promise<void> {
+  await appendEvent(trx, {
+    tenantId: connection.tenantId,
+    type: 'ms365.connection.connected',
+    data: {
+      account: accountOf(connection),
+      scopes: connection.scopes,
+      connectedBy: connection.connectedBy,
+      connectedAt: connection.connectedAt.toISOString(),
+    },
+    at: connection.connectedAt,
+  });
+}
+
+/**
+ * In the transaction that stores a test result: `ms365.connection.tested` always; `needs_reauth` / `error` only
+ * when the status changes to it (a connection failing every check for a week reports it once); and the support mail
+ * when the set-up passes with a feature enabled.
+ */
+export async function recordTestOutcome(
+  trx: Transaction<Database>,
+  input: {
+    /** The stored connection as it was before this result (read under lock in the same transaction). */
+    before: ConnectionFacts;
+    outcome: TestOutcome;
+    trigger: ConnectionTestTrigger;
+    features: FeatureSettings[];
+    at: Date;
+  },
+): Promise<void> {
+  const { before, outcome, at } = input;
+  const tenantId = before.tenantId;
+  const connectedAt = before.connectedAt.toISOString();
+  await appendEvent(trx, {
+    tenantId,
+    type: 'ms365.connection.tested',
+    data: {
+      connectedAt,
+      trigger: input.trigger,
+      status: outcome.status,
+      previousStatus: before.status,
+      result: outcome.result,
+    },
+    at,
+  });
+  if (outcome.status !== 'connected' && outcome.status !== before.status) {
+    const failed = outcome.result.checks.find((check) => !check.ok);
+    await appendEvent(trx, {
+      tenantId,
+      type: outcome.status === 'needs_reauth' ? 'ms365.connection.needs_reauth' : 'ms365.connection.error',
+      data: {
+        connectedAt,
+        status: outcome.status,
+        previousStatus: before.status,
+        reason: failed?.id ?? 'unknown',
+        message: failed?.message ?? '',
+        ...(failed?.hint ? { hint: failed.hint } : {}),
+      },
+      at,
+    });
+  }
+  const enabled = input.features.filter((feature) => feature.enabled);
+  if (outcome.result.ok && enabled.length > 0) {
+    await queueSupportMail(
+      trx,
+      tenantId,
+      {
+        connectedAt,
+        connectedBy: before.connectedBy,
+        account: accountOf(before),
+        features: enabled.map((feature) => ({
+          id: feature.id,
+          title: FEATURES[feature.id].title.de,
+          mailbox: feature.mailbox,
+        })),
+        test: outcome.result,
+      },
+      at,
+    );
+  }
+}
+
+/** `ms365.connection.deleted`, in the disconnect's transaction (customer or ops). */
+export async function recordDeleted(
+  trx: Transaction<Database>,
+  connection: ConnectionFacts,
+  deletedBy: string,
+  at: Date,
+): Promise<void> {
+  await appendEvent(trx, {
+    tenantId: connection.tenantId,
+    type: 'ms365.connection.deleted',
+    data: { deletedBy, connectedAt: connection.connectedAt.toISOString(), account: connection.accountUsername },
+    at,
+  });
+}

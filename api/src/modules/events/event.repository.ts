@@ -1,0 +1,89 @@
+import { sql, type Transaction } from 'kysely';
+import type { Database, Db } from '../../db/database.js';
+import type { OutboxEventRow } from './events.table.js';
+
+/**
+ * The tenant's next event number. The upsert locks the tenant's sequence row until the transaction ends, so a
+ * second transaction writing an event for the same tenant waits: numbers follow commit order, without gaps from
+ * rolled-back transactions.
+ */
+export async function nextTenantSeq(trx: Transaction<Database>, tenantId: string): Promise<string> {
+  const row = await trx
+    .insertInto('eventSequences')
+    .values({ tenantId, lastSeq: 1 })
+    .onConflict((conflict) => conflict.column('tenantId').doUpdateSet({ lastSeq: sql`event_sequences.last_seq + 1` }))
+    .returning('lastSeq')
+    .executeTakeFirstOrThrow();
+  return String(row.lastSeq);
+}
+
+export interface NewOutboxEvent {
+  id: string;
+  tenantId: string;
+  tenantSeq: string;
+  type: string;
+  data: unknown;
+  createdAt: Date;
+  /** Set for events that are handed to their channel directly (webhook tests). */
+  dispatchedAt?: Date;
+}
+
+export async function insertOutboxEvent(trx: Transaction<Database>, event: NewOutboxEvent): Promise<void> {
+  await trx
+    .insertInto('outboxEvents')
+    .values({ ...event, data: JSON.stringify(event.data), dispatchedAt: event.dispatchedAt ?? null })
+    .execute();
+}
+
+/**
+ * Events not yet handed to their channels, each tenant's in its order. Locked (skipping what another relay holds),
+ * so that even two relays by mistake never hand the same event out twice.
+ */
+export function lockUndispatchedEvents(trx: Transaction<Database>, limit: number): Promise<OutboxEventRow[]> {
+  return trx
+    .selectFrom('outboxEvents')
+    .selectAll()
+    .where('dispatchedAt', 'is', null)
+    .orderBy('tenantId')
+    .orderBy('tenantSeq')
+    .limit(limit)
+    .forUpdate()
+    .skipLocked()
+    .execute();
+}
+
+export async function markDispatched(trx: Transaction<Database>, ids: string[], at: Date): Promise<void> {
+  if (ids.length === 0) return;
+  await trx.updateTable('outboxEvents').set({ dispatchedAt: at }).where('id', 'in', ids).execute();
+}
+
+/** A tenant's events, newest first (diagnostics and tests). */
+export function listTenantEvents(db: Db, tenantId: string, limit = 100): Promise<OutboxEventRow[]> {
+  return db
+    .selectFrom('outboxEvents')
+    .selectAll()
+    .where('tenantId', '=', tenantId)
+    .orderBy('tenantSeq', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/** Dispatched events older than `before` go, with their delivery log (cascade); undelivered ones stay. */
+export async function deleteOldEvents(db: Db, before: Date): Promise<number> {
+  const result = await db
+    .deleteFrom('outboxEvents')
+    .where('dispatchedAt', 'is not', null)
+    .where('createdAt', '<', before)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('webhookDeliveries')
+            .select('webhookDeliveries.id')
+            .whereRef('webhookDeliveries.eventId', '=', 'outboxEvents.id')
+            .where('webhookDeliveries.status', 'in', ['pending', 'sending']),
+        ),
+      ),
+    )
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -1,0 +1,112 @@
+import type { Transaction } from 'kysely';
+import type { Database, Db } from '../../db/database.js';
+import type { MailKind, NotificationMailRow } from './notification.table.js';
+
+export function findNotificationEmail(db: Db, tenantId: string): Promise<string | null> {
+  return db
+    .selectFrom('notificationSettings')
+    .select('email')
+    .where('tenantId', '=', tenantId)
+    .executeTakeFirst()
+    .then((row) => row?.email ?? null);
+}
+
+export async function upsertNotificationEmail(
+  db: Db,
+  row: { tenantId: string; email: string | null; updatedAt: Date; updatedBy: string },
+): Promise<void> {
+  await db
+    .insertInto('notificationSettings')
+    .values(row)
+    .onConflict((conflict) =>
+      conflict.column('tenantId').doUpdateSet({ email: row.email, updatedAt: row.updatedAt, updatedBy: row.updatedBy }),
+    )
+    .execute();
+}
+
+export interface NewMail {
+  tenantId: string;
+  dedupeKey: string;
+  kind: MailKind;
+  recipient: string | null;
+  payload: Record<string, unknown>;
+  at: Date;
+}
+
+/** Queues a mail unless one with the same key exists; answers whether this call queued it. */
+export async function queueMail(trx: Transaction<Database>, mail: NewMail): Promise<boolean> {
+  const result = await trx
+    .insertInto('notificationMails')
+    .values({
+      tenantId: mail.tenantId,
+      dedupeKey: mail.dedupeKey,
+      kind: mail.kind,
+      recipient: mail.recipient,
+      payload: JSON.stringify(mail.payload),
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: mail.at,
+      createdAt: mail.at,
+    })
+    .onConflict((conflict) => conflict.column('dedupeKey').doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+}
+
+export function findMailByKey(db: Db, tenantId: string, dedupeKey: string): Promise<NotificationMailRow | undefined> {
+  return db
+    .selectFrom('notificationMails')
+    .selectAll()
+    .where('tenantId', '=', tenantId)
+    .where('dedupeKey', '=', dedupeKey)
+    .executeTakeFirst();
+}
+
+export interface DueMail extends NotificationMailRow {
+  tenantSlug: string;
+  tenantName: string;
+}
+
+/** Mails whose (next) attempt is due, oldest first, with their tenant's names. */
+export function listDueMails(db: Db, now: Date, limit: number): Promise<DueMail[]> {
+  return db
+    .selectFrom('notificationMails')
+    .innerJoin('tenants', 'tenants.id', 'notificationMails.tenantId')
+    .selectAll('notificationMails')
+    .select(['tenants.slug as tenantSlug', 'tenants.name as tenantName'])
+    .where('notificationMails.status', '=', 'pending')
+    .where('notificationMails.nextAttemptAt', '<=', now)
+    .orderBy('notificationMails.createdAt')
+    .limit(limit)
+    .execute();
+}
+
+export async function recordMailAttempt(
+  db: Db,
+  mail: { id: string; tenantId: string },
+  outcome: {
+    status: NotificationMailRow['status'];
+    attempts: number;
+    at: Date;
+    nextAttemptAt: Date | null;
+    error: string | null;
+  },
+): Promise<void> {
+  await db
+    .updateTable('notificationMails')
+    .set({
+      status: outcome.status,
+      attempts: outcome.attempts,
+      lastAttemptAt: outcome.at,
+      nextAttemptAt: outcome.nextAttemptAt,
+      error: outcome.error,
+      ...(outcome.status === 'sent' ? { sentAt: outcome.at } : {}),
+    })
+    .where('id', '=', mail.id)
+    .where('tenantId', '=', mail.tenantId)
+    .execute();
+}
+
+export function listTenantMails(db: Db, tenantId: string): Promise<NotificationMailRow[]> {
+  return db.selectFrom('notificationMails').selectAll().where('tenantId', '=', tenantId).orderBy('createdAt').execute();
+}
