@@ -6,3 +6,4 @@ export * from './ms365.js';
 export * from './ms365-code.js';
 export * from './api-tokens.js';
 export * from './text.js';
+export * from './scopes.js';

@@ -23,7 +23,14 @@ export const callbackUrl = (config: Pick<Config, 'publicUrl'>) => `${config.publ
  */
 export type MicrosoftEmulatorAddress =
   | RunningMicrosoftEmulator
-  | { origin: string; authority: string; graphBaseUrl: string; caCertPem: string; authorityMetadata: string };
+  | {
+      origin: string;
+      browserOrigin: string;
+      authority: string;
+      graphBaseUrl: string;
+      caCertPem: string;
+      authorityMetadata: string;
+    };
 
 /** The endpoints of the app registration `client` at the emulator, whose redirect URI is `redirectUri`. */
 export function emulatorEndpoints(
@@ -44,6 +51,8 @@ export function emulatorEndpoints(
     caPem: emulator.caCertPem,
     // MSAL cannot ask Microsoft's instance discovery about the emulator: its metadata is given, its host named.
     authorityMetadata: running ? emulator.authorityMetadata() : emulator.authorityMetadata,
+    // Its sign-in and consent pages are on plain http (no certificate warning); the admin-consent link goes there.
+    browserOrigin: emulator.browserOrigin,
     knownAuthorities: [new URL(emulator.origin).host],
     timeoutMs,
   };

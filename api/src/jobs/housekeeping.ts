@@ -1,6 +1,7 @@
 import type PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import type { Db } from '../db/database.js';
+import { deleteExpiredAdminConsents } from '../modules/ms365/admin-consent.repository.js';
 import { deleteFinishedAttempts } from '../modules/ms365/attempt.repository.js';
 import type { SessionService } from '../modules/sessions/session.service.js';
 import { deleteStaleThrottleCounters } from '../modules/throttle/throttle-counter.repository.js';
@@ -13,7 +14,7 @@ const ATTEMPT_RETENTION_MS = 24 * 3_600_000;
 /** Older than any counting window. */
 const THROTTLE_RETENTION_MS = 24 * 3_600_000;
 
-/** Deletes what has expired: sessions, connect attempts, old throttle counters. Every 15 minutes, on one instance. */
+/** Deletes what has expired: sessions, connect attempts, old throttle counters, admin-consent links. Every 15 minutes, on one instance. */
 export class Housekeeping {
   constructor(
     private readonly boss: PgBoss,
@@ -33,6 +34,7 @@ export class Housekeeping {
     const sessions = await this.deps.sessions.purgeDead();
     const attempts = await deleteFinishedAttempts(this.deps.db, new Date(now - ATTEMPT_RETENTION_MS));
     await deleteStaleThrottleCounters(this.deps.db, new Date(now - THROTTLE_RETENTION_MS));
+    await deleteExpiredAdminConsents(this.deps.db, new Date(now));
     this.deps.logger.info({ sessions, attempts }, 'housekeeping done');
     return { sessions, attempts };
   }

@@ -11,6 +11,7 @@ export interface EmulatorsReady {
   eloBaseUrl: string;
   microsoft: {
     origin: string;
+    browserOrigin: string;
     authority: string;
     graphBaseUrl: string;
     caCertPem: string;

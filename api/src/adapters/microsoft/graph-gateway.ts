@@ -3,6 +3,7 @@ import type { Agent } from 'undici';
 import { observed, type MicrosoftCallObserver } from './call-observer.js';
 import type { MicrosoftEndpoints } from './microsoft-endpoints.js';
 import { isNetworkFailure, MicrosoftRequestError, networkFailure } from './microsoft-request-error.js';
+import { parseRetryAfter } from './retry-after.js';
 
 export interface GraphUser {
   id: string;
@@ -75,13 +76,13 @@ export class GraphGateway {
 
 function translate(error: unknown): MicrosoftRequestError {
   if (error instanceof GraphError && error.statusCode > 0) {
-    const retryAfter = Number(error.headers?.get('retry-after'));
     return new MicrosoftRequestError({
       error: error.code ?? `http_${error.statusCode}`,
       description: error.message,
       httpStatus: error.statusCode,
       correlationId: error.requestId ?? undefined,
-      retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : undefined,
+      // A missing header must stay missing: read as 0 (Number(null)) it made every 503 retry at once.
+      retryAfterSeconds: parseRetryAfter(error.headers?.get('retry-after')),
     });
   }
   if (isNetworkFailure(error) || (error instanceof GraphError && error.statusCode <= 0)) return networkFailure(error);

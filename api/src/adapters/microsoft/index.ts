@@ -4,3 +4,5 @@ export { MicrosoftIdentity, type AuthorizeRequest, type RedeemedTokens } from '.
 export { authorityOrigin, type MicrosoftEndpoints } from './microsoft-endpoints.js';
 export { MicrosoftRequestError } from './microsoft-request-error.js';
 export type { TokenCacheStore } from './persistent-token-cache.js';
+export { ID_TOKEN_REJECTED, IdTokenValidator, type IdTokenValidatorOptions } from './id-token-validator.js';
+export { trustedCertificates } from './http-dispatcher.js';

@@ -35,7 +35,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -221,7 +221,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -241,7 +241,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -261,7 +261,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -281,7 +281,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -301,7 +301,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -321,7 +321,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -341,7 +341,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -361,7 +361,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -381,7 +381,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -435,7 +435,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -455,7 +455,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -475,7 +475,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -495,7 +495,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -515,7 +515,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -592,7 +592,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -612,7 +612,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -632,7 +632,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -698,7 +698,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -718,7 +718,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -738,7 +738,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -802,7 +802,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -822,7 +822,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -842,7 +842,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -862,7 +862,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -882,7 +882,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -908,7 +908,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** State of a connection attempt (pending, code ready, failed with explanation, …) */
+        /**
+         * State of a connection attempt (pending, code ready, failed with explanation, …)
+         * @description Also answers a browser without credentials for an attempt started with an API token: the first browser that opens it owns it (binding cookie); any other browser gets 403 session_mismatch.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -934,7 +937,7 @@ export interface paths {
                             /** @description Where "Verbindung herstellen" leads. */
                             authorizeUrl: string;
                             error?: {
-                                kind: "consent_required" | "cancelled" | "wrong_account_type" | "service_configuration" | "temporarily_unavailable" | "interaction_required" | "invalid_state" | "session_mismatch" | "unknown";
+                                kind: "consent_required" | "cancelled" | "wrong_account_type" | "service_configuration" | "temporarily_unavailable" | "interaction_required" | "invalid_state" | "session_mismatch" | "sign_in_expired" | "id_token_invalid" | "unknown";
                                 /** @description German explanation with what to do next. */
                                 message: string;
                                 aadstsCode?: string;
@@ -954,7 +957,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -974,7 +977,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -994,7 +997,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1014,7 +1017,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1034,7 +1037,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1062,7 +1065,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Redirect to Microsoft's sign-in and consent (state, nonce, PKCE S256) */
+        /**
+         * Redirect to Microsoft's sign-in and consent (state, nonce, PKCE S256), new for every call
+         * @description Like the attempt itself, also for the browser that owns an attempt started with an API token.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -1090,7 +1096,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1110,7 +1116,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1130,7 +1136,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1150,7 +1156,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1170,7 +1176,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1190,7 +1196,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1253,7 +1259,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1273,7 +1279,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1293,7 +1299,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1313,7 +1319,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1333,7 +1339,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1353,7 +1359,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1428,7 +1434,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1448,7 +1454,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1468,7 +1474,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1535,7 +1541,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1555,7 +1561,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1575,7 +1581,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1595,7 +1601,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1659,7 +1665,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1679,7 +1685,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1699,7 +1705,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1719,7 +1725,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1739,7 +1745,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1759,7 +1765,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1779,7 +1785,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1836,7 +1842,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1856,7 +1862,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1876,7 +1882,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1896,7 +1902,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1916,7 +1922,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1936,7 +1942,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2039,7 +2045,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2059,7 +2065,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2079,7 +2085,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2099,7 +2105,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2211,7 +2217,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2231,7 +2237,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2251,7 +2257,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2271,7 +2277,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2291,7 +2297,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2311,7 +2317,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2331,7 +2337,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2351,7 +2357,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2390,7 +2396,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2410,7 +2416,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2430,7 +2436,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2450,7 +2456,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2470,7 +2476,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2536,7 +2542,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2556,7 +2562,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2576,7 +2582,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2596,7 +2602,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2616,7 +2622,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2636,7 +2642,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2706,7 +2712,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2726,7 +2732,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2746,7 +2752,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2766,7 +2772,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2786,7 +2792,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2806,7 +2812,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2826,7 +2832,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
