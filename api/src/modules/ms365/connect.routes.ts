@@ -2,7 +2,7 @@ import { AttemptIdParams, AttemptResponse, CodeResponse, ConnectResponse } from 
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
-import { AttemptNotFoundError, NotAuthenticatedError } from '../../errors/domain-errors.js';
+import { AttemptNotFoundError, NotAuthenticatedError, SessionMismatchError } from '../../errors/domain-errors.js';
 import { principalOf, type RequestAuth } from '../../http/request-auth.js';
 import { requestOrigin } from '../../http/request-origin.js';
 import { SECURITY } from '../../http/openapi.js';
@@ -10,6 +10,7 @@ import { errorResponses, rejectBody } from '../../http/schemas.js';
 import type { Principal } from '../auth/principal.js';
 import { tenantFromHost } from '../tenants/tenant-host.js';
 import type { BrowserVisit } from './attempt-browser-binding.js';
+import { connectorPath } from './attempt-view.js';
 import type { ConnectService } from './connect.service.js';
 import { bindingCookieOf, setBindingCookie } from './connector-binding-cookie.js';
 
@@ -120,16 +121,23 @@ export const connectRoutes: FastifyPluginAsyncTypebox<ConnectRoutesOptions> = as
         summary: "Redirect to Microsoft's sign-in and consent (state, nonce, PKCE S256), new for every call",
         description: 'Like the attempt itself, also for the browser that owns an attempt started with an API token.',
         params: AttemptIdParams,
-        response: { 302: Type.Null(), ...errorResponses(401, 403, 404, 410) },
+        response: { 302: Type.Null(), 303: Type.Null(), ...errorResponses(401, 403, 404, 410) },
       },
     },
     async (request, reply) => {
-      const target = await asOwnerOrBrowser(
-        request,
-        reply,
-        (principal) => connect.authorizeUrl(principal, request.params.attemptId),
-        (browser) => connect.authorizeUrlForBrowser(browser, request.params.attemptId),
-      );
+      let target: string;
+      try {
+        target = await asOwnerOrBrowser(
+          request,
+          reply,
+          (principal) => connect.authorizeUrl(principal, request.params.attemptId),
+          (browser) => connect.authorizeUrlForBrowser(browser, request.params.attemptId),
+        );
+      } catch (error) {
+        // A browser, not a script: the connector window explains it rather than showing JSON.
+        if (!(error instanceof SessionMismatchError)) throw error;
+        return reply.redirect(`${connectorPath(request.params.attemptId)}?error=session_mismatch`, 303);
+      }
       return reply.header('cache-control', 'no-store').redirect(target, 302);
     },
   );
