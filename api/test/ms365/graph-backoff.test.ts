@@ -65,7 +65,11 @@ describe('Graph 429/503/504 without Retry-After', () => {
 
   it('reports no Retry-After for a missing header, and honours one that is there', async () => {
     microsoft.controls.failNext({ target: 'graph', status: 503 });
-    const bare = await graph.me('x').catch((error: unknown) => error as MicrosoftRequestError);
+    const bare = (await graph.me('x').then(
+      () => undefined,
+      (error: unknown) => error,
+    )) as MicrosoftRequestError;
+    expect(bare).toBeInstanceOf(MicrosoftRequestError);
     expect(bare.failure).toMatchObject({ httpStatus: 503, retryAfterSeconds: undefined });
     expect(microsoftRetryDecision(bare)).toEqual({ retry: true, afterMs: undefined });
 
