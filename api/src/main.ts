@@ -28,8 +28,11 @@ function printBanner(config: Config, runtime: Runtime): void {
   }
   const emulator = runtime.microsoft.emulator;
   if (emulator) {
+    const taken = runtime.microsoft.emulatorPortTaken;
     lines.push(
-      `  Microsoft emulator: ${emulator.origin} (self-signed certificate: let the browser accept it once)`,
+      `  Microsoft emulator: ${emulator.origin} (token endpoint and Graph, for the app)` +
+        (taken ? ` — port ${taken} was taken (another demo?), so it uses ${new URL(emulator.origin).port}` : ''),
+      `  its sign-in and consent pages: ${emulator.browserOrigin} (plain http on this machine: no certificate warning)`,
       '  Microsoft 365 demo accounts on its consent page:',
       ...DEMO_MICROSOFT_LOGINS.map((login) => `    ${login.account}   — ${login.note}`),
     );

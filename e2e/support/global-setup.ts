@@ -43,9 +43,12 @@ export default async function setup(project: TestProject) {
   mkdirSync(resultsDir, { recursive: true });
   const log = createWriteStream(path.join(resultsDir, 'server.log'));
 
+  // As a user's shell starts it: without the NODE_ENV=test Vitest sets, which would also make the portal's build
+  // bundle Vue's development build.
+  const { NODE_ENV: _testEnv, ...userEnv } = process.env;
   const child: ChildProcess = spawn(process.execPath, ['scripts/start.mjs'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, MS365_EMULATOR_PORT: String(emulatorPort) },
+    env: { ...userEnv, PORT: String(port), DATA_DIR: dataDir, MS365_EMULATOR_PORT: String(emulatorPort) },
     stdio: ['ignore', 'pipe', 'pipe'],
     // Its own process group, so that the teardown also reaches the server that start.mjs spawns.
     detached: true,

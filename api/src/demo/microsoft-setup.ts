@@ -6,11 +6,15 @@ import type { MicrosoftEndpoints } from '../adapters/microsoft/index.js';
 import type { Config } from '../config/config.js';
 
 export const EMULATOR_CLIENT_ID = '6f1c3c2e-2f9a-4d7e-9b0a-0ec365de7001';
+/** MS365_EMULATOR_PORT's default. Taken (a second demo on this machine), the emulator listens elsewhere. */
+export const DEFAULT_EMULATOR_PORT = 44300;
 
 export interface MicrosoftSetup {
   endpoints: MicrosoftEndpoints;
   /** Set when the Microsoft emulator stands in (no MS365_CLIENT_ID configured). */
   emulator: RunningMicrosoftEmulator | undefined;
+  /** The port the emulator was meant to use when that was taken and it listens on another one. */
+  emulatorPortTaken?: number | undefined;
   close(): Promise<void>;
 }
 
@@ -59,10 +63,15 @@ export function emulatorEndpoints(
 }
 
 /**
- * The real Microsoft when MS365_CLIENT_ID/SECRET are configured; otherwise the emulator on its fixed port, with an
- * app registration ("ecm.online") created for this run whose redirect URI is our callback.
+ * The real Microsoft when MS365_CLIENT_ID/SECRET are configured; otherwise the emulator on its fixed port (any free
+ * one when the default is taken, e.g. by a second demo), with an app registration ("ecm.online") created for this
+ * run whose redirect URI is our callback. The emulator's sign-in pages are on a second, plain-http port, so that
+ * the browser shows no certificate warning; the app talks to its token endpoint over TLS.
  */
-export async function setUpMicrosoft(config: Config): Promise<MicrosoftSetup> {
+export async function setUpMicrosoft(
+  config: Config,
+  options: { defaultEmulatorPort?: number } = {},
+): Promise<MicrosoftSetup> {
   const redirectUri = callbackUrl(config);
   if (config.ms365.kind === 'microsoft') {
     const { clientId, clientSecret, authority, graphUrl, caFile } = config.ms365;
@@ -85,9 +94,12 @@ export async function setUpMicrosoft(config: Config): Promise<MicrosoftSetup> {
     };
   }
   const clientSecret = randomBytes(24).toString('base64url');
+  const port = config.ms365.emulatorPort;
   const emulator = await startMicrosoftEmulator({
     host: config.ms365.emulatorHost,
-    port: config.ms365.emulatorPort,
+    port,
+    // A port set on purpose must be the one used; the default just as well be another (the banner says which).
+    whenPortTaken: port === (options.defaultEmulatorPort ?? DEFAULT_EMULATOR_PORT) ? 'any' : 'fail',
     clients: [{ clientId: EMULATOR_CLIENT_ID, clientSecret, redirectUris: [redirectUri], displayName: 'ecm.online' }],
   });
   return {
@@ -98,6 +110,7 @@ export async function setUpMicrosoft(config: Config): Promise<MicrosoftSetup> {
       config.ms365TimeoutMs,
     ),
     emulator,
+    emulatorPortTaken: port !== 0 && new URL(emulator.origin).port !== String(port) ? port : undefined,
     close: () => emulator.close(),
   };
 }
