@@ -28,11 +28,13 @@ function printBanner(config: Config, runtime: Runtime): void {
   }
   const emulator = runtime.microsoft.emulator;
   if (emulator) {
-    const taken = runtime.microsoft.emulatorPortTaken;
+    const taken = runtime.microsoft.emulatorPortsTaken ?? [];
     lines.push(
-      `  Microsoft emulator: ${emulator.origin} (token endpoint and Graph, for the app)` +
-        (taken ? ` — port ${taken} was taken (another demo?), so it uses ${new URL(emulator.origin).port}` : ''),
-      `  its sign-in and consent pages: ${emulator.browserOrigin} (plain http on this machine: no certificate warning)`,
+      `  Microsoft emulator: ${emulator.origin} (token endpoint and Graph, for the app)`,
+      `  its sign-in and consent pages: ${emulator.browserOrigin} (plain http: no certificate warning)`,
+      ...(taken.length
+        ? [`  (port ${taken.join(' and ')} taken, e.g. by another demo: it uses the ports above instead)`]
+        : []),
       '  Microsoft 365 demo accounts on its consent page:',
       ...DEMO_MICROSOFT_LOGINS.map((login) => `    ${login.account}   — ${login.note}`),
     );

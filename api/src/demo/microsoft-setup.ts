@@ -6,15 +6,15 @@ import type { MicrosoftEndpoints } from '../adapters/microsoft/index.js';
 import type { Config } from '../config/config.js';
 
 export const EMULATOR_CLIENT_ID = '6f1c3c2e-2f9a-4d7e-9b0a-0ec365de7001';
-/** MS365_EMULATOR_PORT's default. Taken (a second demo on this machine), the emulator listens elsewhere. */
-export const DEFAULT_EMULATOR_PORT = 44300;
+/** MS365_EMULATOR_PORT's and MS365_EMULATOR_BROWSER_PORT's defaults. Taken (a second demo), others are used. */
+export const DEFAULT_EMULATOR_PORTS = { tls: 44300, browser: 44301 } as const;
 
 export interface MicrosoftSetup {
   endpoints: MicrosoftEndpoints;
   /** Set when the Microsoft emulator stands in (no MS365_CLIENT_ID configured). */
   emulator: RunningMicrosoftEmulator | undefined;
-  /** The port the emulator was meant to use when that was taken and it listens on another one. */
-  emulatorPortTaken?: number | undefined;
+  /** The default ports the emulator found taken (it listens on others then), for the banner. */
+  emulatorPortsTaken?: number[] | undefined;
   close(): Promise<void>;
 }
 
@@ -25,16 +25,17 @@ export const callbackUrl = (config: Pick<Config, 'publicUrl'>) => `${config.publ
  * The emulator as the endpoints need it: running in this process, or its values as sent by another process (the
  * bench runs the emulators in a child process, where `authority()` and `authorityMetadata()` were already called).
  */
-export type MicrosoftEmulatorAddress =
-  | RunningMicrosoftEmulator
-  | {
-      origin: string;
-      browserOrigin: string;
-      authority: string;
-      graphBaseUrl: string;
-      caCertPem: string;
-      authorityMetadata: string;
-    };
+export type MicrosoftEmulatorAddress = RunningMicrosoftEmulator | EmulatorAddressValues;
+
+/** A running emulator's address as plain values, as a child process sends it. */
+export interface EmulatorAddressValues {
+  origin: string;
+  browserOrigin: string;
+  authority: string;
+  graphBaseUrl: string;
+  caCertPem: string;
+  authorityMetadata: string;
+}
 
 /** The endpoints of the app registration `client` at the emulator, whose redirect URI is `redirectUri`. */
 export function emulatorEndpoints(
@@ -70,7 +71,7 @@ export function emulatorEndpoints(
  */
 export async function setUpMicrosoft(
   config: Config,
-  options: { defaultEmulatorPort?: number } = {},
+  options: { defaultEmulatorPorts?: { tls: number; browser: number } } = {},
 ): Promise<MicrosoftSetup> {
   const redirectUri = callbackUrl(config);
   if (config.ms365.kind === 'microsoft') {
@@ -94,12 +95,15 @@ export async function setUpMicrosoft(
     };
   }
   const clientSecret = randomBytes(24).toString('base64url');
-  const port = config.ms365.emulatorPort;
+  const { emulatorPort: port, emulatorBrowserPort: browserPort } = config.ms365;
+  const defaults = options.defaultEmulatorPorts ?? DEFAULT_EMULATOR_PORTS;
+  // A port set on purpose must be the one used; a default may as well be another one (the banner says which).
   const emulator = await startMicrosoftEmulator({
     host: config.ms365.emulatorHost,
     port,
-    // A port set on purpose must be the one used; the default just as well be another (the banner says which).
-    whenPortTaken: port === (options.defaultEmulatorPort ?? DEFAULT_EMULATOR_PORT) ? 'any' : 'fail',
+    whenPortTaken: port === defaults.tls ? 'any' : 'fail',
+    browserPort,
+    whenBrowserPortTaken: browserPort === defaults.browser ? 'any' : 'fail',
     clients: [{ clientId: EMULATOR_CLIENT_ID, clientSecret, redirectUris: [redirectUri], displayName: 'ecm.online' }],
   });
   return {
@@ -110,7 +114,12 @@ export async function setUpMicrosoft(
       config.ms365TimeoutMs,
     ),
     emulator,
-    emulatorPortTaken: port !== 0 && new URL(emulator.origin).port !== String(port) ? port : undefined,
+    emulatorPortsTaken: [
+      [port, emulator.origin],
+      [browserPort, emulator.browserOrigin],
+    ].flatMap(([wanted, origin]) =>
+      wanted !== 0 && new URL(String(origin)).port !== String(wanted) ? [Number(wanted)] : [],
+    ),
     close: () => emulator.close(),
   };
 }

@@ -137,12 +137,15 @@ export async function startMicrosoftEmulator(options: MicrosoftEmulatorOptions):
     options.port ?? 0,
     options.whenPortTaken ?? 'fail',
   );
-  const browser = await listen(() => buildBrowserApp(ctx), host, options.browserPort ?? 0, 'fail').catch(
-    async (error: unknown) => {
-      await main.app.close();
-      throw error;
-    },
-  );
+  const browser = await listen(
+    () => buildBrowserApp(ctx),
+    host,
+    options.browserPort ?? 0,
+    options.whenBrowserPortTaken ?? 'fail',
+  ).catch(async (error: unknown) => {
+    await main.app.close();
+    throw error;
+  });
   ctx.origin = `https://${urlHost(host)}:${main.port}`;
   ctx.browserOrigin = `http://${urlHost(host)}:${browser.port}`;
 

@@ -36,6 +36,8 @@ export interface MicrosoftEmulatorOptions {
    * the metadata advertises as `authorization_endpoint`. Default 0 (any free port).
    */
   browserPort?: number;
+  /** Like `whenPortTaken`, for `browserPort`. */
+  whenBrowserPortTaken?: 'fail' | 'any';
   clients: MicrosoftClientRegistration[];
   /** Default: DEMO_MICROSOFT_ACCOUNTS. */
   accounts?: MicrosoftAccount[];
