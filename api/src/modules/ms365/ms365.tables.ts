@@ -23,7 +23,7 @@ export interface Ms365AttemptsTable {
   returnOrigin: string;
   scopes: string[];
   status: AttemptStatusColumn;
-  /** Encrypted `{codeVerifier, nonce}`. */
+  /** Encrypted `{codeVerifier, nonce}` of the latest trip to Microsoft (replaced with the state on every authorize). */
   flowSecrets: string;
   /** Encrypted MSAL token cache, after the callback. */
   tokenCache: string | null;
