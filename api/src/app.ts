@@ -75,7 +75,12 @@ export async function buildApp({ services, webDist }: AppOptions): Promise<Fasti
         cookie: { secure: config.session.cookieSecure, maxAgeSeconds: config.session.absoluteHours * 3600 },
       });
       await api.register(accessRoutes, { requestAuth, clock: services.clock });
-      await api.register(connectRoutes, { connect: services.connect, requestAuth });
+      await api.register(connectRoutes, {
+        connect: services.connect,
+        requestAuth,
+        hostRules: services.hostRules,
+        cookieSecure: config.session.cookieSecure,
+      });
       await api.register(callbackRoutes, { connect: services.connect, requestAuth });
       await api.register(apiTokenRoutes, { tokens: services.apiTokens, requestAuth });
       await api.register(connectionRoutes, {

@@ -28,8 +28,13 @@ function printBanner(config: Config, runtime: Runtime): void {
   }
   const emulator = runtime.microsoft.emulator;
   if (emulator) {
+    const taken = runtime.microsoft.emulatorPortsTaken ?? [];
     lines.push(
-      `  Microsoft emulator: ${emulator.origin} (self-signed certificate: let the browser accept it once)`,
+      `  Microsoft emulator: ${emulator.origin} (token endpoint and Graph, for the app)`,
+      `  its sign-in and consent pages: ${emulator.browserOrigin} (plain http: no certificate warning)`,
+      ...(taken.length
+        ? [`  (port ${taken.join(' and ')} taken, e.g. by another demo: it uses the ports above instead)`]
+        : []),
       '  Microsoft 365 demo accounts on its consent page:',
       ...DEMO_MICROSOFT_LOGINS.map((login) => `    ${login.account}   — ${login.note}`),
     );

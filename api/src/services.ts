@@ -18,6 +18,7 @@ import { ApiTokenService } from './modules/api-tokens/api-token.service.js';
 import { AuditLog } from './modules/audit/audit-log.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { LoginThrottle } from './modules/auth/login-throttle.js';
+import { AdminConsents } from './modules/ms365/admin-consents.js';
 import { ConnectService } from './modules/ms365/connect.service.js';
 import { ConnectionLock } from './modules/ms365/connection-lock.js';
 import { ConnectionTester } from './modules/ms365/connection-tester.js';
@@ -131,6 +132,7 @@ export function createServices(deps: ServiceDependencies) {
     codes: new Ms365CodeIssuer(keys),
     features,
     audit,
+    adminConsents: new AdminConsents({ db, clock, identity, audit, publicUrl: config.publicUrl }),
     publicUrl: config.publicUrl,
     isPortalOrigin: portalOriginCheck(config.publicUrl, config.baseDomain),
     logError,

@@ -39,13 +39,23 @@ function freePort(): Promise<number> {
 export default async function setup(project: TestProject) {
   const port = await freePort();
   const emulatorPort = await freePort();
+  const emulatorPagesPort = await freePort();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'ecm365-e2e-'));
   mkdirSync(resultsDir, { recursive: true });
   const log = createWriteStream(path.join(resultsDir, 'server.log'));
 
+  // As a user's shell starts it: without the NODE_ENV=test Vitest sets, which would also make the portal's build
+  // bundle Vue's development build.
+  const { NODE_ENV: _testEnv, ...userEnv } = process.env;
   const child: ChildProcess = spawn(process.execPath, ['scripts/start.mjs'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, MS365_EMULATOR_PORT: String(emulatorPort) },
+    env: {
+      ...userEnv,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      MS365_EMULATOR_PORT: String(emulatorPort),
+      MS365_EMULATOR_BROWSER_PORT: String(emulatorPagesPort),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     // Its own process group, so that the teardown also reaches the server that start.mjs spawns.
     detached: true,

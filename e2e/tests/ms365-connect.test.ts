@@ -87,6 +87,45 @@ describe('connecting Microsoft 365', () => {
     expect(problems).toEqual([]);
   });
 
+  it("reaches Microsoft's sign-in page without a certificate warning, as a new user's browser would", async () => {
+    const { page, problems } = await newPortal(browser);
+    await login(page, 'admin', 'admin');
+    await openMs365Page(page);
+    const connector = await openConnectorPopup(page);
+    await connector.getByRole('button', { name: 'Verbindung herstellen' }).click();
+    // The browser trusts nothing extra here: a self-signed certificate would stop it on Chromium's warning page.
+    await connector.locator('#signin-form').waitFor();
+    const signInPage = new URL(connector.url());
+    expect(signInPage.protocol).toBe('http:');
+    expect(signInPage.pathname).toBe('/organizations/oauth2/v2.0/authorize');
+    await expect(connector.locator('#app-name').textContent()).resolves.toContain('ecm.online');
+    await screenshot(connector, 'microsoft-sign-in');
+    await connector.locator('input[name=account][value="admin@contoso.example"]').check();
+    await connector.locator('#accept').click();
+    await readCode(connector);
+    expect(problems).toEqual([]);
+  });
+
+  it('explains it when the portal was opened as 127.0.0.1 but Microsoft returns to localhost', async () => {
+    const { page } = await newPortal(browser);
+    const otherAddress = baseUrl().replace('//localhost:', '//127.0.0.1:');
+    expect(otherAddress).not.toBe(baseUrl());
+    await login(page, 'admin', 'admin', otherAddress);
+    await page.getByRole('navigation', { name: 'Hauptmenü' }).getByRole('link', { name: 'Microsoft 365' }).click();
+    await page.getByTestId('connection-status').first().waitFor();
+    const connector = await openConnectorPopup(page);
+    expect(new URL(connector.url()).origin).toBe(otherAddress);
+    await consentAs(connector, 'admin@contoso.example');
+    // Microsoft returned to the public URL, where this browser has no session: explained, not a bare login form.
+    const explained = connector.getByTestId('connector-signed-out');
+    await explained.waitFor();
+    await expect(explained.textContent()).resolves.toContain(baseUrl());
+    await expect(explained.textContent()).resolves.toContain('127.0.0.1 statt localhost');
+    expect(await connector.locator('input[type=password]').count()).toBe(0);
+    await expectAccessible(connector, 'connector window after a return to another address');
+    await screenshot(connector, 'connector-other-address');
+  });
+
   it('hands the code to the portal page by itself; the user still confirms', async () => {
     const { page, problems } = await newPortal(browser);
     await login(page, 'admin', 'admin');

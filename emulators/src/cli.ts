@@ -27,6 +27,7 @@ const USAGE = `Usage: pnpm emulators [options]
   --host <address>         where to listen (default 127.0.0.1; these are test doubles with published passwords)
   --elo-port <port>        ELO Indexserver emulator (default 44380; 0 = any free port)
   --ms-port <port>         Microsoft identity platform + Graph emulator, HTTPS (default 44300; 0 = any free port)
+  --ms-browser-port <port> its sign-in and consent pages over plain http (default 44301; 0 = any free port)
   --client-id <id>         the app registration the emulator accepts (default ${DEFAULT_CLIENT_ID})
   --client-secret <secret> its secret (default: generated and printed)
   --redirect-uri <url>     its redirect URI, repeatable (default ${DEFAULT_REDIRECT_URI})
@@ -34,7 +35,7 @@ const USAGE = `Usage: pnpm emulators [options]
   --help                   this text
 
 Each option also reads an environment variable: EMULATOR_ONLY, EMULATOR_HOST, ELO_EMULATOR_PORT,
-MS365_EMULATOR_PORT, EMULATOR_CLIENT_ID, EMULATOR_CLIENT_SECRET, EMULATOR_REDIRECT_URIS (comma-separated),
+MS365_EMULATOR_PORT, MS365_EMULATOR_BROWSER_PORT, EMULATOR_CLIENT_ID, EMULATOR_CLIENT_SECRET, EMULATOR_REDIRECT_URIS (comma-separated),
 EMULATOR_CA_OUT. Options win over the environment.`;
 
 interface CliOptions {
@@ -42,6 +43,7 @@ interface CliOptions {
   host: string;
   eloPort: number;
   msPort: number;
+  msBrowserPort: number;
   clientId: string;
   clientSecret: string | undefined;
   redirectUris: string[];
@@ -67,6 +69,7 @@ function parseCliOptions(args: string[], env: NodeJS.ProcessEnv): CliOptions | u
       host: { type: 'string' },
       'elo-port': { type: 'string' },
       'ms-port': { type: 'string' },
+      'ms-browser-port': { type: 'string' },
       'client-id': { type: 'string' },
       'client-secret': { type: 'string' },
       'redirect-uri': { type: 'string', multiple: true },
@@ -92,6 +95,7 @@ function parseCliOptions(args: string[], env: NodeJS.ProcessEnv): CliOptions | u
     host: values.host ?? env.EMULATOR_HOST ?? '127.0.0.1',
     eloPort: port(values['elo-port'] ?? env.ELO_EMULATOR_PORT ?? '44380', '--elo-port'),
     msPort: port(values['ms-port'] ?? env.MS365_EMULATOR_PORT ?? '44300', '--ms-port'),
+    msBrowserPort: port(values['ms-browser-port'] ?? env.MS365_EMULATOR_BROWSER_PORT ?? '44301', '--ms-browser-port'),
     clientId: values['client-id'] ?? env.EMULATOR_CLIENT_ID ?? DEFAULT_CLIENT_ID,
     clientSecret: values['client-secret'] ?? env.EMULATOR_CLIENT_SECRET,
     redirectUris,
@@ -134,6 +138,7 @@ async function start(options: CliOptions): Promise<() => Promise<void>> {
       const ms = await startMicrosoftEmulator({
         host: options.host,
         port: options.msPort,
+        browserPort: options.msBrowserPort,
         clients: [
           { clientId: options.clientId, clientSecret, redirectUris: options.redirectUris, displayName: 'ecm.online' },
         ],
@@ -142,6 +147,7 @@ async function start(options: CliOptions): Promise<() => Promise<void>> {
       console.log(`Microsoft emulator: ${ms.origin}`);
       console.log(`  authority: ${ms.authority()}   Graph: ${ms.graphBaseUrl}v1.0`);
       console.log(`  mail: POST ${ms.origin}/_emulator/mailboxes/{mailbox}/messages drops a mail in (see its README)`);
+      console.log(`  sign-in and consent pages (plain http, no certificate warning): ${ms.browserOrigin}`);
       console.log(`  app: client id ${options.clientId}, client secret ${clientSecret}`);
       console.log(`  redirect URIs: ${options.redirectUris.join(', ')}`);
       if (options.caOut) {

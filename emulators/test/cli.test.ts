@@ -61,7 +61,10 @@ describe('pnpm emulators', { timeout: 30_000 }, () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'ecm365-emulators-cli-'));
     dirs.push(dir);
     const caFile = path.join(dir, 'ca.pem');
-    const run = runCli(['--elo-port', '0', '--ms-port', '0', '--client-id', 'cli-test-app', '--ca-out', caFile]);
+    const run = runCli([
+      ...['--elo-port', '0', '--ms-port', '0', '--ms-browser-port', '0'],
+      ...['--client-id', 'cli-test-app', '--ca-out', caFile],
+    ]);
     const output = await waitFor(run, 'Emulators are running');
 
     expect(output).toContain('admin / admin');
@@ -70,6 +73,8 @@ describe('pnpm emulators', { timeout: 30_000 }, () => {
     const msOrigin = /Microsoft emulator: (https:\/\/\S+)/.exec(output)?.[1] ?? '';
     expect(eloUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/ix-demo\/rest$/);
     expect(msOrigin).toMatch(/^https:\/\/127\.0\.0\.1:\d+$/);
+    const pagesOrigin = /consent pages \(plain http, no certificate warning\): (http:\/\/\S+)/.exec(output)?.[1] ?? '';
+    expect(pagesOrigin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
 
     // The demo user the output names can sign in.
     const login = await ix(eloUrl, 'login', loginBody('admin', 'admin'));
@@ -79,7 +84,10 @@ describe('pnpm emulators', { timeout: 30_000 }, () => {
     const dispatcher = new Agent({ connect: { ca: await readFile(caFile, 'utf8') } });
     const discovery = await fetch(`${msOrigin}/organizations/v2.0/.well-known/openid-configuration`, { dispatcher });
     expect(discovery.status).toBe(200);
-    expect(await discovery.json()).toMatchObject({ token_endpoint: `${msOrigin}/organizations/oauth2/v2.0/token` });
+    expect(await discovery.json()).toMatchObject({
+      token_endpoint: `${msOrigin}/organizations/oauth2/v2.0/token`,
+      authorization_endpoint: `${pagesOrigin}/organizations/oauth2/v2.0/authorize`,
+    });
     await dispatcher.close();
 
     run.child.kill('SIGTERM');

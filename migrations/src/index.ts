@@ -5,6 +5,7 @@ import * as apiTokens from './202611260003_api_tokens.js';
 import * as attemptCallbackClaim from './202611260004_attempt_callback_claim.js';
 import * as sessionHostKind from './202611271801_session_host_kind.js';
 import * as sessionGroupCheck from './202611271802_session_group_check.js';
+import * as browserBindingAdminConsent from './202611300001_ms365_browser_binding_admin_consent.js';
 import * as eventsWebhooksNotifications from './202612010001_events_webhooks_notifications.js';
 
 /**
@@ -18,6 +19,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '202611260004_attempt_callback_claim': attemptCallbackClaim,
   '202611271801_session_host_kind': sessionHostKind,
   '202611271802_session_group_check': sessionGroupCheck,
+  '202611300001_ms365_browser_binding_admin_consent': browserBindingAdminConsent,
   '202612010001_events_webhooks_notifications': eventsWebhooksNotifications,
 };
 

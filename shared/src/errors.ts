@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'access_denied',
   'attempt_not_found',
   'attempt_expired',
+  'session_mismatch',
   'code_expired',
   'code_redeemed',
   'invalid_code_format',

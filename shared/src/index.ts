@@ -11,3 +11,4 @@ export * from './event-types.js';
 export * from './events.js';
 export * from './webhooks.js';
 export * from './notifications.js';
+export * from './scopes.js';

@@ -39,6 +39,8 @@ export const AttemptError = Type.Object({
     Type.Literal('interaction_required'),
     Type.Literal('invalid_state'),
     Type.Literal('session_mismatch'),
+    Type.Literal('sign_in_expired'),
+    Type.Literal('id_token_invalid'),
     Type.Literal('unknown'),
   ]),
   message: Type.String({ description: 'German explanation with what to do next.' }),

@@ -13,7 +13,7 @@ import {
 
 export type Ms365Settings =
   /** Demo and tests: the local Microsoft emulator is started and configured at run time. */
-  | { kind: 'emulator'; emulatorPort: number; emulatorHost: string }
+  | { kind: 'emulator'; emulatorPort: number; emulatorBrowserPort: number; emulatorHost: string }
   | {
       kind: 'microsoft';
       clientId: string;
@@ -168,6 +168,11 @@ export function loadConfig(env: Env = process.env): Config {
       : {
           kind: 'emulator',
           emulatorPort: issues.read(() => readInteger(env, 'MS365_EMULATOR_PORT', 44300, 0, 65535), 44300),
+          // Its sign-in and consent pages, over plain http so that the browser shows no certificate warning.
+          emulatorBrowserPort: issues.read(
+            () => readInteger(env, 'MS365_EMULATOR_BROWSER_PORT', 44301, 0, 65535),
+            44301,
+          ),
           // 0.0.0.0 in a container, so that a published port reaches it; clients still use https://127.0.0.1:PORT.
           emulatorHost: readString(env, 'MS365_EMULATOR_HOST') ?? '127.0.0.1',
         };

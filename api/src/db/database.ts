@@ -3,7 +3,12 @@ import pg from 'pg';
 import type { ApiTokensTable } from '../modules/api-tokens/api-token.table.js';
 import type { AuditEventsTable } from '../modules/audit/audit.table.js';
 import type { ThrottleCountersTable } from '../modules/throttle/throttle-counter.table.js';
-import type { Ms365AttemptsTable, Ms365ConnectionsTable, TenantFeaturesTable } from '../modules/ms365/ms365.tables.js';
+import type {
+  Ms365AdminConsentsTable,
+  Ms365AttemptsTable,
+  Ms365ConnectionsTable,
+  TenantFeaturesTable,
+} from '../modules/ms365/ms365.tables.js';
 import type { SessionsTable } from '../modules/sessions/session.table.js';
 import type { EventSequencesTable, OutboxEventsTable } from '../modules/events/events.table.js';
 import type { NotificationMailsTable, NotificationSettingsTable } from '../modules/notifications/notification.table.js';
@@ -18,6 +23,7 @@ export interface Database {
   throttleCounters: ThrottleCountersTable;
   ms365Attempts: Ms365AttemptsTable;
   ms365Connections: Ms365ConnectionsTable;
+  ms365AdminConsents: Ms365AdminConsentsTable;
   tenantFeatures: TenantFeaturesTable;
   apiTokens: ApiTokensTable;
   eventSequences: EventSequencesTable;

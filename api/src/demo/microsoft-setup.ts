@@ -6,11 +6,15 @@ import type { MicrosoftEndpoints } from '../adapters/microsoft/index.js';
 import type { Config } from '../config/config.js';
 
 export const EMULATOR_CLIENT_ID = '6f1c3c2e-2f9a-4d7e-9b0a-0ec365de7001';
+/** MS365_EMULATOR_PORT's and MS365_EMULATOR_BROWSER_PORT's defaults. Taken (a second demo), others are used. */
+export const DEFAULT_EMULATOR_PORTS = { tls: 44300, browser: 44301 } as const;
 
 export interface MicrosoftSetup {
   endpoints: MicrosoftEndpoints;
   /** Set when the Microsoft emulator stands in (no MS365_CLIENT_ID configured). */
   emulator: RunningMicrosoftEmulator | undefined;
+  /** The default ports the emulator found taken (it listens on others then), for the banner. */
+  emulatorPortsTaken?: number[] | undefined;
   close(): Promise<void>;
 }
 
@@ -21,9 +25,17 @@ export const callbackUrl = (config: Pick<Config, 'publicUrl'>) => `${config.publ
  * The emulator as the endpoints need it: running in this process, or its values as sent by another process (the
  * bench runs the emulators in a child process, where `authority()` and `authorityMetadata()` were already called).
  */
-export type MicrosoftEmulatorAddress =
-  | RunningMicrosoftEmulator
-  | { origin: string; authority: string; graphBaseUrl: string; caCertPem: string; authorityMetadata: string };
+export type MicrosoftEmulatorAddress = RunningMicrosoftEmulator | EmulatorAddressValues;
+
+/** A running emulator's address as plain values, as a child process sends it. */
+export interface EmulatorAddressValues {
+  origin: string;
+  browserOrigin: string;
+  authority: string;
+  graphBaseUrl: string;
+  caCertPem: string;
+  authorityMetadata: string;
+}
 
 /** The endpoints of the app registration `client` at the emulator, whose redirect URI is `redirectUri`. */
 export function emulatorEndpoints(
@@ -44,16 +56,23 @@ export function emulatorEndpoints(
     caPem: emulator.caCertPem,
     // MSAL cannot ask Microsoft's instance discovery about the emulator: its metadata is given, its host named.
     authorityMetadata: running ? emulator.authorityMetadata() : emulator.authorityMetadata,
+    // Its sign-in and consent pages are on plain http (no certificate warning); the admin-consent link goes there.
+    browserOrigin: emulator.browserOrigin,
     knownAuthorities: [new URL(emulator.origin).host],
     timeoutMs,
   };
 }
 
 /**
- * The real Microsoft when MS365_CLIENT_ID/SECRET are configured; otherwise the emulator on its fixed port, with an
- * app registration ("ecm.online") created for this run whose redirect URI is our callback.
+ * The real Microsoft when MS365_CLIENT_ID/SECRET are configured; otherwise the emulator on its fixed port (any free
+ * one when the default is taken, e.g. by a second demo), with an app registration ("ecm.online") created for this
+ * run whose redirect URI is our callback. The emulator's sign-in pages are on a second, plain-http port, so that
+ * the browser shows no certificate warning; the app talks to its token endpoint over TLS.
  */
-export async function setUpMicrosoft(config: Config): Promise<MicrosoftSetup> {
+export async function setUpMicrosoft(
+  config: Config,
+  options: { defaultEmulatorPorts?: { tls: number; browser: number } } = {},
+): Promise<MicrosoftSetup> {
   const redirectUri = callbackUrl(config);
   if (config.ms365.kind === 'microsoft') {
     const { clientId, clientSecret, authority, graphUrl, caFile } = config.ms365;
@@ -76,9 +95,15 @@ export async function setUpMicrosoft(config: Config): Promise<MicrosoftSetup> {
     };
   }
   const clientSecret = randomBytes(24).toString('base64url');
+  const { emulatorPort: port, emulatorBrowserPort: browserPort } = config.ms365;
+  const defaults = options.defaultEmulatorPorts ?? DEFAULT_EMULATOR_PORTS;
+  // A port set on purpose must be the one used; a default may as well be another one (the banner says which).
   const emulator = await startMicrosoftEmulator({
     host: config.ms365.emulatorHost,
-    port: config.ms365.emulatorPort,
+    port,
+    whenPortTaken: port === defaults.tls ? 'any' : 'fail',
+    browserPort,
+    whenBrowserPortTaken: browserPort === defaults.browser ? 'any' : 'fail',
     clients: [{ clientId: EMULATOR_CLIENT_ID, clientSecret, redirectUris: [redirectUri], displayName: 'ecm.online' }],
   });
   return {
@@ -89,6 +114,12 @@ export async function setUpMicrosoft(config: Config): Promise<MicrosoftSetup> {
       config.ms365TimeoutMs,
     ),
     emulator,
+    emulatorPortsTaken: [
+      [port, emulator.origin],
+      [browserPort, emulator.browserOrigin],
+    ].flatMap(([wanted, origin]) =>
+      wanted !== 0 && new URL(String(origin)).port !== String(wanted) ? [Number(wanted)] : [],
+    ),
     close: () => emulator.close(),
   };
 }

@@ -108,6 +108,18 @@ export class AttemptNotFoundError extends DomainError {
   }
 }
 
+/** An attempt started with an API token, opened in a browser other than the first one that opened its link. */
+export class SessionMismatchError extends DomainError {
+  constructor() {
+    super(
+      'session_mismatch',
+      403,
+      'Dieser Verbindungsversuch wurde bereits in einem anderen Browser geöffnet und gehört zu diesem. ' +
+        'Bitte öffnen Sie den Link im selben Browser oder lassen Sie einen neuen Verbindungsversuch starten.',
+    );
+  }
+}
+
 export class AttemptExpiredError extends DomainError {
   constructor() {
     super(

@@ -2,6 +2,7 @@ import type PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import type { Db } from '../db/database.js';
 import { deleteOldEvents } from '../modules/events/event.repository.js';
+import { deleteExpiredAdminConsents } from '../modules/ms365/admin-consent.repository.js';
 import { deleteFinishedAttempts } from '../modules/ms365/attempt.repository.js';
 import type { SessionService } from '../modules/sessions/session.service.js';
 import { deleteStaleThrottleCounters } from '../modules/throttle/throttle-counter.repository.js';
@@ -16,7 +17,10 @@ const THROTTLE_RETENTION_MS = 24 * 3_600_000;
 /** Delivered events and their delivery log are kept a month for the portal's delivery list. */
 const EVENT_RETENTION_MS = 30 * 24 * 3_600_000;
 
-/** Deletes what has expired: sessions, connect attempts, old throttle counters and events. Every 15 minutes, on one instance. */
+/**
+ * Deletes what has expired: sessions, connect attempts, old throttle counters, delivered events, admin-consent
+ * links. Every 15 minutes, on one instance.
+ */
 export class Housekeeping {
   constructor(
     private readonly boss: PgBoss,
@@ -37,6 +41,7 @@ export class Housekeeping {
     const attempts = await deleteFinishedAttempts(this.deps.db, new Date(now - ATTEMPT_RETENTION_MS));
     await deleteStaleThrottleCounters(this.deps.db, new Date(now - THROTTLE_RETENTION_MS));
     await deleteOldEvents(this.deps.db, new Date(now - EVENT_RETENTION_MS));
+    await deleteExpiredAdminConsents(this.deps.db, new Date(now));
     this.deps.logger.info({ sessions, attempts }, 'housekeeping done');
     return { sessions, attempts };
   }

@@ -92,6 +92,32 @@ describe('tenant and session isolation', () => {
     expect((await asUser(t, first).get(`/api/v1/ms365/connect/${attemptId}/code`)).statusCode).toBe(200);
   });
 
+  it('sends a callback that reaches a host where this browser has no session to the connector, to be explained', async () => {
+    // E.g. the portal was opened as 127.0.0.1 while its public URL says localhost: Microsoft returns to the latter.
+    const admin = await signIn(t.app, 'admin', 'admin');
+    const fresh = (await asUser(t, admin).post('/api/v1/ms365/connect')).json();
+    const microsoftUrl = (await asUser(t, admin).get(`/api/v1/ms365/connect/${fresh.attemptId}/authorize`)).headers
+      .location as string;
+    const state = new URL(microsoftUrl).searchParams.get('state') as string;
+    const arrival = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/ms365/callback?code=some-code&state=${encodeURIComponent(state)}`,
+      headers: { host: admin.host },
+    });
+    expect(arrival.headers.location).toBe(
+      `http://acme.ecm365.test/connector/${fresh.attemptId}?error=session_mismatch`,
+    );
+    // What the connector page then asks: 401, which it explains (no session under this address) instead of a
+    // bare login form.
+    const page = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/ms365/connect/${fresh.attemptId}`,
+      headers: { host: admin.host },
+    });
+    expect(page.statusCode).toBe(401);
+    expect(page.json().error.code).toBe('not_authenticated');
+  });
+
   it("does not complete an attempt in someone else's browser (OAuth login CSRF)", async () => {
     const attacker = await signIn(t.app, 'admin', 'admin');
     const victim = await signIn(t.app, 'direkt', 'direkt');

@@ -153,6 +153,32 @@ describe('the Microsoft 365 connection, end to end over HTTP', () => {
     expect((await connectionOf()).lastFailure).toMatchObject({ reason: 'invoice-mail-import.mailbox' });
   });
 
+  it.each(['resource', 'resource_lowercase'] as const)(
+    'passes the mailbox check when Microsoft writes the granted scopes in the %s style, and shows them short',
+    async (style) => {
+      const user = asUser(t, admin);
+      await user.put('/api/v1/ms365/features/invoice-mail-import', {
+        enabled: true,
+        mailbox: 'rechnungen@contoso.example',
+      });
+      t.microsoft.controls.setScopeStyle(style);
+      const redeemed = (
+        await user.post('/api/v1/ms365/connection', { code: await obtainCode(t, admin) })
+      ).json<RedeemResponse>();
+      const stored = await t.database.db.selectFrom('ms365Connections').select('scopes').executeTakeFirstOrThrow();
+      expect(stored.scopes).toContain(
+        style === 'resource'
+          ? 'https://graph.microsoft.com/Mail.ReadWrite.Shared'
+          : 'https://graph.microsoft.com/mail.readwrite.shared',
+      );
+      expect(redeemed.test.checks.at(-1)).toMatchObject({ id: 'invoice-mail-import.mailbox', ok: true });
+      expect(redeemed.connection.status).toBe('connected');
+      expect(redeemed.connection.scopes).toEqual(expect.arrayContaining(['User.Read', 'Mail.ReadWrite.Shared']));
+      // And again later, through a refresh that keeps Microsoft's spelling.
+      expect((await user.post('/api/v1/ms365/connection/test')).json().ok).toBe(true);
+    },
+  );
+
   it('reports a mailbox that is enabled after connecting without the permission, with the way out', async () => {
     const user = asUser(t, admin);
     await user.post('/api/v1/ms365/connection', { code: await obtainCode(t, admin) });

@@ -73,7 +73,7 @@ export async function walkConnector(
   const authorize = await user.get(`/api/v1/ms365/connect/${id}/authorize`);
   expect(authorize.statusCode).toBe(302);
   const microsoftUrl = authorize.headers.location as string;
-  expect(microsoftUrl.startsWith(t.microsoft.origin)).toBe(true);
+  expect(microsoftUrl.startsWith(t.microsoft.browserOrigin)).toBe(true);
 
   const { location: backToUs } = await answerConsentPage(microsoftUrl, { ...choice, dispatcher: agentFor(t) });
   const connectorLocation = choice.stopBeforeCallback ? backToUs : await followCallback(t, who, backToUs);

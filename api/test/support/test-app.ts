@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Writable } from 'node:stream';
 import {
   DEMO_ELO_REPOSITORY,
@@ -11,7 +14,7 @@ import { SESSION_COOKIE, type SessionResponse } from '@ecm365/shared';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config/config.js';
-import { callbackUrl, emulatorEndpoints } from '../../src/demo/microsoft-setup.js';
+import { callbackUrl, emulatorEndpoints, setUpMicrosoft } from '../../src/demo/microsoft-setup.js';
 import { createLogger } from '../../src/http/logging.js';
 import { TenantAdminService } from '../../src/modules/tenants/tenant-admin.service.js';
 import { createServices, type Services } from '../../src/services.js';
@@ -76,6 +79,12 @@ export async function startTestApp(
     database?: TestDatabase;
     /** Share another app's Microsoft emulator (two app instances, one Microsoft); the owner closes it. */
     microsoft?: RunningMicrosoftEmulator;
+    /**
+     * `configuration`: reach the emulator as production reaches Microsoft, through MS365_CLIENT_ID/SECRET,
+     * MS365_AUTHORITY, MS365_GRAPH_URL and MS365_CA_FILE only (metadata and keys fetched over the network).
+     * Default `in-process`: its metadata handed to MSAL, as demo mode does.
+     */
+    microsoftBy?: 'in-process' | 'configuration';
   } = {},
 ): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
@@ -88,6 +97,8 @@ export async function startTestApp(
     (await startMicrosoftEmulator({
       clients: [{ ...TEST_CLIENT, redirectUris: [callback], displayName: 'ecm.online' }],
     }));
+  const caDir = options.microsoftBy === 'configuration' ? await mkdtemp(path.join(tmpdir(), 'ecm365-ca-')) : undefined;
+  if (caDir) await writeFile(path.join(caDir, 'ca.pem'), microsoft.caCertPem);
   const config = loadConfig({
     NODE_ENV: 'test',
     DEMO_MODE: 'false',
@@ -100,6 +111,15 @@ export async function startTestApp(
     TENANT_CONNECTS_PER_MINUTE: '1000',
     TENANT_CONNECTION_TESTS_PER_MINUTE: '1000',
     TENANT_API_TOKENS_PER_MINUTE: '1000',
+    ...(caDir
+      ? {
+          MS365_CLIENT_ID: TEST_CLIENT.clientId,
+          MS365_CLIENT_SECRET: TEST_CLIENT.clientSecret,
+          MS365_AUTHORITY: microsoft.authority(),
+          MS365_GRAPH_URL: microsoft.graphBaseUrl,
+          MS365_CA_FILE: path.join(caDir, 'ca.pem'),
+        }
+      : {}),
     ...options.env,
   });
   const tenants = new TenantAdminService(database.db, { requireHttpsElo: false });
@@ -113,10 +133,11 @@ export async function startTestApp(
       done();
     },
   });
+  const microsoftSetup = caDir ? await setUpMicrosoft(config) : undefined;
   const services = createServices({
     config,
     db: database.db,
-    microsoft: emulatorEndpoints(microsoft, TEST_CLIENT, callback, config.ms365TimeoutMs),
+    microsoft: microsoftSetup?.endpoints ?? emulatorEndpoints(microsoft, TEST_CLIENT, callback, config.ms365TimeoutMs),
     encryptionKeys: [TEST_ENCRYPTION_KEY],
     logger: createLogger(config.logLevel, logStream),
     clock,
@@ -136,6 +157,7 @@ export async function startTestApp(
       await services.close();
       await elo.close();
       if (!options.microsoft) await microsoft.close();
+      if (caDir) await rm(caDir, { recursive: true, force: true });
       await database.drop();
     },
   };

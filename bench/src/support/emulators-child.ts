@@ -25,6 +25,7 @@ async function main(): Promise<void> {
     eloBaseUrl: elo.baseUrl('demo'),
     microsoft: {
       origin: microsoft.origin,
+      browserOrigin: microsoft.browserOrigin,
       authority: microsoft.authority(),
       graphBaseUrl: microsoft.graphBaseUrl,
       caCertPem: microsoft.caCertPem,

@@ -1,3 +1,4 @@
+import type { EmulatorAddressValues } from '../../../api/src/demo/microsoft-setup.js';
 import { firstMessage, forkModule, stopChild } from './child-process.js';
 import { onInterrupt } from './cleanup.js';
 
@@ -9,13 +10,7 @@ export interface EmulatorsRequest {
 export interface EmulatorsReady {
   /** The ELO IX base URL of the demo repository (users admin/admin, gast/gast). */
   eloBaseUrl: string;
-  microsoft: {
-    origin: string;
-    authority: string;
-    graphBaseUrl: string;
-    caCertPem: string;
-    authorityMetadata: string;
-  };
+  microsoft: EmulatorAddressValues;
 }
 
 export interface BenchEmulators extends EmulatorsReady {

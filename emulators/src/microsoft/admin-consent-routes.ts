@@ -1,18 +1,20 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { validateTarget } from './authorize-request.js';
 import type { EmulatorContext } from './context.js';
-import { correlationIdFrom, EntraError } from './entra-errors.js';
+import { correlationIdFrom, EntraError, missingParameter } from './entra-errors.js';
 import { adminConsentPage } from './html-pages.js';
 import { param } from './http.js';
 import { loginAction, newInteractionId } from './interactions.js';
 import { errorFields, redirectWithResult, sendErrorPage } from './redirect.js';
-import { DEFAULT_APP_PERMISSIONS, isOidcScope, parseScopes } from './scopes.js';
+import { isOidcScope, parseScopes } from './scopes.js';
 import type { AdminConsentRequest, PendingInteraction } from './state.js';
 
 /**
- * `GET /{tenant}/v2.0/adminconsent?client_id&redirect_uri&state[&scope]`: an administrator grants the app's
+ * `GET /{tenant}/v2.0/adminconsent?client_id&redirect_uri&scope&state`: an administrator grants the requested
  * permissions for the whole organisation. Success redirects with `admin_consent=True&tenant=…&state=…&scope=…`;
- * cancelling with `error=access_denied&error_subcode=cancel`.
+ * cancelling with `error=access_denied&error_subcode=cancel`. Like Entra's v2.0 endpoint, `scope` is required
+ * (`…/.default` for everything the app registration lists): without it the administrator is sent back with
+ * `invalid_request` AADSTS900144.
  */
 export function registerAdminConsentRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   app.get<{ Params: { tenant: string } }>('/:tenant/v2.0/adminconsent', async (req, reply) => {
@@ -22,22 +24,28 @@ export function registerAdminConsentRoutes(app: FastifyInstance, ctx: EmulatorCo
     if (!target.ok) return sendErrorPage(reply, target.error, errorContext);
     const { redirectUri, client, tenant } = target.value;
     let state = '';
-    let scopes = DEFAULT_APP_PERMISSIONS;
+    let scopes: string[];
     try {
       state = param(req.query, 'state') ?? '';
       const rawScope = param(req.query, 'scope');
-      if (rawScope?.trim()) {
-        const parsed = parseScopes(rawScope);
-        if (!parsed.ok) {
-          const error = new EntraError(
-            'invalid_scope',
-            70011,
-            `The provided value for the input parameter 'scope' isn't valid. The scope ${parsed.invalidScope} isn't valid.`,
-          );
-          return redirectWithResult(reply, redirectUri, 'query', errorFields(error, errorContext, state));
-        }
-        scopes = parsed.scopes.filter((scope) => !isOidcScope(scope));
+      if (!rawScope?.trim()) {
+        return redirectWithResult(
+          reply,
+          redirectUri,
+          'query',
+          errorFields(missingParameter('scope'), errorContext, state),
+        );
       }
+      const parsed = parseScopes(rawScope);
+      if (!parsed.ok) {
+        const error = new EntraError(
+          'invalid_scope',
+          70011,
+          `The provided value for the input parameter 'scope' isn't valid. The scope ${parsed.invalidScope} isn't valid.`,
+        );
+        return redirectWithResult(reply, redirectUri, 'query', errorFields(error, errorContext, state));
+      }
+      scopes = parsed.scopes.filter((scope) => !isOidcScope(scope));
     } catch (err) {
       if (!(err instanceof EntraError)) throw err;
       return redirectWithResult(reply, redirectUri, 'query', errorFields(err, errorContext, undefined));

@@ -1,7 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { ControlInputError } from './controls.js';
 import { registerMailControlRoutes } from './mail-control-routes.js';
-import type { FailNextOptions, FaultTarget, MicrosoftEmulatorControls, TokenLifetimes } from './types.js';
+import type {
+  FailNextOptions,
+  FaultTarget,
+  IdTokenTamper,
+  MicrosoftEmulatorControls,
+  ScopeStyle,
+  TokenLifetimes,
+} from './types.js';
 
 /**
  * The controls over HTTP (`/_emulator/...`, JSON bodies), for browser tests and processes outside the one that
@@ -75,6 +82,15 @@ export function registerControlRoutes(
   setter('mailbox-access', ['upn', 'mailbox', 'allowed'], (b) =>
     controls.setMailboxAccess(str(b.upn), str(b.mailbox), bool(b.allowed)),
   );
+  setter('tamper-id-tokens', ['tamper', 'times'], (b) =>
+    controls.tamperIdTokens({ tamper: str(b.tamper) as IdTokenTamper, times: optNum(b.times) }),
+  );
+  setter('scope-style', ['style'], (b) => controls.setScopeStyle(str(b.style) as ScopeStyle));
+  app.post('/_emulator/rotate-signing-key', async (req, reply) => {
+    fields(req.body ?? {}, []);
+    await controls.rotateSigningKey();
+    return reply.status(204).send();
+  });
   setter('reset', [], () => controls.reset());
   registerMailControlRoutes(app, controls);
 

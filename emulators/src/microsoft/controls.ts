@@ -22,8 +22,11 @@ function checkSeconds(value: number | undefined, name: string, min: number): voi
   );
 }
 
+/** The controls of token-controls.ts (what tokens look like); the rest are here. */
+type StateControls = Omit<MicrosoftEmulatorControls, 'tamperIdTokens' | 'setScopeStyle' | 'rotateSigningKey'>;
+
 /** The knobs tests and the demo turn, operating on the emulator's in-memory state. */
-export function createControls(state: EmulatorState, directory: Directory, mail: MailStore): MicrosoftEmulatorControls {
+export function createControls(state: EmulatorState, directory: Directory, mail: MailStore): StateControls {
   const account = (upn: string) => {
     const found = typeof upn === 'string' ? directory.findAccount(upn) : undefined;
     check(found !== undefined, `unknown account '${String(upn)}'`);

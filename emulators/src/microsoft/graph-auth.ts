@@ -17,7 +17,7 @@ export function authenticateGraphCaller(ctx: EmulatorContext, req: FastifyReques
   const header = req.headers.authorization;
   const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
   if (!match?.[1]) throw invalidToken('Access token is empty.');
-  const result = verifyJwt(ctx.signingKey, match[1], nowSeconds());
+  const result = verifyJwt(ctx.publishedKeys, match[1], nowSeconds());
   if (!result.ok) {
     if (result.reason === 'malformed') throw invalidToken('IDX14100: JWT is not well formed.');
     if (result.reason === 'expired' || result.reason === 'not_yet_valid') {

@@ -14,8 +14,11 @@ export {
   DEMO_SHARED_MAILBOXES,
   FABRIKAM_TENANT_ID,
 } from './demo-data.js';
+export { ID_TOKEN_TAMPERS, SCOPE_STYLES } from './types.js';
 export type {
   FailNextOptions,
+  IdTokenTamper,
+  ScopeStyle,
   FaultStatus,
   FaultTarget,
   MailboxSnapshot,

@@ -63,8 +63,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Checks shape, RS256 signature with our key, `exp` and `nbf` (no clock skew: the emulator is the clock). */
-export function verifyJwt(key: SigningKey, token: string, nowSeconds: number): VerifyResult {
+/**
+ * Checks shape, RS256 signature with the published key the header's `kid` names, `exp` and `nbf` (no clock skew:
+ * the emulator is the clock).
+ */
+export function verifyJwt(keys: readonly SigningKey[], token: string, nowSeconds: number): VerifyResult {
   const parts = token.split('.');
   if (parts.length !== 3 || parts.some((part) => !/^[A-Za-z0-9_-]+$/.test(part))) {
     return { ok: false, reason: 'malformed' };
@@ -73,13 +76,16 @@ export function verifyJwt(key: SigningKey, token: string, nowSeconds: number): V
   const header = decodeSegment(headerPart);
   const claims = decodeSegment(payloadPart);
   if (!isRecord(header) || !isRecord(claims) || header.alg !== 'RS256') return { ok: false, reason: 'malformed' };
-  const valid = verify(
-    'sha256',
-    Buffer.from(`${headerPart}.${payloadPart}`),
-    key.publicKey,
-    Buffer.from(signaturePart, 'base64url'),
-  );
-  if (!valid || header.kid !== key.kid) return { ok: false, reason: 'signature' };
+  const key = keys.find((candidate) => candidate.kid === header.kid);
+  const valid =
+    key !== undefined &&
+    verify(
+      'sha256',
+      Buffer.from(`${headerPart}.${payloadPart}`),
+      key.publicKey,
+      Buffer.from(signaturePart, 'base64url'),
+    );
+  if (!valid) return { ok: false, reason: 'signature' };
   if (typeof claims.exp !== 'number' || claims.exp <= nowSeconds) return { ok: false, reason: 'expired' };
   if (typeof claims.nbf === 'number' && claims.nbf > nowSeconds) return { ok: false, reason: 'not_yet_valid' };
   return { ok: true, claims };

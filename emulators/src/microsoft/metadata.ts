@@ -10,16 +10,23 @@ import { sendEntraError } from './http.js';
  * (`organizations`, `common`) publish the issuer with a literal `{tenantid}` placeholder, while the endpoints keep
  * the authority's own path segment; a tenant given by domain is resolved to its GUID.
  */
-export function openIdConfiguration(origin: string, segment: TenantSegment): Record<string, unknown> {
+export function openIdConfiguration(
+  origins: { origin: string; browserOrigin: string },
+  segment: TenantSegment,
+): Record<string, unknown> {
+  const { origin, browserOrigin } = origins;
   const pathTenant = segment.kind === 'tenant' ? segment.tenantId : segment.kind;
   const issuerTenant =
     segment.kind === 'tenant' ? segment.tenantId : segment.kind === 'consumers' ? CONSUMER_TENANT_ID : '{tenantid}';
   const base = `${origin}/${pathTenant}`;
+  // The browser's pages over plain http, so that no certificate warning stands between a user and the sign-in;
+  // what the app itself calls (token endpoint, keys) stays on TLS, as msal-node requires.
+  const browserBase = `${browserOrigin}/${pathTenant}`;
   return {
     issuer: `${origin}/${issuerTenant}/v2.0`,
-    authorization_endpoint: `${base}/oauth2/v2.0/authorize`,
+    authorization_endpoint: `${browserBase}/oauth2/v2.0/authorize`,
     token_endpoint: `${base}/oauth2/v2.0/token`,
-    end_session_endpoint: `${base}/oauth2/v2.0/logout`,
+    end_session_endpoint: `${browserBase}/oauth2/v2.0/logout`,
     jwks_uri: `${base}/discovery/v2.0/keys`,
     token_endpoint_auth_methods_supported: ['client_secret_post', 'client_secret_basic'],
     response_modes_supported: ['query', 'fragment', 'form_post'],
@@ -59,7 +66,7 @@ export function registerMetadataRoutes(app: FastifyInstance, ctx: EmulatorContex
       const correlationId = correlationIdFrom(req.headers['client-request-id']);
       return sendEntraError(reply, unknownTenant(req.params.tenant), { origin: ctx.origin, correlationId });
     }
-    return reply.header('cache-control', 'max-age=86400, private').send(openIdConfiguration(ctx.origin, segment));
+    return reply.header('cache-control', 'max-age=86400, private').send(openIdConfiguration(ctx, segment));
   });
 
   // One signing key for all tenants, as Entra publishes the same keys under every tenant path.
@@ -68,6 +75,9 @@ export function registerMetadataRoutes(app: FastifyInstance, ctx: EmulatorContex
       const correlationId = correlationIdFrom(req.headers['client-request-id']);
       return sendEntraError(reply, unknownTenant(req.params.tenant), { origin: ctx.origin, correlationId });
     }
-    return reply.header('cache-control', 'max-age=86400, private').send({ keys: [ctx.signingKey.jwk] });
+    ctx.state.counters.jwksRequests += 1;
+    return reply
+      .header('cache-control', 'max-age=86400, private')
+      .send({ keys: ctx.publishedKeys.map((key) => key.jwk) });
   });
 }

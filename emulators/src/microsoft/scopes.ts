@@ -1,3 +1,5 @@
+import type { ScopeStyle } from './types.js';
+
 /**
  * Scope handling. Entra treats Graph scopes case-insensitively and accepts both `User.Read` and
  * `https://graph.microsoft.com/User.Read`; we normalise to the short canonical spelling, which is what Entra
@@ -71,6 +73,22 @@ export function resourceScopesOf(scopes: readonly string[]): string[] {
 export function grantedScopeString(scopes: readonly string[]): string {
   const oidc = scopes.filter((scope) => isOidcScope(scope) && scope !== 'offline_access');
   return [...resourceScopesOf(scopes), ...oidc].join(' ');
+}
+
+/**
+ * The `scope` of a token response in the spelling a test chose: Entra may qualify Graph permissions with their
+ * resource and does not promise their case. OIDC scopes are never qualified.
+ */
+export function styledScopeString(scopes: readonly string[], style: ScopeStyle): string {
+  if (style === 'short') return grantedScopeString(scopes);
+  return grantedScopeString(scopes)
+    .split(' ')
+    .map((scope) => {
+      if (isOidcScope(scope)) return scope;
+      const qualified = `https://graph.microsoft.com/${scope}`;
+      return style === 'resource_lowercase' ? qualified.toLowerCase() : qualified;
+    })
+    .join(' ');
 }
 
 export function describeScope(scope: string): string {

@@ -1,5 +1,12 @@
 import type { Directory, TenantSegment } from './directory.js';
-import type { FaultStatus, FaultTarget, MicrosoftEmulatorStats, TokenLifetimes } from './types.js';
+import type {
+  FaultStatus,
+  FaultTarget,
+  IdTokenTamper,
+  MicrosoftEmulatorStats,
+  ScopeStyle,
+  TokenLifetimes,
+} from './types.js';
 
 /** A validated `/authorize` request waiting for the user on the sign-in page. */
 export interface AuthorizeRequest {
@@ -90,6 +97,9 @@ function freshSettings(directory: Directory) {
     expiredSecrets: new Set<string>(),
     faults: [] as FaultRule[],
     latencyMs: { graph: 0, token: 0 } as Record<FaultTarget, number>,
+    /** One entry per id_token still to be spoiled, used up in order. */
+    idTokenTampers: [] as IdTokenTamper[],
+    scopeStyle: 'short' as ScopeStyle,
     /** upn (lower-case) → mailboxes (lower-case) it may open besides its own. */
     mailboxAccess: new Map(
       directory.accounts.map((a) => [a.upn.toLowerCase(), new Set(a.mailboxAccess.map((m) => m.toLowerCase()))]),
@@ -106,6 +116,7 @@ function freshCounters() {
     accessTokensIssued: 0,
     refreshTokensIssued: 0,
     graphRequests: new Map<string, number>(),
+    jwksRequests: 0,
   };
 }
 

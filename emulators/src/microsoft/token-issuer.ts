@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { nowSeconds, type EmulatorContext } from './context.js';
-import { signJwt } from './jwt.js';
-import { grantedScopeString } from './scopes.js';
+import { signTamperedIdToken } from './id-token-tamper.js';
+import { signJwt, type JwtClaims } from './jwt.js';
+import { grantedScopeString, styledScopeString } from './scopes.js';
 import type { MicrosoftAccount, MicrosoftClientRegistration } from './types.js';
 
 export const GRAPH_AUDIENCE = 'https://graph.microsoft.com';
@@ -68,7 +69,7 @@ export function issueTokens(ctx: EmulatorContext, input: IssueInput): TokenRespo
   ctx.state.counters.accessTokensIssued += 1;
   const response: TokenResponse = {
     token_type: 'Bearer',
-    scope,
+    scope: styledScopeString(input.tokenScopes, ctx.state.settings.scopeStyle),
     expires_in: lifetime,
     ext_expires_in: lifetime,
     access_token: accessToken,
@@ -84,7 +85,7 @@ export function issueTokens(ctx: EmulatorContext, input: IssueInput): TokenRespo
     });
   }
   if (input.grantedScopes.includes('openid')) {
-    response.id_token = signJwt(ctx.signingKey, {
+    response.id_token = signIdToken(ctx, now, {
       aud: client.clientId,
       iss: issuer,
       iat: now,
@@ -107,4 +108,11 @@ export function issueTokens(ctx: EmulatorContext, input: IssueInput): TokenRespo
     );
   }
   return response;
+}
+
+/** Signs an id_token, spoiled if a test asked for it (`tamperIdTokens`). */
+function signIdToken(ctx: EmulatorContext, now: number, claims: JwtClaims): string {
+  const tamper = ctx.state.settings.idTokenTampers.shift();
+  if (!tamper) return signJwt(ctx.signingKey, claims);
+  return signTamperedIdToken(ctx.signingKey, ctx.unpublishedKey, claims, tamper, now);
 }

@@ -31,6 +31,15 @@ export interface MicrosoftEmulatorOptions {
   host?: string;
   /** Default 0 (random). Demo mode uses a fixed port: msal cache keys contain host and port. */
   port?: number;
+  /** When `port` is taken: fail (`'fail'`, the default) or listen on any free port (`'any'`) and report it. */
+  whenPortTaken?: 'fail' | 'any';
+  /**
+   * Port of the plain-http listener for the pages a browser sees (sign-in, consent, admin consent, logout), which
+   * the metadata advertises as `authorization_endpoint`. Default 0 (any free port).
+   */
+  browserPort?: number;
+  /** Like `whenPortTaken`, for `browserPort`. */
+  whenBrowserPortTaken?: 'fail' | 'any';
   clients: MicrosoftClientRegistration[];
   /** Default: DEMO_MICROSOFT_ACCOUNTS. */
   accounts?: MicrosoftAccount[];
@@ -54,6 +63,29 @@ export interface MicrosoftEmulatorOptions {
 }
 
 export type FaultTarget = 'graph' | 'token';
+
+/**
+ * How the next id_token is spoiled, so tests can prove the app validates it as OpenID Connect requires: another
+ * app's `aud`, an `iss` of another authority, `exp` in the past, `nbf` in the future, signed by a key that is not
+ * published (`unknown_key`), or a signature that does not match (`bad_signature`).
+ */
+export const ID_TOKEN_TAMPERS = [
+  'foreign_audience',
+  'foreign_issuer',
+  'expired',
+  'not_yet_valid',
+  'unknown_key',
+  'bad_signature',
+] as const;
+export type IdTokenTamper = (typeof ID_TOKEN_TAMPERS)[number];
+
+/**
+ * How token responses spell `scope`: `short` (`User.Read Mail.ReadWrite.Shared`, the default), `resource`
+ * (`https://graph.microsoft.com/User.Read …`) or `resource_lowercase` (`https://graph.microsoft.com/user.read …`),
+ * all of which Entra may send.
+ */
+export const SCOPE_STYLES = ['short', 'resource', 'resource_lowercase'] as const;
+export type ScopeStyle = (typeof SCOPE_STYLES)[number];
 export type FaultStatus = 429 | 500 | 502 | 503 | 504;
 
 export interface FailNextOptions {
@@ -90,6 +122,8 @@ export interface MicrosoftEmulatorStats {
   refreshTokensIssued: number;
   /** Graph requests by path (without query), e.g. '/v1.0/me'. */
   graphRequests: Record<string, number>;
+  /** Requests for the signing keys (`/{tenant}/discovery/v2.0/keys`). */
+  jwksRequests: number;
 }
 
 export interface MicrosoftEmulatorControls {
@@ -107,6 +141,14 @@ export interface MicrosoftEmulatorControls {
   failNext(options: FailNextOptions): void;
   setLatency(options: { target: FaultTarget; ms: number }): void;
   setMailboxAccess(upn: string, mailbox: string, allowed: boolean): void;
+  /** The next `times` (1) id_tokens issued are spoiled as `tamper` says; the rest of the response stays valid. */
+  tamperIdTokens(options: { tamper: IdTokenTamper; times?: number }): void;
+  setScopeStyle(style: ScopeStyle): void;
+  /**
+   * Signs from now on with a new key, published next to the old ones (as Entra rolls its keys): a client that
+   * cached the JWKS sees an unknown `kid` and must fetch the keys again. Not undone by `reset`.
+   */
+  rotateSigningKey(): Promise<void>;
   stats(): MicrosoftEmulatorStats;
   /** Restores settings, faults, latency, mailbox access, counters and the seeded mailboxes. Issued tokens stay. */
   reset(): void;
@@ -153,8 +195,13 @@ export interface MailboxSnapshot {
 }
 
 export interface RunningMicrosoftEmulator {
-  /** 'https://127.0.0.1:PORT' */
+  /** 'https://127.0.0.1:PORT': token endpoint, keys, Graph, controls (TLS, as msal-node requires). */
   origin: string;
+  /**
+   * 'http://127.0.0.1:PORT2': the browser-facing pages, without a certificate warning. A browser never needs the
+   * TLS origin; the token endpoint is not served here.
+   */
+  browserOrigin: string;
   /** `${origin}/${tenant ?? 'organizations'}` */
   authority(tenant?: string): string;
   /** `${origin}/`; Graph is served under /v1.0/… */

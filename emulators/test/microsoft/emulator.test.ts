@@ -23,7 +23,9 @@ describe('discovery', () => {
   it('should publish an Entra-shaped openid-configuration with the {tenantid} issuer placeholder', async () => {
     const config = JSON.parse(ms.emulator.authorityMetadata()) as Record<string, string>;
     expect(config.issuer).toBe(`${ms.emulator.origin}/{tenantid}/v2.0`);
-    expect(config.authorization_endpoint).toBe(`${ms.emulator.origin}/organizations/oauth2/v2.0/authorize`);
+    // The browser's page without a certificate warning; what msal calls itself stays on TLS.
+    expect(config.authorization_endpoint).toBe(`${ms.emulator.browserOrigin}/organizations/oauth2/v2.0/authorize`);
+    expect(ms.emulator.browserOrigin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(config.token_endpoint).toBe(`${ms.emulator.origin}/organizations/oauth2/v2.0/token`);
     const served = await request('GET', '/organizations/v2.0/.well-known/openid-configuration');
     expect(served.json()).toEqual(config);

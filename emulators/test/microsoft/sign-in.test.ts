@@ -196,12 +196,32 @@ describe('sign-in errors that must not redirect', () => {
 });
 
 describe('admin consent', () => {
-  const adminConsentUrl = (state: string): string =>
-    `${ms.emulator.origin}/organizations/v2.0/adminconsent?${new URLSearchParams({
+  const adminConsentUrl = (state: string, scope = 'https://graph.microsoft.com/.default'): string =>
+    `${ms.emulator.browserOrigin}/organizations/v2.0/adminconsent?${new URLSearchParams({
       client_id: CLIENT_ID,
       redirect_uri: REDIRECT_URI,
       state,
+      ...(scope ? { scope } : {}),
     }).toString()}`;
+
+  it('should send the administrator back with AADSTS900144 when the link has no scope, as Microsoft does', async () => {
+    const page = await getPage(adminConsentUrl('s-0', ''), ms.agent);
+    expect(page.status).toBe(302);
+    expect(page.redirect?.get('error')).toBe('invalid_request');
+    expect(page.redirect?.get('error_description')).toMatch(/^AADSTS900144: .*'scope'/);
+    expect(page.redirect?.get('state')).toBe('s-0');
+  });
+
+  it('should ask for exactly the resource-qualified permissions of the link', async () => {
+    const page = await getPage(adminConsentUrl('s-4', 'https://graph.microsoft.com/Mail.ReadWrite.Shared'), ms.agent);
+    expect(page.html).toContain('data-scope="Mail.ReadWrite.Shared"');
+    expect(page.html).not.toContain('data-scope="User.Read"');
+    const done = await submitPage(ms.emulator, page.html, ms.agent, {
+      account: 'admin@contoso.example',
+      action: 'accept',
+    });
+    expect(done.redirect?.get('scope')).toBe('https://graph.microsoft.com/Mail.ReadWrite.Shared');
+  });
 
   it('should let an administrator grant consent, after which users can sign in', async () => {
     ms.emulator.controls.requireAdminConsent(CONTOSO_TENANT_ID, true);

@@ -28,12 +28,14 @@ export function createAppRouter(): Router {
         meta: { public: true, titleKey: 'adminConsent.title' },
       },
       {
-        // The connector window: its own minimal chrome, no menu.
+        // The connector window: its own minimal chrome, no menu. Reachable without a session: the browser an
+        // integrator sent an API token's connector link to has none, and where Microsoft's answer reached a host
+        // without the user's session the window explains that instead of showing a bare login form.
         path: '/connector/:attemptId',
         name: 'connector',
         component: () => import('../views/connector/ConnectorView.vue'),
         props: true,
-        meta: { titleKey: 'connector.title' },
+        meta: { public: true, titleKey: 'connector.title' },
       },
       {
         path: '/',

@@ -1,9 +1,9 @@
 import { Client, GraphError, RetryHandlerOptions } from '@microsoft/microsoft-graph-client';
 import type { Agent } from 'undici';
 import { observed, type MicrosoftCallObserver } from './call-observer.js';
-import { retryAfterSecondsOf } from './graph-http.js';
 import type { MicrosoftEndpoints } from './microsoft-endpoints.js';
 import { isNetworkFailure, MicrosoftRequestError, networkFailure } from './microsoft-request-error.js';
+import { parseRetryAfter } from './retry-after.js';
 
 export interface GraphUser {
   id: string;
@@ -81,8 +81,8 @@ function translate(error: unknown): MicrosoftRequestError {
       description: error.message,
       httpStatus: error.statusCode,
       correlationId: error.requestId ?? undefined,
-      // A missing header stays undefined (Number(null) would claim "retry after 0 s").
-      retryAfterSeconds: retryAfterSecondsOf(error.headers?.get('retry-after')),
+      // A missing header must stay missing: read as 0 (Number(null)) it made every 503 retry at once.
+      retryAfterSeconds: parseRetryAfter(error.headers?.get('retry-after')),
     });
   }
   if (isNetworkFailure(error) || (error instanceof GraphError && error.statusCode <= 0)) return networkFailure(error);

@@ -1,22 +1,11 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { DeltaStateExpiredError, graphFailure, retryAfterSecondsOf } from './graph-http.js';
+import { DeltaStateExpiredError, graphFailure } from './graph-http.js';
 
 const answer = (status: number, headers: Record<string, string>, body: string) => ({
   status,
   headers,
   body: Readable.from([Buffer.from(body)]),
-});
-
-describe('retryAfterSecondsOf', () => {
-  it('should read delta-seconds and HTTP dates, and leave a missing header undefined', () => {
-    expect(retryAfterSecondsOf('7')).toBe(7);
-    expect(retryAfterSecondsOf('0')).toBe(0);
-    expect(retryAfterSecondsOf('Wed, 21 Oct 2015 07:28:30 GMT', Date.parse('2015-10-21T07:28:00Z'))).toBe(30);
-    expect(retryAfterSecondsOf(null)).toBeUndefined();
-    expect(retryAfterSecondsOf(undefined)).toBeUndefined();
-    expect(retryAfterSecondsOf('soon')).toBeUndefined();
-  });
 });
 
 describe('graphFailure', () => {

@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream';
 import { request, type Agent } from 'undici';
 import { ResponseTooLargeError } from '../transport-failure.js';
 import { isNetworkFailure, MicrosoftRequestError, networkFailure } from './microsoft-request-error.js';
+import { parseRetryAfter } from './retry-after.js';
 
 /**
  * Plain HTTPS to Graph for the mail gateway, through undici and the shared dispatcher. Not the Graph client
@@ -49,14 +50,6 @@ const header = (headers: GraphResponse['headers'], name: string): string | undef
   const value = headers[name];
   return Array.isArray(value) ? value[0] : value;
 };
-
-/** Seconds from a `Retry-After` header (delta-seconds or an HTTP date); undefined when there was none. */
-export function retryAfterSecondsOf(value: string | null | undefined, now = Date.now()): number | undefined {
-  if (value === undefined || value === null || value.trim() === '') return undefined;
-  if (/^\s*\d+\s*$/.test(value)) return Number(value);
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
-}
 
 export async function sendGraph(dispatcher: Agent, call: GraphCall): Promise<GraphResponse> {
   const headers: string[] = [
@@ -124,7 +117,7 @@ export async function graphFailure(response: GraphResponse): Promise<MicrosoftRe
       header(response.headers, 'request-id') ??
       (typeof innerRequestId === 'string' ? innerRequestId : undefined) ??
       header(response.headers, 'client-request-id'),
-    retryAfterSeconds: retryAfterSecondsOf(header(response.headers, 'retry-after')),
+    retryAfterSeconds: parseRetryAfter(header(response.headers, 'retry-after')),
   };
   const expired = response.status === 410 || EXPIRED_STATE_CODES.has(code.toLowerCase());
   return expired ? new DeltaStateExpiredError(failure) : new MicrosoftRequestError(failure);

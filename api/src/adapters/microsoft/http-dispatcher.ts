@@ -1,13 +1,24 @@
+import { rootCertificates } from 'node:tls';
 import { Agent } from 'undici';
 import type { MicrosoftEndpoints } from './microsoft-endpoints.js';
 
 /**
- * One connection pool for all calls to Microsoft, trusting the system CAs plus, when configured, exactly one extra
- * CA (the emulator's). TLS verification is never switched off.
+ * The certificate authorities trusted for Microsoft: the system's (Node's bundled roots) plus, when configured,
+ * the extra CA of MS365_CA_FILE. undici's `connect.ca` replaces the defaults rather than adding to them, so the
+ * roots are listed explicitly: real Microsoft stays reachable next to an emulator's or a proxy's CA.
+ */
+export function trustedCertificates(caPem: string | undefined): string[] | undefined {
+  return caPem ? [...rootCertificates, caPem] : undefined;
+}
+
+/**
+ * One connection pool for all calls to Microsoft, trusting the system CAs plus, when configured, the extra CA.
+ * TLS verification is never switched off.
  */
 export function createMicrosoftDispatcher(endpoints: MicrosoftEndpoints): Agent {
+  const ca = trustedCertificates(endpoints.caPem);
   return new Agent({
-    connect: { timeout: endpoints.timeoutMs, ...(endpoints.caPem ? { ca: endpoints.caPem } : {}) },
+    connect: { timeout: endpoints.timeoutMs, ...(ca ? { ca } : {}) },
     headersTimeout: endpoints.timeoutMs,
     bodyTimeout: endpoints.timeoutMs,
   });

@@ -15,6 +15,11 @@ export interface MicrosoftEndpoints {
   caPem?: string | undefined;
   /** openid-configuration as JSON: lets MSAL skip discovery (needed for the emulator). */
   authorityMetadata?: string | undefined;
+  /**
+   * Where a browser opens Microsoft's pages when that is not the authority's origin: the in-process emulator
+   * serves them over plain http (no certificate warning). Undefined: the authority's origin.
+   */
+  browserOrigin?: string | undefined;
   /** `host:port` of non-Microsoft authorities (the emulator). */
   knownAuthorities?: string[] | undefined;
   /** Bound for each HTTP call to Microsoft. */

@@ -1,7 +1,9 @@
 import { AuthError, ConfidentialClientApplication, ServerError, type AuthenticationResult } from '@azure/msal-node';
 import type { Agent } from 'undici';
 import type { MicrosoftAccountInfo } from '../../modules/ms365/ms365.tables.js';
+import { resourceQualifiedScopes } from '@ecm365/shared';
 import { observed, type MicrosoftCallObserver } from './call-observer.js';
+import { idTokenValidatorFor, type IdTokenValidator } from './id-token-validator.js';
 import { authorityOrigin, type MicrosoftEndpoints } from './microsoft-endpoints.js';
 import { isNetworkFailure, MicrosoftRequestError, networkFailure } from './microsoft-request-error.js';
 import { MsalNetworkModule } from './msal-network-module.js';
@@ -29,11 +31,16 @@ const MISSING_TOKENS = new Set(['no_tokens_found', 'no_account_in_silent_request
  * per call, so caches of different tenants never mix and MSAL's in-memory throttling state never outlives a call.
  */
 export class MicrosoftIdentity {
+  private readonly idTokens: IdTokenValidator;
+
   constructor(
     private readonly endpoints: MicrosoftEndpoints,
     private readonly dispatcher: Agent,
     private readonly onCall?: MicrosoftCallObserver,
-  ) {}
+    idTokens?: IdTokenValidator,
+  ) {
+    this.idTokens = idTokens ?? idTokenValidatorFor(endpoints, dispatcher);
+  }
 
   authorizeUrl(request: AuthorizeRequest): Promise<string> {
     const { client } = this.client();
@@ -78,6 +85,8 @@ export class MicrosoftIdentity {
     } catch (error) {
       throw translate(error, network);
     }
+    // msal-node checks only the nonce; nothing of this answer is kept unless its id_token is Microsoft's and ours.
+    await this.idTokens.validate(result.idToken, input.nonce);
     if (!result.account || !captured.serialized) {
       throw new MicrosoftRequestError({ error: 'interaction_required', description: 'no account in token response' });
     }
@@ -128,10 +137,17 @@ export class MicrosoftIdentity {
     }
   }
 
-  /** The link a Microsoft 365 administrator opens to consent for the whole organisation (SPEC §5). */
-  adminConsentUrl(state: string): string {
-    const url = new URL(`${authorityOrigin(this.endpoints)}/organizations/v2.0/adminconsent`);
+  /**
+   * The link a Microsoft 365 administrator opens to consent for the whole organisation (SPEC §5): `client_id`, the
+   * requested Graph permissions resource-qualified as `scope` (Microsoft answers AADSTS900144 without it),
+   * `redirect_uri` and `state`.
+   */
+  adminConsentUrl(state: string, scopes: readonly string[]): string {
+    const url = new URL(
+      `${this.endpoints.browserOrigin ?? authorityOrigin(this.endpoints)}/organizations/v2.0/adminconsent`,
+    );
     url.searchParams.set('client_id', this.endpoints.clientId);
+    url.searchParams.set('scope', resourceQualifiedScopes(scopes).join(' '));
     url.searchParams.set('redirect_uri', this.endpoints.redirectUri);
     url.searchParams.set('state', state);
     return url.href;

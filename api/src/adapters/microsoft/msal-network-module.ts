@@ -1,6 +1,7 @@
 import type { INetworkModule, NetworkRequestOptions, NetworkResponse } from '@azure/msal-node';
 import { fetch, type Agent } from 'undici';
 import { isNetworkFailure, networkFailure } from './microsoft-request-error.js';
+import { parseRetryAfter } from './retry-after.js';
 
 /**
  * MSAL's HTTP through our dispatcher (MSAL's built-in client uses the global fetch, which cannot be told to trust
@@ -41,8 +42,7 @@ export class MsalNetworkModule implements INetworkModule {
     response.headers.forEach((value, key) => {
       headers[key] = value;
     });
-    const retryAfter = Number(headers['retry-after']);
-    this.lastRetryAfterSeconds = Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : undefined;
+    this.lastRetryAfterSeconds = parseRetryAfter(headers['retry-after']);
     const text = await response.text();
     let body: unknown = {};
     try {

@@ -10,6 +10,7 @@ export type AuditAction =
   | 'auth.group_check'
   | 'ms365.connect'
   | 'ms365.callback'
+  | 'ms365.admin_consent'
   | 'ms365.redeem'
   | 'ms365.test'
   | 'ms365.disconnect'

@@ -34,12 +34,50 @@ export function findAttemptByStateHash(
     .executeTakeFirst();
 }
 
-/** A new state for a new trip to Microsoft; the old one stops matching. */
-export async function replaceAttemptState(db: Db, id: string, stateHash: string): Promise<void> {
-  await db.updateTable('ms365Attempts').set({ stateHash }).where('id', '=', id).execute();
+/**
+ * A new trip to Microsoft: state, PKCE verifier and nonce replaced together in one statement, so the previous
+ * trip's state stops matching and only the latest trip can complete.
+ */
+export async function replaceAttemptTrip(
+  db: Db,
+  id: string,
+  trip: Pick<AttemptRow, 'stateHash' | 'flowSecrets'>,
+): Promise<void> {
+  await db.updateTable('ms365Attempts').set(trip).where('id', '=', id).where('status', '=', 'pending').execute();
 }
 
-/** Moves a pending attempt to code_ready; false when it was no longer pending (a replayed callback). */
+/**
+ * An attempt started with an API token, for a browser without a portal session, on the host of its tenant.
+ * Attempts of portal sessions are never found here: they belong to their session.
+ */
+export function findTokenAttemptOfTenant(
+  db: Db,
+  query: { id: string; tenantSlug: string },
+): Promise<AttemptRow | undefined> {
+  return db
+    .selectFrom('ms365Attempts')
+    .innerJoin('tenants', 'tenants.id', 'ms365Attempts.tenantId')
+    .selectAll('ms365Attempts')
+    .where('ms365Attempts.id', '=', query.id)
+    .where('tenants.slug', '=', query.tenantSlug)
+    .where('ms365Attempts.principalKey', 'like', 'token:%')
+    .executeTakeFirst();
+}
+
+/**
+ * Binds the attempt to the browser whose binding cookie hashes to `bindingHash`, unless another browser holds it
+ * already; true when the attempt is (now) that browser's. One statement, so two browsers racing cannot both win.
+ */
+export async function bindAttemptToBrowser(db: Db, id: string, bindingHash: string): Promise<boolean> {
+  const bound = await db
+    .updateTable('ms365Attempts')
+    .set({ browserBindingHash: bindingHash })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('browserBindingHash', 'is', null), eb('browserBindingHash', '=', bindingHash)]))
+    .executeTakeFirst();
+  return bound.numUpdatedRows > 0n;
+}
+
 /** The callback's claim on a pending attempt; false when another callback has claimed it already. */
 export async function claimAttemptCallback(db: Db, id: string, now: Date): Promise<boolean> {
   const updated = await db

@@ -4,6 +4,7 @@ import type { RequestAuth } from '../../http/request-auth.js';
 import { errorResponses } from '../../http/schemas.js';
 import { requestOrigin } from '../../http/request-origin.js';
 import type { ConnectService } from './connect.service.js';
+import { bindingCookieOf } from './connector-binding-cookie.js';
 
 const param = (description: string) => Type.Optional(Type.String({ maxLength: 8192, description }));
 
@@ -41,6 +42,7 @@ export const callbackRoutes: FastifyPluginAsyncTypebox<{ connect: ConnectService
         query: request.query as Record<string, string | undefined>,
         requestOrigin: requestOrigin(request),
         session: await requestAuth.sessionOf(request),
+        browserBinding: bindingCookieOf(request),
         ip: request.ip,
       });
       return reply.header('cache-control', 'no-store').redirect(target, 303);

@@ -1,18 +1,77 @@
 import { AttemptIdParams, AttemptResponse, CodeResponse, ConnectResponse } from '@ecm365/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
+import { AttemptNotFoundError, NotAuthenticatedError, SessionMismatchError } from '../../errors/domain-errors.js';
 import { principalOf, type RequestAuth } from '../../http/request-auth.js';
 import { requestOrigin } from '../../http/request-origin.js';
 import { SECURITY } from '../../http/openapi.js';
 import { errorResponses, rejectBody } from '../../http/schemas.js';
+import type { Principal } from '../auth/principal.js';
+import { tenantFromHost } from '../tenants/tenant-host.js';
+import type { BrowserVisit } from './attempt-browser-binding.js';
+import { connectorPath } from './attempt-view.js';
 import type { ConnectService } from './connect.service.js';
+import { bindingCookieOf, setBindingCookie } from './connector-binding-cookie.js';
+
+export interface ConnectRoutesOptions {
+  connect: ConnectService;
+  requestAuth: RequestAuth;
+  hostRules: { baseDomain: string; defaultTenant: string | undefined };
+  /** The connector binding cookie is `Secure` when the portal is served over https. */
+  cookieSecure: boolean;
+}
 
 /** The connector window's API: start an attempt, see it, go to Microsoft, come back, show the MS365 code. */
-export const connectRoutes: FastifyPluginAsyncTypebox<{ connect: ConnectService; requestAuth: RequestAuth }> = async (
+export const connectRoutes: FastifyPluginAsyncTypebox<ConnectRoutesOptions> = async (
   app,
-  { connect, requestAuth },
+  { connect, requestAuth, hostRules, cookieSecure },
 ) => {
   const guarded = { onRequest: [requestAuth.authenticate, requestAuth.requireMs365Access] };
+
+  /**
+   * The connector window's own calls (see the attempt, go to Microsoft) also come from a browser without a portal
+   * session: the one an integrator sent an API token's connector link to. With credentials, they are checked as
+   * everywhere; without, the request is a browser visit, which only an attempt of an API token admits.
+   */
+  async function credentialsOf(request: FastifyRequest, reply: FastifyReply): Promise<Principal | undefined> {
+    if (!request.headers.authorization && !(await requestAuth.sessionOf(request))) return undefined;
+    await requestAuth.authenticate.call(app, request, reply, () => {});
+    await requestAuth.requireMs365Access.call(app, request, reply, () => {});
+    return principalOf(request);
+  }
+
+  const browserVisit = (request: FastifyRequest): BrowserVisit => {
+    const host = tenantFromHost(request.hostname, hostRules.baseDomain, hostRules.defaultTenant);
+    return { tenantSlug: host.kind === 'selfhost' ? undefined : host.slug, bindingCookie: bindingCookieOf(request) };
+  };
+
+  /** Runs `own` for the principal's own attempt, else — for a browser (even one signed in as someone else) — `visit`. */
+  async function asOwnerOrBrowser<T>(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    own: (principal: Principal) => Promise<T>,
+    visit: (browser: BrowserVisit) => Promise<{ value: T; setBindingCookie?: string }>,
+  ): Promise<T> {
+    const principal = await credentialsOf(request, reply);
+    if (principal) {
+      try {
+        return await own(principal);
+      } catch (error) {
+        if (!(error instanceof AttemptNotFoundError) || principal.kind !== 'session') throw error;
+      }
+    }
+    let answer: { value: T; setBindingCookie?: string };
+    try {
+      answer = await visit(browserVisit(request));
+    } catch (error) {
+      // Not an attempt a browser may open without signing in: as on every other route, sign in first.
+      if (!principal && error instanceof AttemptNotFoundError) throw new NotAuthenticatedError();
+      throw error;
+    }
+    setBindingCookie(reply, answer.setBindingCookie, cookieSecure);
+    return answer.value;
+  }
 
   app.post(
     '/ms365/connect',
@@ -33,32 +92,54 @@ export const connectRoutes: FastifyPluginAsyncTypebox<{ connect: ConnectService;
   app.get(
     '/ms365/connect/:attemptId',
     {
-      ...guarded,
       schema: {
         tags: ['ms365'],
         security: SECURITY.sessionOrToken,
         summary: 'State of a connection attempt (pending, code ready, failed with explanation, …)',
+        description:
+          'Also answers a browser without credentials for an attempt started with an API token: the first browser ' +
+          'that opens it owns it (binding cookie); any other browser gets 403 session_mismatch.',
         params: AttemptIdParams,
         response: { 200: AttemptResponse, ...errorResponses(401, 403, 404) },
       },
     },
-    async (request) => connect.describe(principalOf(request), request.params.attemptId),
+    async (request, reply) =>
+      asOwnerOrBrowser(
+        request,
+        reply,
+        (principal) => connect.describe(principal, request.params.attemptId),
+        (browser) => connect.describeForBrowser(browser, request.params.attemptId),
+      ),
   );
 
   app.get(
     '/ms365/connect/:attemptId/authorize',
     {
-      ...guarded,
       schema: {
         tags: ['ms365'],
         security: SECURITY.sessionOrToken,
-        summary: "Redirect to Microsoft's sign-in and consent (state, nonce, PKCE S256)",
+        summary: "Redirect to Microsoft's sign-in and consent (state, nonce, PKCE S256), new for every call",
+        description: 'Like the attempt itself, also for the browser that owns an attempt started with an API token.',
         params: AttemptIdParams,
-        response: { 302: Type.Null(), ...errorResponses(401, 403, 404, 410) },
+        response: { 302: Type.Null(), 303: Type.Null(), ...errorResponses(401, 403, 404, 410) },
       },
     },
-    async (request, reply) =>
-      reply.redirect(await connect.authorizeUrl(principalOf(request), request.params.attemptId), 302),
+    async (request, reply) => {
+      let target: string;
+      try {
+        target = await asOwnerOrBrowser(
+          request,
+          reply,
+          (principal) => connect.authorizeUrl(principal, request.params.attemptId),
+          (browser) => connect.authorizeUrlForBrowser(browser, request.params.attemptId),
+        );
+      } catch (error) {
+        // A browser, not a script: the connector window explains it rather than showing JSON.
+        if (!(error instanceof SessionMismatchError)) throw error;
+        return reply.redirect(`${connectorPath(request.params.attemptId)}?error=session_mismatch`, 303);
+      }
+      return reply.header('cache-control', 'no-store').redirect(target, 302);
+    },
   );
 
   app.get(

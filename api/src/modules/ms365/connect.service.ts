@@ -17,32 +17,27 @@ import {
   CodeRedeemedError,
 } from '../../errors/domain-errors.js';
 import type { Clock } from '../../support/clock.js';
-import { randomToken, sha256 } from '../../support/secrets.js';
+import { constantTimeEqual, randomToken, sha256 } from '../../support/secrets.js';
 import type { AuditEntry, AuditLog } from '../audit/audit-log.js';
 import { attemptCacheContext, attemptFlowContext } from './attempt-contexts.js';
 import { principalKey, type Principal } from '../auth/principal.js';
+import { ADMIN_CONSENT_STATE_PREFIX, type AdminConsents } from './admin-consents.js';
+import { openAttemptAsBrowser, type BrowserAnswer, type BrowserVisit } from './attempt-browser-binding.js';
+import { explainCallbackFailure } from './attempt-failure.js';
 import {
   claimAttemptCallback,
   failAttempt,
   findAttemptByStateHash,
   findOwnAttempt,
   insertAttempt,
-  replaceAttemptState,
+  replaceAttemptTrip,
   storeAttemptCode,
 } from './attempt.repository.js';
 import { connectorPath, effectiveAttemptStatus, toAttemptResponse } from './attempt-view.js';
 import type { FeatureService } from './feature.service.js';
-import {
-  aadstsNumbers,
-  classifyMicrosoftFailure,
-  correlationIdOf,
-  reportServiceConfiguration,
-  type LogError,
-  type MicrosoftFailure,
-} from './microsoft-failure.js';
+import { reportServiceConfiguration, type LogError, type MicrosoftFailure } from './microsoft-failure.js';
 import type { Ms365CodeIssuer } from './ms365-code-issuer.js';
 import type { TenantRateCaps } from '../throttle/tenant-rate-caps.js';
-import { ATTEMPT_ERROR_MESSAGES } from './ms365-messages.js';
 import type { AttemptRow } from './ms365.tables.js';
 import { codeChallengeOf, createCodeVerifier } from './pkce.js';
 
@@ -56,6 +51,8 @@ export interface CallbackInput {
   requestOrigin: string;
   /** The portal session presented with the callback, if any. */
   session: Principal | undefined;
+  /** The connector binding cookie presented with the callback, if any (attempts started with an API token). */
+  browserBinding: string | undefined;
   ip: string;
 }
 
@@ -69,6 +66,7 @@ export interface ConnectServiceDeps {
   codes: Ms365CodeIssuer;
   features: FeatureService;
   audit: AuditLog;
+  adminConsents: AdminConsents;
   publicUrl: string;
   /** Is this an origin of the portal (a tenant host, selfhost, the public URL)? Guards the callback hop. */
   isPortalOrigin: (origin: string) => boolean;
@@ -78,9 +76,10 @@ export interface ConnectServiceDeps {
 }
 
 /**
- * From "Verbindung herstellen" to the MS365 code: connect attempts (state, nonce and PKCE verifier kept
- * server-side, ten minutes, bound to tenant, ELO user and session), the redirect to Microsoft, the callback that
- * redeems Microsoft's authorization code, and showing the MS365 code to the session that started the attempt.
+ * From "Verbindung herstellen" to the MS365 code: connect attempts (ten minutes, bound to tenant, ELO user and the
+ * session that started them — or, when an API token started them, to the first browser that opens the connector
+ * link), each trip to Microsoft with its own state, nonce and PKCE verifier kept server-side, the callback that
+ * redeems Microsoft's authorization code, and showing the MS365 code to the session or token that started it.
  */
 export class ConnectService {
   constructor(private readonly deps: ConnectServiceDeps) {}
@@ -124,13 +123,40 @@ export class ConnectService {
     return toAttemptResponse(await this.ownAttempt(principal, attemptId), this.deps.clock.now());
   }
 
-  /** Microsoft's authorize URL for a pending attempt, with a fresh state (the previous one stops working). */
+  /** The connector window of an attempt started with an API token, in the browser that owns it (or now does). */
+  async describeForBrowser(visit: BrowserVisit, attemptId: string): Promise<BrowserAnswer<AttemptResponse>> {
+    const { attempt, setBindingCookie } = await openAttemptAsBrowser(this.deps.db, visit, attemptId);
+    return {
+      value: toAttemptResponse(attempt, this.deps.clock.now()),
+      ...(setBindingCookie ? { setBindingCookie } : {}),
+    };
+  }
+
+  /** Microsoft's authorize URL for a pending attempt: a new trip (the previous one stops working). */
   async authorizeUrl(principal: Principal, attemptId: string): Promise<string> {
-    const attempt = await this.ownAttempt(principal, attemptId);
+    return this.newTrip(await this.ownAttempt(principal, attemptId));
+  }
+
+  /** The same for the browser that owns an attempt started with an API token. */
+  async authorizeUrlForBrowser(visit: BrowserVisit, attemptId: string): Promise<BrowserAnswer<string>> {
+    const { attempt, setBindingCookie } = await openAttemptAsBrowser(this.deps.db, visit, attemptId);
+    return { value: await this.newTrip(attempt), ...(setBindingCookie ? { setBindingCookie } : {}) };
+  }
+
+  /**
+   * Every trip to Microsoft gets its own state, PKCE verifier and nonce (replacing the previous trip's together),
+   * so a second click on „Verbindung herstellen“ never sends the same challenge or nonce again and only the latest
+   * trip can complete.
+   */
+  private async newTrip(attempt: AttemptRow): Promise<string> {
     if (effectiveAttemptStatus(attempt, this.deps.clock.now()) !== 'pending') throw new AttemptExpiredError();
-    const { codeVerifier, nonce } = this.flowSecrets(attempt);
+    const codeVerifier = createCodeVerifier();
+    const nonce = randomToken(16);
     const state = `${attempt.id}.${randomToken(24)}`;
-    await replaceAttemptState(this.deps.db, attempt.id, sha256(state));
+    await replaceAttemptTrip(this.deps.db, attempt.id, {
+      stateHash: sha256(state),
+      flowSecrets: this.deps.keys.encrypt(JSON.stringify({ codeVerifier, nonce }), attemptFlowContext(attempt.id)),
+    });
     return this.deps.identity.authorizeUrl({
       scopes: attempt.scopes,
       state,
@@ -142,8 +168,9 @@ export class ConnectService {
   /** Handles Microsoft's redirect; answers where to send the browser next. */
   async handleCallback(input: CallbackInput): Promise<string> {
     const { query } = input;
-    if (query.admin_consent !== undefined || query.state?.startsWith('admin-consent'))
-      return this.adminConsentDone(input);
+    if (query.admin_consent !== undefined || query.state?.startsWith(ADMIN_CONSENT_STATE_PREFIX)) {
+      return this.deps.adminConsents.complete(query, input.ip);
+    }
     const attempt = query.state ? await findAttemptByStateHash(this.deps.db, sha256(query.state)) : undefined;
     if (!attempt) return `${this.deps.publicUrl}${connectorPath('unknown')}?error=invalid_state`;
 
@@ -152,13 +179,9 @@ export class ConnectService {
       return `${attempt.returnOrigin}${API_PREFIX}/ms365/callback?${new URLSearchParams(definedEntries(query))}`;
     }
     const connector = `${attempt.returnOrigin}${connectorPath(attempt.id)}`;
-    // Binding to the browser: only the session that started the attempt may complete it (OAuth login CSRF).
-    if (
-      attempt.principalKey.startsWith('session:') &&
-      (!input.session || principalKey(input.session) !== attempt.principalKey)
-    ) {
-      return `${connector}?error=session_mismatch`;
-    }
+    // Binding to the browser: only the session that started the attempt (or, for an attempt of an API token, the
+    // browser that first opened its connector link) may complete it (OAuth login CSRF).
+    if (!this.callbackFromOwner(attempt, input)) return `${connector}?error=session_mismatch`;
     if (effectiveAttemptStatus(attempt, this.deps.clock.now()) !== 'pending') return connector;
     // One callback per attempt talks to Microsoft; a second one (reload, double navigation) shows its outcome.
     if (!(await claimAttemptCallback(this.deps.db, attempt.id, this.deps.clock.now()))) return connector;
@@ -218,9 +241,20 @@ export class ConnectService {
     }
   }
 
+  private callbackFromOwner(attempt: AttemptRow, input: CallbackInput): boolean {
+    if (attempt.principalKey.startsWith('session:')) {
+      return input.session !== undefined && principalKey(input.session) === attempt.principalKey;
+    }
+    return (
+      attempt.browserBindingHash !== null &&
+      input.browserBinding !== undefined &&
+      constantTimeEqual(sha256(input.browserBinding), attempt.browserBindingHash)
+    );
+  }
+
   /** Stores Microsoft's "no", explained in German, for the connector window to show. */
   private async fail(attempt: AttemptRow, failure: MicrosoftFailure, audit: CallbackAudit): Promise<void> {
-    const explained = this.explain(failure, attempt);
+    const explained = await this.explain(failure, attempt);
     await failAttempt(this.deps.db, attempt.id, JSON.stringify(explained));
     await this.deps.audit.record({
       ...audit,
@@ -260,26 +294,23 @@ export class ConnectService {
     };
   }
 
-  private explain(failure: MicrosoftFailure, attempt: AttemptRow): AttemptError {
-    const classified = classifyMicrosoftFailure(failure);
-    const kind: AttemptError['kind'] = classified === 'needs_reauth' ? 'interaction_required' : classified;
-    if (kind === 'service_configuration') reportServiceConfiguration(failure, this.deps.logError);
-    const aadsts = aadstsNumbers(failure)[0];
-    const correlationId = correlationIdOf(failure);
-    return {
-      kind,
-      message: ATTEMPT_ERROR_MESSAGES[kind],
-      ...(aadsts ? { aadstsCode: `AADSTS${aadsts}` } : {}),
-      ...(correlationId ? { correlationId } : {}),
-      ...(kind === 'consent_required'
-        ? { adminConsentUrl: this.deps.identity.adminConsentUrl(`admin-consent.${attempt.id}`) }
-        : {}),
-    };
-  }
-
-  private async adminConsentDone(input: CallbackInput): Promise<string> {
-    const granted = input.query.admin_consent?.toLowerCase() === 'true' && !input.query.error;
-    return `${this.deps.publicUrl}/admin-consent?result=${granted ? 'granted' : 'failed'}`;
+  private async explain(failure: MicrosoftFailure, attempt: AttemptRow): Promise<AttemptError> {
+    const explained = explainCallbackFailure(failure);
+    if (explained.kind === 'service_configuration') reportServiceConfiguration(failure, this.deps.logError);
+    if (explained.kind === 'id_token_invalid') {
+      // Someone or something handed us a token that is not Microsoft's answer for this sign-in: ops must hear of it.
+      this.deps.logError(
+        { failure: { error: failure.error, reason: failure.description }, tenantId: attempt.tenantId },
+        'Microsoft id_token rejected: the sign-in could not be confirmed',
+      );
+    }
+    if (explained.kind !== 'consent_required') return explained;
+    const adminConsentUrl = await this.deps.adminConsents.link({
+      tenantId: attempt.tenantId,
+      requestedBy: attempt.eloUserName,
+      scopes: attempt.scopes,
+    });
+    return { ...explained, adminConsentUrl };
   }
 }
 

@@ -1,4 +1,4 @@
-import type { ConnectionCheck, ConnectionTestResult } from '@ecm365/shared';
+import { FEATURES, missingScopes, type ConnectionCheck, type ConnectionTestResult } from '@ecm365/shared';
 import { MicrosoftRequestError, type GraphGateway } from '../../adapters/microsoft/index.js';
 import type { Clock } from '../../support/clock.js';
 import { withRetries } from '../../support/retry.js';
@@ -133,8 +133,8 @@ export class ConnectionTester {
         message: CHECK_MESSAGES.mailboxNotConfigured,
         hint: CHECK_MESSAGES.mailboxNotConfiguredHint,
       };
-    const granted = connection.scopes.map((scope) => scope.toLowerCase());
-    if (!granted.includes('mail.readwrite.shared')) {
+    // Microsoft may write the grant resource-qualified and in any case: compared the one way the portal shows it.
+    if (missingScopes(connection.scopes, FEATURES['invoice-mail-import'].scopes).length > 0) {
       return {
         id,
         ok: false,

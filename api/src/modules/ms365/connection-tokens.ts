@@ -1,3 +1,4 @@
+import { isOidcScope } from '@ecm365/shared';
 import type { MicrosoftIdentity, TokenCacheStore } from '../../adapters/microsoft/index.js';
 import type { KeyRing } from '../../crypto/key-ring.js';
 import { withRetries } from '../../support/retry.js';
@@ -23,7 +24,7 @@ export class ConnectionTokens {
   accessToken(connection: ConnectionRow, options: { forceRefresh?: boolean } = {}) {
     const tenantId = connection.tenantId;
     const context = connectionCacheContext(tenantId);
-    const scopes = connection.scopes.filter((scope) => !['openid', 'profile', 'offline_access'].includes(scope));
+    const scopes = connection.scopes.filter((scope) => !isOidcScope(scope));
     return this.lock.run(tenantId, (locked) => {
       /**
        * The cache this refresh started from, then what it saved. MSAL reads the cache again right before writing

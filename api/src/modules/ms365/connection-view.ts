@@ -1,4 +1,4 @@
-import type { ConnectionResponse, FeatureSettings } from '@ecm365/shared';
+import { displayScopes, type ConnectionResponse, type FeatureSettings } from '@ecm365/shared';
 import type { ConnectionRow } from './ms365.tables.js';
 
 /** The API's view of a tenant's connection (GET /ms365/connection). */
@@ -11,7 +11,8 @@ export function toConnectionResponse(row: ConnectionRow | undefined, features: F
       displayName: row.accountDisplayName,
       microsoftTenantId: row.microsoftTenantId,
     },
-    scopes: row.scopes,
+    // As the portal shows permissions (short, our spelling), whatever spelling Microsoft's token response used.
+    scopes: displayScopes(row.scopes),
     connectedAt: row.connectedAt.toISOString(),
     connectedBy: row.connectedBy,
     ...(row.lastTest ? { lastTest: row.lastTest } : {}),

@@ -23,6 +23,12 @@ export const ATTEMPT_ERROR_MESSAGES: Record<AttemptError['kind'], string> = {
     'Bitte starten Sie die Verbindung im Portal erneut.',
   session_mismatch:
     'Die Anmeldung bei Microsoft gehört zu einer anderen Sitzung des Portals. Bitte starten Sie die Verbindung im selben Browser erneut aus dem Portal.',
+  sign_in_expired:
+    'Die Anmeldung bei Microsoft hat zu lange gedauert oder wurde bereits verwendet. ' +
+    'Bitte starten Sie die Verbindung erneut („Verbindung herstellen“).',
+  id_token_invalid:
+    'Die Anmeldung bei Microsoft konnte nicht bestätigt werden. Aus Sicherheitsgründen wurde keine Verbindung eingerichtet. ' +
+    'Bitte versuchen Sie es erneut; falls es wieder passiert, wenden Sie sich an support@ecm.online.',
   unknown:
     'Microsoft hat die Verbindung abgelehnt. Bitte versuchen Sie es erneut; falls es wieder passiert, senden Sie uns die Fehlerdetails.',
 };

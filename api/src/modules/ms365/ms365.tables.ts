@@ -23,7 +23,7 @@ export interface Ms365AttemptsTable {
   returnOrigin: string;
   scopes: string[];
   status: AttemptStatusColumn;
-  /** Encrypted `{codeVerifier, nonce}`. */
+  /** Encrypted `{codeVerifier, nonce}` of the latest trip to Microsoft (replaced with the state on every authorize). */
   flowSecrets: string;
   /** Encrypted MSAL token cache, after the callback. */
   tokenCache: string | null;
@@ -37,11 +37,27 @@ export interface Ms365AttemptsTable {
   codeExpiresAt: Date | null;
   /** Set by the first callback for this attempt; later ones leave Microsoft's code alone. */
   callbackClaimedAt: Date | null;
+  /**
+   * Attempts started with an API token: hash of the binding cookie of the first browser that opened the connector
+   * link. Only that browser may go on to Microsoft and complete the callback.
+   */
+  browserBindingHash: string | null;
   createdAt: Date;
   expiresAt: Date;
   redeemedAt: Date | null;
 }
 export type AttemptRow = Selectable<Ms365AttemptsTable>;
+
+/** An admin-consent link handed out: its state (hashed) is checked when the administrator comes back. */
+export interface Ms365AdminConsentsTable {
+  stateHash: string;
+  tenantId: string;
+  requestedBy: string;
+  createdAt: Date;
+  expiresAt: Date;
+  completedAt: Date | null;
+  outcome: 'granted' | 'failed' | null;
+}
 
 export interface ConnectionFailure {
   at: string;

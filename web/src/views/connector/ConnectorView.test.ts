@@ -115,4 +115,43 @@ describe('the connector window', () => {
     expect(wrapper.find('[data-testid=connector-start]').exists()).toBe(true);
     window.history.replaceState(null, '', '/');
   });
+
+  it('explains a return from Microsoft to an address without the user’s session, instead of a login form', async () => {
+    mockApi({ 'GET /ms365/connect/a1': apiError(401, 'not_authenticated', 'Bitte melden Sie sich an.') });
+    window.history.replaceState(null, '', '/connector/a1?error=session_mismatch');
+    const wrapper = await mountConnector();
+    const explained = wrapper.get('[data-testid=connector-signed-out]');
+    expect(explained.text()).toContain(`zur Adresse des Kundenportals zurück: ${location.origin}`);
+    expect(explained.text()).toContain('127.0.0.1 statt localhost');
+    expect(wrapper.get('[data-testid=connector-open-portal]').attributes('href')).toBe(
+      '/login?redirect=%2Fmicrosoft-365',
+    );
+    expect(wrapper.find('input[type=password]').exists()).toBe(false);
+    window.history.replaceState(null, '', '/');
+  });
+
+  it('asks to sign in, with the way back here, when the window has no session otherwise', async () => {
+    mockApi({ 'GET /ms365/connect/a1': apiError(401, 'not_authenticated', 'Bitte melden Sie sich an.') });
+    const wrapper = await mountConnector();
+    expect(wrapper.get('[data-testid=connector-signed-out]').find('a').attributes('href')).toBe(
+      '/login?redirect=%2Fconnector%2Fa1',
+    );
+  });
+
+  it('refuses an API token’s connector link in a browser other than the one that opened it first', async () => {
+    mockApi({ 'GET /ms365/connect/a1': apiError(403, 'session_mismatch', 'Anderer Browser.') });
+    const wrapper = await mountConnector();
+    expect(wrapper.get('[data-testid=connector-foreign-browser]').text()).toContain('in einem anderen Browser');
+    expect(wrapper.find('[data-testid=connector-start]').exists()).toBe(false);
+  });
+
+  it('tells the browser of an API token’s attempt that it is done, without the code (that is the token’s)', async () => {
+    mockApi({
+      'GET /ms365/connect/a1': attempt('code_ready'),
+      'GET /ms365/connect/a1/code': apiError(401, 'not_authenticated', 'Bitte melden Sie sich an.'),
+    });
+    const wrapper = await mountConnector();
+    expect(wrapper.get('[data-testid=connector-handed-over]').text()).toContain('Sie können dieses Fenster schließen');
+    expect(wrapper.find('[data-testid=ms365-code]').exists()).toBe(false);
+  });
 });
