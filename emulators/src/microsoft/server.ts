@@ -133,7 +133,10 @@ export async function startMicrosoftEmulator(options: MicrosoftEmulatorOptions):
     unpublishedKey,
     mail,
   };
-  const controls: MicrosoftEmulatorControls = { ...createControls(state, directory, mail), ...createTokenControls(ctx) };
+  const controls: MicrosoftEmulatorControls = {
+    ...createControls(state, directory, mail),
+    ...createTokenControls(ctx),
+  };
   const host = options.host ?? '127.0.0.1';
   const main = await listen(
     () => buildApp(ctx, controls, tls),
