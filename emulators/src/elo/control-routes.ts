@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { filingControlRoutes } from './filing-control-routes.js';
 import { AVAILABILITY_MODES, type EloAvailability, type ControlState } from './controls.js';
 
 /**
@@ -14,6 +15,8 @@ export async function controlRoutes(app: FastifyInstance, controls: ControlState
   app.get('/state', async () => controls.state());
 
   app.get('/calls', async () => ({ calls: controls.calls() }));
+
+  await filingControlRoutes(app, controls);
 
   app.post<{ Body: { mode: EloAvailability } }>(
     '/availability',

@@ -2,6 +2,7 @@ import Fastify from 'fastify';
 import { buildConstants, selectorNumbers, type EloConstantsOptions } from './constants.js';
 import { controlRoutes } from './control-routes.js';
 import { ControlState, type EloEmulatorControls } from './controls.js';
+import { FilingServices, type FilingOptions } from './filing-services.js';
 import { DEMO_ELO_REPOSITORY, type EloRepositoryFixture } from './fixtures.js';
 import { ixRoutes } from './ix-routes.js';
 import { RepositoryState } from './repository-state.js';
@@ -18,6 +19,8 @@ export interface EloEmulatorOptions {
   ticketLifetimeSeconds?: number;
   /** How getConstants reports the CHECKOUT_USERS selector numbers. */
   constants?: EloConstantsOptions;
+  /** Upload limits of the filing calls (largest upload, how long an unused upload is kept). */
+  filing?: FilingOptions;
 }
 
 export interface RunningEloEmulator {
@@ -36,7 +39,8 @@ export async function startEloEmulator(options: EloEmulatorOptions = {}): Promis
     Object.entries(fixtures).map(([name, fixture]) => [name, new RepositoryState(name, fixture)]),
   );
   const tickets = new TicketStore(options.ticketLifetimeSeconds ?? 600);
-  const controls = new ControlState(repositories, tickets);
+  const filing = new FilingServices(options.filing);
+  const controls = new ControlState(repositories, tickets, filing);
   const shutdown = new AbortController();
 
   // No logger: request logs could carry bodies with passwords, and the call log covers what tests need.
@@ -46,6 +50,7 @@ export async function startEloEmulator(options: EloEmulatorOptions = {}): Promis
     tickets,
     selectorNumbers: selectorNumbers(options.constants),
     constants: buildConstants(options.constants),
+    filing,
     shutdown: shutdown.signal,
   });
   await app.register((scope) => controlRoutes(scope, controls), { prefix: '/_emulator' });
@@ -65,6 +70,7 @@ export async function startEloEmulator(options: EloEmulatorOptions = {}): Promis
     close: async () => {
       shutdown.abort();
       await app.close();
+      filing.close();
     },
   };
 }
