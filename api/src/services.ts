@@ -26,6 +26,7 @@ import { countConnectionsByStatus } from './modules/ms365/connection.repository.
 import { FeatureService } from './modules/ms365/feature.service.js';
 import { Ms365CodeIssuer } from './modules/ms365/ms365-code-issuer.js';
 import { SessionService } from './modules/sessions/session.service.js';
+import { EloServiceAccountService } from './modules/tenants/elo-service-account.service.js';
 import { FailureCounter } from './modules/throttle/failure-counter.js';
 import { systemClock, type Clock } from './support/clock.js';
 import { TtlCache } from './support/ttl-cache.js';
@@ -120,6 +121,8 @@ export function createServices(deps: ServiceDependencies) {
     features,
     connect,
     connection,
+    /** The tenants' ELO service accounts (invoice import): credentialsFor(tenantId). */
+    eloServiceAccounts: new EloServiceAccountService(db, keys, clock),
     close: () => dispatcher.close(),
   };
 }

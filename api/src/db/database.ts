@@ -5,6 +5,7 @@ import type { AuditEventsTable } from '../modules/audit/audit.table.js';
 import type { ThrottleCountersTable } from '../modules/throttle/throttle-counter.table.js';
 import type { Ms365AttemptsTable, Ms365ConnectionsTable, TenantFeaturesTable } from '../modules/ms365/ms365.tables.js';
 import type { SessionsTable } from '../modules/sessions/session.table.js';
+import type { EloServiceAccountsTable } from '../modules/tenants/elo-service-account.table.js';
 import type { TenantsTable } from '../modules/tenants/tenant.table.js';
 
 /** The whole schema as Kysely sees it (columns camelCase here, snake_case in Postgres). */
@@ -17,6 +18,7 @@ export interface Database {
   ms365Connections: Ms365ConnectionsTable;
   tenantFeatures: TenantFeaturesTable;
   apiTokens: ApiTokensTable;
+  eloServiceAccounts: EloServiceAccountsTable;
 }
 
 export type Db = Kysely<Database>;

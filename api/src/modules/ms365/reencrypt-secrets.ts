@@ -1,5 +1,6 @@
 import type { KeyRing } from '../../crypto/key-ring.js';
 import type { Db } from '../../db/database.js';
+import { reencryptEloServiceAccounts } from '../tenants/elo-service-account.service.js';
 import { attemptCacheContext, attemptFlowContext } from './attempt-contexts.js';
 import { listAttemptSecrets, replaceAttemptSecrets } from './attempt.repository.js';
 import { ConnectionLock } from './connection-lock.js';
@@ -9,6 +10,8 @@ import { findConnection, listConnectionSecrets, replaceConnectionTokenCache } fr
 export interface ReencryptionReport {
   connections: number;
   attempts: number;
+  /** Tenants' ELO service account passwords (invoice import). */
+  eloServiceAccounts: number;
   alreadyCurrent: number;
 }
 
@@ -22,7 +25,7 @@ const ATTEMPT_PASSES = 3;
  * rotated refresh token; an attempt's secrets only replace what was read (a callback may store tokens meanwhile).
  */
 export async function reencryptSecrets(db: Db, keys: KeyRing): Promise<ReencryptionReport> {
-  const report: ReencryptionReport = { connections: 0, attempts: 0, alreadyCurrent: 0 };
+  const report: ReencryptionReport = { connections: 0, attempts: 0, eloServiceAccounts: 0, alreadyCurrent: 0 };
   const rewrap = (ciphertext: string, context: string) => keys.encrypt(keys.decrypt(ciphertext, context), context);
   const lock = new ConnectionLock(db);
 
@@ -55,5 +58,9 @@ export async function reencryptSecrets(db: Db, keys: KeyRing): Promise<Reencrypt
     if (raced === 0) break;
   }
   if (raced > 0) throw new Error(`${raced} connect attempts kept changing during key rotation; run it again`);
+
+  const [eloRewrapped, eloCurrent] = await reencryptEloServiceAccounts(db, keys);
+  report.eloServiceAccounts = eloRewrapped;
+  report.alreadyCurrent += eloCurrent;
   return report;
 }
