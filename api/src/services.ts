@@ -1,6 +1,6 @@
 import type { LogError } from './modules/ms365/microsoft-failure.js';
 import type { Logger } from 'pino';
-import { EloIxGateway } from './adapters/elo/index.js';
+import { EloArchiveConnector, EloIxGateway } from './adapters/elo/index.js';
 import {
   createMicrosoftDispatcher,
   GraphGateway,
@@ -47,6 +47,12 @@ export function createServices(deps: ServiceDependencies) {
   const clock = deps.clock ?? systemClock;
   const metrics = new Metrics(() => countConnectionsByStatus(db));
   const elo = new EloIxGateway({
+    timeoutMs: config.eloTimeoutMs,
+    onCall: (call) =>
+      metrics.observer('elo')({ operation: call.fn, outcome: call.outcome, durationMs: call.durationMs }),
+  });
+  // Filing into ELO (invoice import): the service accounts' sessions; same timeout and metrics as the login calls.
+  const eloArchives = new EloArchiveConnector({
     timeoutMs: config.eloTimeoutMs,
     onCall: (call) =>
       metrics.observer('elo')({ operation: call.fn, outcome: call.outcome, durationMs: call.durationMs }),
@@ -121,6 +127,7 @@ export function createServices(deps: ServiceDependencies) {
     features,
     connect,
     connection,
+    eloArchives,
     /** The tenants' ELO service accounts (invoice import): credentialsFor(tenantId). */
     eloServiceAccounts: new EloServiceAccountService(db, keys, clock),
     close: () => dispatcher.close(),

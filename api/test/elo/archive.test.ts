@@ -8,7 +8,12 @@ import {
   type RunningEloEmulator,
 } from '@ecm365/emulators';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { EloArchiveConnector, EloArchiveError, type EloArchive } from '../../src/adapters/elo/index.js';
+import {
+  EloArchiveConnector,
+  EloArchiveError,
+  type EloArchive,
+  type FileDocumentInput,
+} from '../../src/adapters/elo/index.js';
 
 let elo: RunningEloEmulator;
 const connector = new EloArchiveConnector({ timeoutMs: 3000 });
@@ -37,6 +42,22 @@ const content = (text: string, ext = 'pdf') => ({
   ext,
   contentType: ext === 'pdf' ? 'application/pdf' : 'application/xml',
 });
+
+/** An archive session with the folder ¶Eingang and the mask „Rechnung“. */
+async function prepared() {
+  const eloArchive = archive();
+  const { folderId } = await eloArchive.ensureFolderPath(['Eingang']);
+  return { eloArchive, folderId, mask: await eloArchive.describeMask('Rechnung') };
+}
+
+/** A document for ¶Eingang with the given index values and content. */
+function inEingang(
+  folderId: string,
+  mask: Awaited<ReturnType<typeof prepared>>['mask'],
+  extra: Partial<FileDocumentInput> = {},
+) {
+  return { parentId: folderId, mask, name: 'x', date: new Date(), indexFields: {}, content: content('a'), ...extra };
+}
 
 async function rejection(promise: Promise<unknown>): Promise<EloArchiveError> {
   const error = await promise.then(
@@ -115,18 +136,11 @@ describe('filing documents', () => {
   });
 
   it('refuses a value longer than the mask line before uploading anything', async () => {
-    const eloArchive = archive();
-    const { folderId } = await eloArchive.ensureFolderPath(['Eingang']);
-    const mask = await eloArchive.describeMask('Rechnung');
+    const { eloArchive, folderId, mask } = await prepared();
     const error = await rejection(
-      eloArchive.fileDocument({
-        parentId: folderId,
-        mask,
-        name: 'x',
-        date: new Date(),
-        indexFields: { RE_NUMMER: 'N'.repeat(51) },
-        content: content('x'),
-      }),
+      eloArchive.fileDocument(
+        inEingang(folderId, mask, { indexFields: { RE_NUMMER: 'N'.repeat(51) }, content: content('x') }),
+      ),
     );
     expect(error).toMatchObject({ kind: 'rejected', code: 'elo_rejected', retryable: false });
     expect(error.message).toContain('RE_NUMMER');
@@ -143,14 +157,11 @@ describe('failures, classified', () => {
   });
 
   it('reports a rejected mask as rejected, and files again after the fix', async () => {
-    const eloArchive = archive();
-    const { folderId } = await eloArchive.ensureFolderPath(['Eingang']);
-    const mask = await eloArchive.describeMask('Rechnung');
+    const { eloArchive, folderId, mask } = await prepared();
     elo.controls.rejectMask('demo', 'Rechnung');
-    const input = { parentId: folderId, mask, name: 'x', date: new Date(), indexFields: {} };
-    expect((await rejection(eloArchive.fileDocument({ ...input, content: content('a') }))).kind).toBe('rejected');
+    expect((await rejection(eloArchive.fileDocument(inEingang(folderId, mask)))).kind).toBe('rejected');
     elo.controls.acceptMask('demo', 'Rechnung');
-    await eloArchive.fileDocument({ ...input, content: content('a') });
+    await eloArchive.fileDocument(inEingang(folderId, mask));
     expect(elo.controls.filed('demo')).toHaveLength(1);
   });
 
@@ -177,39 +188,19 @@ describe('failures, classified', () => {
   });
 
   it('never repeats checkinDocEnd after an invalid session: the error says so and nothing is filed twice', async () => {
-    const eloArchive = archive();
-    const { folderId } = await eloArchive.ensureFolderPath(['Eingang']);
-    const mask = await eloArchive.describeMask('Rechnung');
+    const { eloArchive, folderId, mask } = await prepared();
     elo.controls.injectException({ fn: 'checkinDocEnd', code: 2001, text: 'Ticket ungültig' });
-    const error = await rejection(
-      eloArchive.fileDocument({
-        parentId: folderId,
-        mask,
-        name: 'x',
-        date: new Date(),
-        indexFields: {},
-        content: content('a'),
-      }),
-    );
+    const error = await rejection(eloArchive.fileDocument(inEingang(folderId, mask)));
     expect(error).toMatchObject({ kind: 'session', mayHavePersisted: false });
     expect(elo.controls.callCounts('demo').checkinDocEnd).toBe(1);
     expect(elo.controls.filed('demo')).toEqual([]);
   });
 
   it('says mayHavePersisted when the answer of checkinDocEnd is lost, and the lookup finds the document', async () => {
-    const eloArchive = archive();
-    const { folderId } = await eloArchive.ensureFolderPath(['Eingang']);
-    const mask = await eloArchive.describeMask('Rechnung');
+    const { eloArchive, folderId, mask } = await prepared();
     elo.controls.dropConnectionAfter({ fn: 'checkinDocEnd' });
     const error = await rejection(
-      eloArchive.fileDocument({
-        parentId: folderId,
-        mask,
-        name: 'x',
-        date: new Date(),
-        indexFields: { ECM365_IMPORT_KEY: 'FEED' },
-        content: content('a'),
-      }),
+      eloArchive.fileDocument(inEingang(folderId, mask, { indexFields: { ECM365_IMPORT_KEY: 'FEED' } })),
     );
     expect(error).toMatchObject({ kind: 'unavailable', mayHavePersisted: true });
     expect(await eloArchive.findByImportKey('ECM365_IMPORT_KEY', 'FEED')).toMatchObject({ name: 'x' });
@@ -217,18 +208,9 @@ describe('failures, classified', () => {
   });
 
   it('fails a content stream that ends short of its announced size', async () => {
-    const eloArchive = archive();
-    const { folderId } = await eloArchive.ensureFolderPath(['Eingang']);
-    const mask = await eloArchive.describeMask('Rechnung');
+    const { eloArchive, folderId, mask } = await prepared();
     const error = await rejection(
-      eloArchive.fileDocument({
-        parentId: folderId,
-        mask,
-        name: 'x',
-        date: new Date(),
-        indexFields: {},
-        content: { ...content('abc'), size: 10 },
-      }),
+      eloArchive.fileDocument(inEingang(folderId, mask, { content: { ...content('abc'), size: 10 } })),
     );
     expect(error).toMatchObject({ kind: 'unavailable', mayHavePersisted: false });
     expect(elo.controls.filed('demo')).toEqual([]);
