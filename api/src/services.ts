@@ -1,6 +1,6 @@
 import type { LogError } from './modules/ms365/microsoft-failure.js';
 import type { Logger } from 'pino';
-import { EloArchiveConnector, EloIxGateway } from './adapters/elo/index.js';
+import { EloArchiveConnector, EloIxGateway, type EloCallObserver } from './adapters/elo/index.js';
 import {
   createMicrosoftDispatcher,
   GraphGateway,
@@ -46,17 +46,11 @@ export function createServices(deps: ServiceDependencies) {
   const { config, db, logger } = deps;
   const clock = deps.clock ?? systemClock;
   const metrics = new Metrics(() => countConnectionsByStatus(db));
-  const elo = new EloIxGateway({
-    timeoutMs: config.eloTimeoutMs,
-    onCall: (call) =>
-      metrics.observer('elo')({ operation: call.fn, outcome: call.outcome, durationMs: call.durationMs }),
-  });
+  const onEloCall: EloCallObserver = (call) =>
+    metrics.observer('elo')({ operation: call.fn, outcome: call.outcome, durationMs: call.durationMs });
+  const elo = new EloIxGateway({ timeoutMs: config.eloTimeoutMs, onCall: onEloCall });
   // Filing into ELO (invoice import): the service accounts' sessions; same timeout and metrics as the login calls.
-  const eloArchives = new EloArchiveConnector({
-    timeoutMs: config.eloTimeoutMs,
-    onCall: (call) =>
-      metrics.observer('elo')({ operation: call.fn, outcome: call.outcome, durationMs: call.durationMs }),
-  });
+  const eloArchives = new EloArchiveConnector({ timeoutMs: config.eloTimeoutMs, onCall: onEloCall });
   const hostRules = { baseDomain: config.baseDomain, defaultTenant: config.defaultTenant };
   const audit = new AuditLog(db);
   const sessions = new SessionService(db, clock, config.session);
