@@ -14,8 +14,9 @@ export interface ArchiveSelectors {
   docMaskAll: string | null;
   /** LockC.NO. */
   lockNo: string;
-  /** DOC_MASK_LINE.NAME_FILENAME: the group of the original file name. */
+  /** DOC_MASK_LINE.NAME_FILENAME / ID_FILENAME: the system line of the original file name. */
   fileNameGroup: string;
+  fileNameLineId: number;
 }
 
 /** SordC.mbAll as ELO 20+ servers define it (public clients send this literal). */
@@ -41,5 +42,6 @@ export function readArchiveSelectors(constants: unknown): ArchiveSelectors {
     lockNo: readBset(lock.NO) ?? '0',
     fileNameGroup:
       typeof line.NAME_FILENAME === 'string' && line.NAME_FILENAME !== '' ? line.NAME_FILENAME : 'ELO_FNAME',
+    fileNameLineId: typeof line.ID_FILENAME === 'number' ? line.ID_FILENAME : 51,
   };
 }

@@ -7,8 +7,9 @@ export interface EloMaskLine {
   /** Longest value the line takes (DocMaskLine.max); 0 when the server does not say. */
   max: number;
   required: boolean;
-  /** A system line every mask has without listing it (the original file name). */
+  /** A system line every mask has without listing it (the original file name), with its line id. */
   system?: boolean;
+  id?: number;
 }
 
 export interface EloMask {

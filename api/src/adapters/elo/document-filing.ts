@@ -77,7 +77,7 @@ function withIndexValues(template: Record<string, unknown>, input: FileDocumentI
       (key) => typeof key.name === 'string' && key.name.toUpperCase() === line.group.toUpperCase(),
     );
     if (existing) existing.data = [value];
-    else keys.push({ name: line.group, data: [value], ...(line.system ? { id: 51 } : {}) });
+    else keys.push({ name: line.group, data: [value], ...(line.id !== undefined ? { id: line.id } : {}) });
   }
   return { keys, omitted };
 }

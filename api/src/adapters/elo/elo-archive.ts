@@ -85,7 +85,14 @@ export class EloArchive {
     if (!mask) throw eloUnavailableError('checkoutDocMask', 'bad_response');
     const fileName = selectors.fileNameGroup;
     if (!mask.lines.some((line) => line.group.toUpperCase() === fileName.toUpperCase())) {
-      mask.lines.push({ group: fileName, label: 'Dateiname', max: 255, required: false, system: true });
+      mask.lines.push({
+        group: fileName,
+        label: 'Dateiname',
+        max: 255,
+        required: false,
+        system: true,
+        id: selectors.fileNameLineId,
+      });
     }
     return mask;
   }
