@@ -135,3 +135,38 @@ describe('large uploads', () => {
     expect(json.result).toBeDefined();
   });
 });
+
+describe('filing controls over HTTP', () => {
+  const post = (path: string, body: unknown) =>
+    fetch(`${emulator.origin}/_emulator${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+  const get = async (path: string) =>
+    (await fetch(`${emulator.origin}/_emulator${path}`)).json() as Promise<Record<string, unknown>>;
+
+  it('arms exceptions and dropped answers, expires sessions, lists filed documents and counts calls', async () => {
+    folder = await eingang();
+    expect((await post('/inject-exception', { fn: 'createDoc', code: 2003, times: 2 })).status).toBe(200);
+    expect((await post('/drop-connection-after', { fn: 'checkinDocEnd' })).status).toBe(200);
+    expect((await post('/inject-exception', { fn: 'createDoc' })).status).toBe(400);
+    for (let attempt = 0; attempt < 2; attempt++) {
+      await expect(fileDocument(base, { parentId: folder, name: 'x', content: 'y' })).rejects.toThrow(/ELOIX:2003/);
+    }
+    await expect(fileDocument(base, { parentId: folder, name: 'x', content: 'y' })).rejects.toThrow(/fetch failed/);
+    const { documents } = (await get('/filed?repository=demo')) as { documents: Array<{ objId: number }> };
+    expect(documents).toHaveLength(1);
+    const content = await fetch(`${emulator.origin}/_emulator/documents/demo/${documents[0]?.objId}/content`);
+    expect(await content.text()).toBe('y');
+    expect(await get('/call-counts?repository=demo')).toMatchObject({
+      counts: { createDoc: 3, checkinDocEnd: 1, 'BUtility/upload': 1 },
+      openSearches: 0,
+    });
+
+    const ticket = await loginTicket(base, 'ecm365-dienst', 'dienst-demo');
+    expect((await post('/expire-sessions', {})).status).toBe(200);
+    expect(await exception(base, 'checkoutDocMask', { ci: { ticket }, maskId: '0' }, {})).toMatch(/^\[ELOIX:2001\]/);
+    expect((await fetch(`${emulator.origin}/_emulator/filed?repository=nope`)).status).toBe(404);
+  });
+});
