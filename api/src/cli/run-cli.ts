@@ -16,8 +16,8 @@ Database
   migrate --down                  undo the newest migration
 
 Tenants
-  tenant list                     with the status of each Microsoft 365 connection
-  tenant add <slug> --name <name> --elo-url <IX REST URL> [--grace-until YYYY-MM-DD]
+  tenant list                     with each Microsoft 365 connection and ELO service account (user only)
+  tenant add <slug> --name <name> --elo-url <IX REST URL> [--grace-until YYYY-MM-DD] [--elo-service-user …]
   tenant update <slug> [--name <name>] [--elo-url <url>] [--grace-until YYYY-MM-DD|none]
                   [--elo-service-user <user> [--elo-service-password-file <file>]] [--clear-elo-service-account]
                                   the import's ELO service account; the password comes from the file or

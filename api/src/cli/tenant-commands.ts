@@ -50,6 +50,7 @@ export async function tenantCommand(context: CommandContext): Promise<void> {
         graceUntil: option(options, 'grace-until') ?? null,
       });
       console.log(`added ${describe(tenant)}`);
+      if (wantsEloServiceAccountChange(context)) console.log(await applyEloServiceAccountOptions(context, tenant.slug));
       return;
     }
     case 'update': {

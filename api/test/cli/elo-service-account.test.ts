@@ -110,6 +110,25 @@ describe('tenant update --elo-service-user', () => {
     expect((await cli(['keys', 'rotate'])).out).toMatch(/, 0 ELO service account\(s\);/);
   });
 
+  it('sets the account when a tenant is added', async () => {
+    const added = await cli(
+      [
+        'tenant',
+        'add',
+        'west',
+        '--name',
+        'West',
+        '--elo-url',
+        'https://elo.example/ix-w/rest',
+        '--elo-service-user',
+        'w',
+      ],
+      'west-pw',
+    );
+    expect(added).toMatchObject({ code: 0, out: expect.stringContaining('ELO service account set: w') });
+    expect(await service().userNameOf(await tenantId('west'))).toBe('w');
+  });
+
   it('clears the account', async () => {
     expect((await cli(['tenant', 'update', 'sued', '--clear-elo-service-account'])).out).toContain(
       'ELO service account cleared',
