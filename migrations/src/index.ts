@@ -3,7 +3,7 @@ import * as foundation from './202611260001_foundation.js';
 import * as ms365Connection from './202611260002_ms365_connection.js';
 import * as apiTokens from './202611260003_api_tokens.js';
 import * as attemptCallbackClaim from './202611260004_attempt_callback_claim.js';
-import * as eloServiceAccount from './202612010001_elo_service_account.js';
+import * as eloServiceAccount from './202612010002_elo_service_account.js';
 
 /**
  * Every migration, in order. A static list instead of a folder scan: it works the same from TypeScript sources
@@ -14,7 +14,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '202611260002_ms365_connection': ms365Connection,
   '202611260003_api_tokens': apiTokens,
   '202611260004_attempt_callback_claim': attemptCallbackClaim,
-  '202612010001_elo_service_account': eloServiceAccount,
+  '202612010002_elo_service_account': eloServiceAccount,
 };
 
 export const migrationProvider: MigrationProvider = {
