@@ -24,6 +24,7 @@ function printBanner(config: Config, runtime: Runtime): void {
       `  ELO emulator: ${runtime.demo.elo.baseUrl('demo')}`,
       '  Sign in with an ELO demo user:',
       ...DEMO_ELO_LOGINS.map((login) => `    ${login.username} / ${login.password}   — ${login.note}`),
+      '  ELO service account of the invoice import (stored encrypted): ecm365-dienst',
     );
   }
   const emulator = runtime.microsoft.emulator;

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Config } from './config/config.js';
 import type { EncryptionKey } from './config/encryption-keys.js';
 import { loadOrCreateDemoKeys } from './crypto/demo-keys.js';
+import { KeyRing } from './crypto/key-ring.js';
 import { migrateToLatest } from './db/migrate.js';
 import { openDatabase, type OpenDatabase } from './db/open-database.js';
 import { startDemoEnvironment, type DemoEnvironment } from './demo/demo-environment.js';
@@ -38,7 +39,10 @@ export async function startRuntime(config: Config, logger: Logger = createLogger
     const database = await openDatabase(config);
     closers.push(() => database.close());
     await migrateToLatest(database.db);
-    const demo = config.demoMode ? await startDemoEnvironment(database.db, { eloPort: 0 }) : undefined;
+    const keys = await encryptionKeys(config, logger);
+    const demo = config.demoMode
+      ? await startDemoEnvironment(database.db, { eloPort: 0, keys: new KeyRing(keys) })
+      : undefined;
     if (demo) closers.push(() => demo.close());
     const microsoft = await setUpMicrosoft(config);
     closers.push(() => microsoft.close());
@@ -48,7 +52,7 @@ export async function startRuntime(config: Config, logger: Logger = createLogger
       config: mail.config,
       db: database.db,
       microsoft: microsoft.endpoints,
-      encryptionKeys: await encryptionKeys(config, logger),
+      encryptionKeys: keys,
       logger,
     });
     closers.push(() => services.close());

@@ -1,6 +1,6 @@
 import type { LogError } from './modules/ms365/microsoft-failure.js';
 import type { Logger } from 'pino';
-import { EloIxGateway } from './adapters/elo/index.js';
+import { EloArchiveConnector, EloIxGateway, type EloCallObserver } from './adapters/elo/index.js';
 import {
   createMicrosoftDispatcher,
   GraphGateway,
@@ -29,6 +29,7 @@ import { FeatureService } from './modules/ms365/feature.service.js';
 import { Ms365CodeIssuer } from './modules/ms365/ms365-code-issuer.js';
 import { SessionGroupChecks } from './modules/sessions/session-group-checks.js';
 import { SessionService } from './modules/sessions/session.service.js';
+import { EloServiceAccountService } from './modules/tenants/elo-service-account.service.js';
 import { FailureCounter } from './modules/throttle/failure-counter.js';
 import { TenantRateCaps } from './modules/throttle/tenant-rate-caps.js';
 import { systemClock, type Clock } from './support/clock.js';
@@ -56,11 +57,11 @@ export function createServices(deps: ServiceDependencies) {
   const { config, db, logger } = deps;
   const clock = deps.clock ?? systemClock;
   const metrics = new Metrics(() => countConnectionsByStatus(db));
-  const elo = new EloIxGateway({
-    timeoutMs: config.eloTimeoutMs,
-    onCall: (call) =>
-      metrics.observer('elo')({ operation: call.fn, outcome: call.outcome, durationMs: call.durationMs }),
-  });
+  const onEloCall: EloCallObserver = (call) =>
+    metrics.observer('elo')({ operation: call.fn, outcome: call.outcome, durationMs: call.durationMs });
+  const elo = new EloIxGateway({ timeoutMs: config.eloTimeoutMs, onCall: onEloCall });
+  // Filing into ELO (invoice import): the service accounts' sessions; same timeout and metrics as the login calls.
+  const eloArchives = new EloArchiveConnector({ timeoutMs: config.eloTimeoutMs, onCall: onEloCall });
   const hostRules = { baseDomain: config.baseDomain, defaultTenant: config.defaultTenant };
   const audit = new AuditLog(db);
   const logError: LogError = (details, message) => logger.error(details, message);
@@ -159,6 +160,9 @@ export function createServices(deps: ServiceDependencies) {
     connection,
     /** Graph mail of the connected mailboxes, for the invoice import (reads with a connection's access token). */
     graphMail: new GraphMailGateway(deps.microsoft, dispatcher, metrics.observer('microsoft')),
+    eloArchives,
+    /** The tenants' ELO service accounts (invoice import): credentialsFor(tenantId). */
+    eloServiceAccounts: new EloServiceAccountService(db, keys, clock),
     close: async () => {
       integrations.closeIntegrations();
       await dispatcher.close();

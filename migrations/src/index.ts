@@ -7,6 +7,7 @@ import * as sessionHostKind from './202611271801_session_host_kind.js';
 import * as sessionGroupCheck from './202611271802_session_group_check.js';
 import * as browserBindingAdminConsent from './202611300001_ms365_browser_binding_admin_consent.js';
 import * as eventsWebhooksNotifications from './202612010001_events_webhooks_notifications.js';
+import * as eloServiceAccount from './202612010002_elo_service_account.js';
 
 /**
  * Every migration, in order. A static list instead of a folder scan: it works the same from TypeScript sources
@@ -21,6 +22,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '202611271802_session_group_check': sessionGroupCheck,
   '202611300001_ms365_browser_binding_admin_consent': browserBindingAdminConsent,
   '202612010001_events_webhooks_notifications': eventsWebhooksNotifications,
+  '202612010002_elo_service_account': eloServiceAccount,
 };
 
 export const migrationProvider: MigrationProvider = {

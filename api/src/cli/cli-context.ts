@@ -12,6 +12,8 @@ export interface CommandContext {
   /** Positional arguments after the command word, e.g. `["add", "acme"]` for `tenant add acme`. */
   args: string[];
   options: Options;
+  /** Where secrets are read from (the ELO service password); process.stdin outside tests. */
+  stdin?: NodeJS.ReadableStream;
 }
 
 export function option(options: Options, name: string): string | undefined {

@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { formatEncryptionKeys } from '../config/encryption-keys.js';
-import { loadOrCreateDemoKeys } from '../crypto/demo-keys.js';
-import { KeyRing } from '../crypto/key-ring.js';
 import { reencryptSecrets } from '../modules/ms365/reencrypt-secrets.js';
 import { reencryptWebhookSecrets } from '../modules/webhooks/reencrypt-webhook-secrets.js';
 import { UsageError, type CommandContext } from './cli-context.js';
+import { cliKeyRing } from './cli-key-ring.js';
 
 /** `keys generate` needs no database. */
 export function generateKey(): void {
@@ -16,16 +15,13 @@ export function generateKey(): void {
 /** `keys rotate`: every stored secret under the first key of ENCRYPTION_KEYS (or the demo key file). */
 export async function keysCommand({ config, database, args }: CommandContext): Promise<void> {
   if (args[0] !== 'rotate') throw new UsageError(`unknown keys command "${args[0] ?? ''}"`);
-  const keys =
-    config.encryptionKeys.length > 0
-      ? config.encryptionKeys
-      : await loadOrCreateDemoKeys(config.dataDir, (message) => console.warn(message));
-  const ring = new KeyRing(keys);
+  const ring = await cliKeyRing(config);
   const report = await reencryptSecrets(database.db, ring);
   const hooks = await reencryptWebhookSecrets(database.db, ring);
   console.log(
     `re-encrypted under key "${ring.currentKeyId}": ${report.connections} connection(s), ${report.attempts} attempt(s), ` +
-      `${report.sessions} session ticket(s), ${hooks.webhooks} webhook secret(s); ` +
+      `${report.sessions} session ticket(s), ${report.eloServiceAccounts} ELO service account(s), ` +
+      `${hooks.webhooks} webhook secret(s); ` +
       `${report.alreadyCurrent} already current`,
   );
 }

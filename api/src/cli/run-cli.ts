@@ -16,9 +16,12 @@ Database
   migrate --down                  undo the newest migration
 
 Tenants
-  tenant list                     with the status of each Microsoft 365 connection
-  tenant add <slug> --name <name> --elo-url <IX REST URL> [--grace-until YYYY-MM-DD]
+  tenant list                     with each Microsoft 365 connection and ELO service account (user only)
+  tenant add <slug> --name <name> --elo-url <IX REST URL> [--grace-until YYYY-MM-DD] [--elo-service-user …]
   tenant update <slug> [--name <name>] [--elo-url <url>] [--grace-until YYYY-MM-DD|none]
+                  [--elo-service-user <user> [--elo-service-password-file <file>]] [--clear-elo-service-account]
+                                  the import's ELO service account; the password comes from the file or
+                                  stdin (piped, or typed without echo), never from the command line
   tenant remove <slug> --yes
 
 Operations
@@ -43,7 +46,7 @@ const COMMANDS: Record<string, (context: CommandContext) => Promise<void>> = {
   },
 };
 
-async function run(argv: string[], env: Env): Promise<void> {
+async function run(argv: string[], env: Env, stdin: NodeJS.ReadableStream): Promise<void> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -51,6 +54,11 @@ async function run(argv: string[], env: Env): Promise<void> {
       name: { type: 'string' },
       'elo-url': { type: 'string' },
       'grace-until': { type: 'string' },
+      'elo-service-user': { type: 'string' },
+      'elo-service-password-file': { type: 'string' },
+      // Known only to refuse it with an explanation: a password on the command line ends up in shell history.
+      'elo-service-password': { type: 'string' },
+      'clear-elo-service-account': { type: 'boolean' },
       limit: { type: 'string' },
       yes: { type: 'boolean' },
       down: { type: 'boolean' },
@@ -70,7 +78,7 @@ async function run(argv: string[], env: Env): Promise<void> {
   const database = await openDatabase(config);
   try {
     if (command !== 'migrate') await migrateToLatest(database.db);
-    await handler({ config, database, args, options: values });
+    await handler({ config, database, args, options: values, stdin });
   } finally {
     await database.close();
   }
@@ -80,9 +88,13 @@ async function run(argv: string[], env: Env): Promise<void> {
  * Runs one admin command; answers the process exit code. Errors are printed as one clear line (plus the usage for
  * wrong words), never as a stack trace.
  */
-export async function runCli(argv: string[], env: Env = process.env): Promise<number> {
+export async function runCli(
+  argv: string[],
+  env: Env = process.env,
+  stdin: NodeJS.ReadableStream = process.stdin,
+): Promise<number> {
   try {
-    await run(argv, env);
+    await run(argv, env, stdin);
     return 0;
   } catch (error) {
     if (error instanceof UsageError) console.error(`ecm365: ${error.message}\n\n${USAGE}`);

@@ -2,20 +2,31 @@ import { TenantAdminService } from '../modules/tenants/tenant-admin.service.js';
 import { listTenantsWithConnection } from '../modules/tenants/tenant.repository.js';
 import type { TenantRow } from '../modules/tenants/tenant.table.js';
 import { option, requiredOption, UsageError, type CommandContext } from './cli-context.js';
+import { applyEloServiceAccountOptions, wantsEloServiceAccountChange } from './elo-service-account-options.js';
 import { printTable } from './print-table.js';
 
 const describe = (t: TenantRow) =>
   `${t.slug} — ${t.name} — ELO ${t.eloIxUrl}${t.graceUntil ? ` — grace until ${t.graceUntil}` : ''}`;
 
 /** `tenant list|add|update|remove`. */
-export async function tenantCommand({ config, database, args, options }: CommandContext): Promise<void> {
+export async function tenantCommand(context: CommandContext): Promise<void> {
+  const { config, database, args, options } = context;
   const tenants = new TenantAdminService(database.db, { requireHttpsElo: config.env === 'production' });
   const [action, slug] = args;
   switch (action) {
     case 'list': {
       const rows = await listTenantsWithConnection(database.db);
       printTable(
-        ['slug', 'name', 'ELO IX URL', 'grace until', 'Microsoft 365', 'account', 'last checked'],
+        [
+          'slug',
+          'name',
+          'ELO IX URL',
+          'grace until',
+          'Microsoft 365',
+          'account',
+          'last checked',
+          'ELO service account',
+        ],
         rows.map((t) => [
           t.slug,
           t.name,
@@ -24,6 +35,8 @@ export async function tenantCommand({ config, database, args, options }: Command
           t.connectionStatus ?? 'not_connected',
           t.accountUsername ?? '',
           t.lastCheckedAt?.toISOString() ?? '',
+          // Whether the import can file: the user name only, never the password.
+          t.eloServiceUser ?? 'not set',
         ]),
       );
       return;
@@ -37,6 +50,7 @@ export async function tenantCommand({ config, database, args, options }: Command
         graceUntil: option(options, 'grace-until') ?? null,
       });
       console.log(`added ${describe(tenant)}`);
+      if (wantsEloServiceAccountChange(context)) console.log(await applyEloServiceAccountOptions(context, tenant.slug));
       return;
     }
     case 'update': {
@@ -50,6 +64,7 @@ export async function tenantCommand({ config, database, args, options }: Command
         ...(grace !== undefined ? { graceUntil: grace === 'none' ? null : grace } : {}),
       });
       console.log(`updated ${describe(tenant)}`);
+      if (wantsEloServiceAccountChange(context)) console.log(await applyEloServiceAccountOptions(context, tenant.slug));
       return;
     }
     case 'remove': {

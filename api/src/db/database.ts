@@ -13,6 +13,7 @@ import type { SessionsTable } from '../modules/sessions/session.table.js';
 import type { EventSequencesTable, OutboxEventsTable } from '../modules/events/events.table.js';
 import type { NotificationMailsTable, NotificationSettingsTable } from '../modules/notifications/notification.table.js';
 import type { WebhookDeliveriesTable, WebhooksTable } from '../modules/webhooks/webhook.table.js';
+import type { EloServiceAccountsTable } from '../modules/tenants/elo-service-account.table.js';
 import type { TenantsTable } from '../modules/tenants/tenant.table.js';
 
 /** The whole schema as Kysely sees it (columns camelCase here, snake_case in Postgres). */
@@ -32,6 +33,7 @@ export interface Database {
   webhookDeliveries: WebhookDeliveriesTable;
   notificationSettings: NotificationSettingsTable;
   notificationMails: NotificationMailsTable;
+  eloServiceAccounts: EloServiceAccountsTable;
 }
 
 export type Db = Kysely<Database>;

@@ -1,5 +1,7 @@
-import { startEloEmulator, type RunningEloEmulator } from '@ecm365/emulators';
+import { DEMO_ELO_SERVICE_ACCOUNT, startEloEmulator, type RunningEloEmulator } from '@ecm365/emulators';
+import type { KeyRing } from '../crypto/key-ring.js';
 import type { Db } from '../db/database.js';
+import { EloServiceAccountService } from '../modules/tenants/elo-service-account.service.js';
 import { TenantAdminService } from '../modules/tenants/tenant-admin.service.js';
 
 export const DEMO_TENANT = { slug: 'demo', name: 'Demo GmbH' } as const;
@@ -24,14 +26,22 @@ export interface DemoEnvironment {
 
 /**
  * Demo mode: the ELO emulator with the demo users, and the tenant `demo` pointing at it. Runs at every start
- * (the emulator's port may change), so the tenant row is brought up to date each time.
+ * (the emulator's port may change), so the tenant row is brought up to date each time. With the key ring the
+ * tenant also gets the demo ELO service account, so the invoice import can file right away.
  */
-export async function startDemoEnvironment(db: Db, options: { eloPort: number }): Promise<DemoEnvironment> {
+export async function startDemoEnvironment(
+  db: Db,
+  options: { eloPort: number; keys?: KeyRing },
+): Promise<DemoEnvironment> {
   const elo = await startEloEmulator({ port: options.eloPort });
   await new TenantAdminService(db, { requireHttpsElo: false }).upsert({
     ...DEMO_TENANT,
     eloIxUrl: elo.baseUrl('demo'),
     graceUntil: null,
   });
+  if (options.keys) {
+    const { userName, password } = DEMO_ELO_SERVICE_ACCOUNT;
+    await new EloServiceAccountService(db, options.keys).set(DEMO_TENANT.slug, userName, password);
+  }
   return { elo, close: () => elo.close() };
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { filingControlRoutes } from './filing-control-routes.js';
 import {
   AVAILABILITY_MODES,
   type ControlState,
@@ -19,6 +20,8 @@ export async function controlRoutes(app: FastifyInstance, controls: ControlState
   app.get('/state', async () => controls.state());
 
   app.get('/calls', async () => ({ calls: controls.calls() }));
+
+  await filingControlRoutes(app, controls);
 
   app.post<{ Body: { mode: EloAvailability } }>(
     '/availability',

@@ -1,3 +1,7 @@
+import { FaultInjection, type InjectedDrop, type InjectedException } from './fault-injection.js';
+import { listFiled, type FiledDocument } from './filed-documents.js';
+import type { FilingServices } from './filing-services.js';
+import type { IxException } from './ix-exception.js';
 import type { RepositoryState } from './repository-state.js';
 import type { TicketStore } from './tickets.js';
 
@@ -23,8 +27,28 @@ export interface EloEmulatorControls {
   setGroupMembership(change: EloGroupMembershipChange): void;
   /** The IX calls answered so far (not those refused by availability), without bodies, so without passwords. */
   calls(): EloCallRecord[];
-  /** Back to the start: up, no latency, fixture switches and memberships, empty call log, no sessions. */
+  /**
+   * Back to the start: up, no latency, fixture switches and memberships, empty call log, no sessions, archives as in
+   * the fixture.
+   */
   reset(): void;
+  /** How often each function was called (per repository), for "nothing was filed twice" checks. */
+  callCounts(repository?: string): Record<string, number>;
+  /** The next `times` calls of `fn` answer `[ELOIX:code]text` instead of running. */
+  injectException(fault: InjectedException): void;
+  /** The next `times` calls of `fn` run (and persist), then the socket is closed without an answer. */
+  dropConnectionAfter(fault: InjectedDrop): void;
+  /** createDoc and checkinDocEnd with this mask (id, name or GUID) answer `[ELOIX:code]` (default 2000). */
+  rejectMask(repository: string, mask: string | number, code?: number): void;
+  acceptMask(repository: string, mask: string | number): void;
+  /** Every ticket becomes invalid at once, as after ELO's idle timeout: the next call answers [ELOIX:2001]. */
+  expireSessions(): void;
+  /** Documents filed so far, oldest first. */
+  filed(repository?: string): FiledDocument[];
+  /** The file of a filed document (or its attachment) on disk, for downloads. */
+  filedFile(repository: string, objId: number, which: 'document' | 'attachment'): string | undefined;
+  /** How many searches were opened and not closed with findClose. */
+  openSearches(): number;
 }
 
 export interface EloGroupMembershipChange {
@@ -46,10 +70,12 @@ export class ControlState implements EloEmulatorControls {
   availability: EloAvailability = 'up';
   latencyMs = 0;
   private readonly log: EloCallRecord[] = [];
+  private readonly faults = new FaultInjection();
 
   constructor(
     readonly repositories: ReadonlyMap<string, RepositoryState>,
     private readonly tickets: TicketStore,
+    private readonly filing: FilingServices,
   ) {}
 
   setAvailability(mode: EloAvailability): void {
@@ -83,7 +109,73 @@ export class ControlState implements EloEmulatorControls {
     this.latencyMs = 0;
     this.log.length = 0;
     this.tickets.clear();
-    for (const repository of this.repositories.values()) repository.reset();
+    this.faults.clear();
+    this.filing.clear();
+    for (const repository of this.repositories.values()) {
+      for (const sord of repository.archive.documents()) {
+        for (const version of [sord.document, sord.attachment]) if (version) this.filing.blobs.remove(version.file);
+      }
+      repository.reset();
+    }
+  }
+
+  callCounts(repository?: string): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const call of this.log) {
+      if (repository === undefined || call.repository === repository) counts[call.fn] = (counts[call.fn] ?? 0) + 1;
+    }
+    return counts;
+  }
+
+  injectException(fault: InjectedException): void {
+    this.faults.injectException(fault);
+  }
+
+  dropConnectionAfter(fault: InjectedDrop): void {
+    this.faults.dropConnectionAfter(fault);
+  }
+
+  takeInjectedException(repository: string, fn: string): IxException | undefined {
+    return this.faults.takeException(repository, fn);
+  }
+
+  takeConnectionDrop(repository: string, fn: string): boolean {
+    return this.faults.takeDrop(repository, fn);
+  }
+
+  rejectMask(repository: string, mask: string | number, code = 2000): void {
+    this.repository(repository).rejectedMasks.set(this.mask(repository, mask), code);
+  }
+
+  acceptMask(repository: string, mask: string | number): void {
+    this.repository(repository).rejectedMasks.delete(this.mask(repository, mask));
+  }
+
+  private mask(repository: string, ref: string | number): number {
+    const mask = this.repository(repository).masks.find(ref);
+    if (!mask) throw new Error(`unknown mask "${String(ref)}" in repository "${repository}"`);
+    return mask.id;
+  }
+
+  expireSessions(): void {
+    this.tickets.clear();
+  }
+
+  filed(repository?: string): FiledDocument[] {
+    const repositories = repository === undefined ? [...this.repositories.values()] : [this.repository(repository)];
+    return repositories.flatMap(listFiled).sort((a, b) => a.filedAt.localeCompare(b.filedAt) || a.objId - b.objId);
+  }
+
+  filedFile(repository: string, objId: number, which: 'document' | 'attachment'): string | undefined {
+    return this.repository(repository).archive.get(objId)?.[which]?.file;
+  }
+
+  openSearches(): number {
+    return this.filing.searches.openCount();
+  }
+
+  faultsArmed() {
+    return this.faults.armed();
   }
 
   state(): EloEmulatorState {

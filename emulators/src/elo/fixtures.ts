@@ -1,3 +1,5 @@
+import { DEMO_INVOICE_MASK, type EloArchiveFixture, type EloMaskFixture } from './archive-fixtures.js';
+
 /** A group of the emulated repository. Groups nest through `memberOf` (names of the parent groups). */
 export interface EloGroupFixture {
   id: number;
@@ -32,7 +34,17 @@ export interface EloRepositoryFixture {
    * so the group's id can be resolved for that fallback.
    */
   allowGroupLookups?: boolean;
+  /** Masks besides the built-in „Freie Eingabe“ (id 0) and „Strukturelement“ (id 1); ids from 10 on. */
+  masks?: EloMaskFixture[];
+  /** Write rights and folders that exist from the start. Without it every user may write everywhere. */
+  archive?: EloArchiveFixture;
 }
+
+/** The technical account demo mode stores as the tenant's ELO service account (SPEC §9 „ELO side“). */
+export const DEMO_ELO_SERVICE_ACCOUNT = { userName: 'ecm365-dienst', password: 'dienst-demo' } as const;
+
+/** The group that gives the service account its write rights in the demo archive. */
+export const DEMO_ELO_SERVICE_GROUP = 'ecm365-Dienstkonten';
 
 /** The group that may change Microsoft 365 settings (SPEC §1.3). */
 export const DEMO_MS365_GROUP = 'online.ecm.microsoft365';
@@ -47,6 +59,7 @@ export const DEMO_ELO_REPOSITORY: EloRepositoryFixture = {
     { id: 9002, name: 'IT-Administration', memberOf: [DEMO_MS365_GROUP] },
     { id: 9003, name: 'Buchhaltung' },
     { id: 9004, name: 'Jeder' },
+    { id: 9005, name: DEMO_ELO_SERVICE_GROUP },
   ],
   users: [
     {
@@ -66,5 +79,18 @@ export const DEMO_ELO_REPOSITORY: EloRepositoryFixture = {
       locked: true,
       fullName: 'Gesperrter Benutzer',
     },
+    {
+      id: 15,
+      name: DEMO_ELO_SERVICE_ACCOUNT.userName,
+      password: DEMO_ELO_SERVICE_ACCOUNT.password,
+      groups: [DEMO_ELO_SERVICE_GROUP],
+      fullName: 'ecm365 Dienstkonto (Rechnungs-Import)',
+    },
   ],
+  masks: [DEMO_INVOICE_MASK],
+  // The import's service account and the administrators may file; „gast“ may only read.
+  archive: {
+    writers: [DEMO_ELO_SERVICE_GROUP, 'IT-Administration'],
+    folders: [{ path: '¶Nur Lesen', writers: [] }],
+  },
 };

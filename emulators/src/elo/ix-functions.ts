@@ -1,4 +1,7 @@
+import { checkinDocBegin, checkinDocEnd, createDoc } from './document-functions.js';
+import { checkinSordPath } from './folder-functions.js';
 import type { IxFunction } from './ix-call.js';
+import { checkoutDocMask, checkoutSord, findClose, findFirstSords, findNextSords } from './lookup-functions.js';
 import { alive, getConstants, login, logout } from './session-functions.js';
 import { checkoutUsers, getUserNames } from './user-functions.js';
 
@@ -10,4 +13,13 @@ export const IX_FUNCTIONS: Readonly<Record<string, IxFunction>> = Object.freeze(
   getConstants,
   checkoutUsers,
   getUserNames,
+  checkinSordPath,
+  createDoc,
+  checkinDocBegin,
+  checkinDocEnd,
+  checkoutSord,
+  checkoutDocMask,
+  findFirstSords,
+  findNextSords,
+  findClose,
 });

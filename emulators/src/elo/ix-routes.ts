@@ -2,10 +2,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { CheckoutUsersSelectorNumbers } from './constants.js';
 import type { ControlState } from './controls.js';
+import type { FilingServices } from './filing-services.js';
 import { isRecord } from './ix-call.js';
 import { IX, IxException } from './ix-exception.js';
 import { IX_FUNCTIONS } from './ix-functions.js';
 import { buildOpenApi } from './openapi.js';
+import { basicAuth, dropConnection, ixUrlOf } from './request-helpers.js';
+import { uploadRoutes } from './upload-routes.js';
 import type { TicketStore } from './tickets.js';
 
 export interface IxRouteDeps {
@@ -13,6 +16,7 @@ export interface IxRouteDeps {
   tickets: TicketStore;
   selectorNumbers: CheckoutUsersSelectorNumbers;
   constants: Record<string, unknown>;
+  filing: FilingServices;
   /** Aborted at close, so that pending latency delays do not hold the server open. */
   shutdown: AbortSignal;
 }
@@ -44,6 +48,13 @@ export async function ixRoutes(app: FastifyInstance, deps: IxRouteDeps): Promise
     }
   });
 
+  await app.register(uploadRoutes, {
+    controls,
+    tickets: deps.tickets,
+    filing: deps.filing,
+    selectorNumbers: deps.selectorNumbers,
+  });
+
   const notFound = (reply: FastifyReply) =>
     reply.code(404).header('content-type', 'text/html').send('<h1>404 Not Found</h1>');
 
@@ -60,6 +71,8 @@ export async function ixRoutes(app: FastifyInstance, deps: IxRouteDeps): Promise
       const ixFunction = Object.hasOwn(IX_FUNCTIONS, fn) ? IX_FUNCTIONS[fn] : undefined;
       if (!repository || !ixFunction) return notFound(reply);
       controls.record({ repository: name, fn });
+      const injected = controls.takeInjectedException(name, fn);
+      if (injected) return { exception: injected.message };
       try {
         if (request.body !== undefined && !isRecord(request.body))
           throw IX.invalidArgument('body must be a JSON object');
@@ -70,7 +83,10 @@ export async function ixRoutes(app: FastifyInstance, deps: IxRouteDeps): Promise
           tickets: deps.tickets,
           selectorNumbers: deps.selectorNumbers,
           constants: deps.constants,
+          basicAuth: basicAuth(request),
+          filing: { services: deps.filing, ixUrl: ixUrlOf(request, name) },
         });
+        if (controls.takeConnectionDrop(name, fn)) return dropConnection(request, reply);
         return { result: result ?? null };
       } catch (error) {
         // IX errors are HTTP 200 with `exception`; anything else is an emulator bug and stays a 500.

@@ -1,3 +1,5 @@
+import { FILING_PATHS, FILING_SCHEMAS } from './openapi-filing.js';
+
 /**
  * The OpenAPI document served at /ix-<repository>/rest/openapi.json. It describes only what the emulator answers,
  * in ELO's shapes, so that nobody reads it as the full Indexserver API.
@@ -74,9 +76,11 @@ export function buildOpenApi(repository: string): Record<string, unknown> {
         ['ci', 'checkoutUsersZ'],
         { type: 'array', items: ref('UserName') },
       ),
+      ...FILING_PATHS,
     },
     components: {
       schemas: {
+        ...FILING_SCHEMAS,
         Exception: {
           type: 'object',
           properties: { exception: { type: 'string', example: '[ELOIX:3008]…' } },

@@ -2,6 +2,7 @@ import Fastify from 'fastify';
 import { buildConstants, selectorNumbers, type EloConstantsOptions } from './constants.js';
 import { controlRoutes } from './control-routes.js';
 import { ControlState, type EloEmulatorControls } from './controls.js';
+import { FilingServices, type FilingOptions } from './filing-services.js';
 import { DEMO_ELO_REPOSITORY, type EloRepositoryFixture } from './fixtures.js';
 import { ixRoutes } from './ix-routes.js';
 import { RepositoryState } from './repository-state.js';
@@ -20,6 +21,8 @@ export interface EloEmulatorOptions {
   constants?: EloConstantsOptions;
   /** Milliseconds since the epoch for ticket expiry; default Date.now (tests pass their own clock). */
   now?: () => number;
+  /** Upload limits of the filing calls (largest upload, how long an unused upload is kept). */
+  filing?: FilingOptions;
 }
 
 export interface RunningEloEmulator {
@@ -38,7 +41,8 @@ export async function startEloEmulator(options: EloEmulatorOptions = {}): Promis
     Object.entries(fixtures).map(([name, fixture]) => [name, new RepositoryState(name, fixture)]),
   );
   const tickets = new TicketStore(options.ticketLifetimeSeconds ?? 600, options.now);
-  const controls = new ControlState(repositories, tickets);
+  const filing = new FilingServices(options.filing);
+  const controls = new ControlState(repositories, tickets, filing);
   const shutdown = new AbortController();
 
   // No logger: request logs could carry bodies with passwords, and the call log covers what tests need.
@@ -48,6 +52,7 @@ export async function startEloEmulator(options: EloEmulatorOptions = {}): Promis
     tickets,
     selectorNumbers: selectorNumbers(options.constants),
     constants: buildConstants(options.constants),
+    filing,
     shutdown: shutdown.signal,
   });
   await app.register((scope) => controlRoutes(scope, controls), { prefix: '/_emulator' });
@@ -67,6 +72,7 @@ export async function startEloEmulator(options: EloEmulatorOptions = {}): Promis
     close: async () => {
       shutdown.abort();
       await app.close();
+      filing.close();
     },
   };
 }

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_ELO_REPOSITORY, startEloEmulator, type RunningEloEmulator } from '../../src/elo/index.js';
+import { IX_FUNCTIONS } from '../../src/elo/ix-functions.js';
 import { ix, loginBody } from './ix-client.js';
 
 let emulator: RunningEloEmulator;
@@ -104,10 +105,9 @@ describe('HTTP surface', () => {
     const response = await fetch(`${emulator.baseUrl()}/openapi.json`);
     const doc = (await response.json()) as { openapi: string; paths: Record<string, unknown> };
     expect(doc.openapi).toMatch(/^3\./);
+    // Every answered function, and nothing else.
     expect(Object.keys(doc.paths).sort()).toEqual(
-      ['alive', 'checkoutUsers', 'getConstants', 'getUserNames', 'login', 'logout'].map(
-        (fn) => `/IXServicePortIF/${fn}`,
-      ),
+      ['/BUtility/upload', ...Object.keys(IX_FUNCTIONS).map((fn) => `/IXServicePortIF/${fn}`)].sort(),
     );
   });
 

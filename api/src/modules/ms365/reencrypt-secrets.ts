@@ -1,5 +1,6 @@
 import type { KeyRing } from '../../crypto/key-ring.js';
 import type { Db } from '../../db/database.js';
+import { reencryptEloServiceAccounts } from '../tenants/elo-service-account.service.js';
 import { attemptCacheContext, attemptFlowContext } from './attempt-contexts.js';
 import { listAttemptSecrets, replaceAttemptSecrets } from './attempt.repository.js';
 import { ConnectionLock } from './connection-lock.js';
@@ -13,6 +14,8 @@ export interface ReencryptionReport {
   attempts: number;
   /** ELO tickets kept by sessions for the group re-checks. */
   sessions: number;
+  /** Tenants' ELO service account passwords (invoice import). */
+  eloServiceAccounts: number;
   alreadyCurrent: number;
 }
 
@@ -26,7 +29,13 @@ const ATTEMPT_PASSES = 3;
  * rotated refresh token; an attempt's secrets only replace what was read (a callback may store tokens meanwhile).
  */
 export async function reencryptSecrets(db: Db, keys: KeyRing): Promise<ReencryptionReport> {
-  const report: ReencryptionReport = { connections: 0, attempts: 0, sessions: 0, alreadyCurrent: 0 };
+  const report: ReencryptionReport = {
+    connections: 0,
+    attempts: 0,
+    sessions: 0,
+    eloServiceAccounts: 0,
+    alreadyCurrent: 0,
+  };
   const rewrap = (ciphertext: string, context: string) => keys.encrypt(keys.decrypt(ciphertext, context), context);
   const lock = new ConnectionLock(db);
 
@@ -69,5 +78,8 @@ export async function reencryptSecrets(db: Db, keys: KeyRing): Promise<Reencrypt
     const next = rewrap(eloTicket, eloTicketContext(idHash));
     if (await replaceSessionTicket(db, idHash, eloTicket, next)) report.sessions++;
   }
+  const [eloRewrapped, eloCurrent] = await reencryptEloServiceAccounts(db, keys);
+  report.eloServiceAccounts = eloRewrapped;
+  report.alreadyCurrent += eloCurrent;
   return report;
 }

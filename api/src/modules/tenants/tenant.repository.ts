@@ -35,6 +35,7 @@ export function listTenantsWithConnection(db: Db) {
   return db
     .selectFrom('tenants')
     .leftJoin('ms365Connections', 'ms365Connections.tenantId', 'tenants.id')
+    .leftJoin('eloServiceAccounts', 'eloServiceAccounts.tenantId', 'tenants.id')
     .select([
       'tenants.slug',
       'tenants.name',
@@ -43,6 +44,7 @@ export function listTenantsWithConnection(db: Db) {
       'ms365Connections.status as connectionStatus',
       'ms365Connections.accountUsername',
       'ms365Connections.lastCheckedAt',
+      'eloServiceAccounts.userName as eloServiceUser',
     ])
     .orderBy('tenants.slug')
     .execute();
