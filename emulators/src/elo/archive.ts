@@ -141,7 +141,12 @@ export class EloArchive {
       }
     }
     if (!writers) return true;
-    const ids = new Set([userId, ...this.directoryOf().allGroupsOf(userId).map((group) => group.id)]);
+    const ids = new Set([
+      userId,
+      ...this.directoryOf()
+        .allGroupsOf(userId)
+        .map((group) => group.id),
+    ]);
     return writers.some((id) => ids.has(id));
   }
 
