@@ -7,6 +7,7 @@ export * from './ms365-code.js';
 export * from './api-tokens.js';
 export * from './text.js';
 export * from './invoice-import.js';
+export * from './invoice-import-options.js';
 export * from './event-types.js';
 export * from './events.js';
 export * from './webhooks.js';

@@ -134,12 +134,3 @@ export const RedeemResponse = Type.Object({
   test: ConnectionTestResult,
 });
 export type RedeemResponse = Static<typeof RedeemResponse>;
-
-export const InvoiceMailImportRequest = Type.Object(
-  {
-    enabled: Type.Boolean(),
-    mailbox: Type.Union([Type.String({ format: 'email', maxLength: 320 }), Type.Null()]),
-  },
-  { additionalProperties: false },
-);
-export type InvoiceMailImportRequest = Static<typeof InvoiceMailImportRequest>;
