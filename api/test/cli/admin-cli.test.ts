@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
 import { asUser, obtainCode } from '../support/connect-flow.js';
+import { databaseUrl, withAdminClient } from '../support/postgres.js';
 import { signIn, startTestApp, TEST_ENCRYPTION_KEY, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -97,6 +99,42 @@ describe('the admin CLI', () => {
     expect(rotated.out).toMatch(/^re-encrypted under key "k2": 1 connection\(s\), \d+ attempt\(s\)/);
     const row = await t.database.db.selectFrom('ms365Connections').select('tokenCache').executeTakeFirstOrThrow();
     expect(row.tokenCache.startsWith('enc1:k2:')).toBe(true);
+  });
+
+  it('refuses the read-only commands on a database that lacks migrations, and leaves it untouched', async () => {
+    const name = `ecm365_t_${randomBytes(5).toString('hex')}`;
+    await withAdminClient((client) => client.query(`CREATE DATABASE ${name}`));
+    const tablesOf = async () => {
+      const client = new pg.Client({ connectionString: databaseUrl(name) });
+      await client.connect();
+      try {
+        const { rows } = await client.query<{ name: string }>(
+          "select table_name as name from information_schema.tables where table_schema = 'public'",
+        );
+        return rows.map((row) => row.name);
+      } finally {
+        await client.end();
+      }
+    };
+    try {
+      const unmigrated = { DATABASE_URL: databaseUrl(name) };
+      for (const argv of [
+        ['tenant', 'list'],
+        ['audit', 'acme'],
+      ]) {
+        const refused = await runCliWith(unmigrated, ...argv);
+        expect(refused.code).toBe(1);
+        expect(refused.err).toMatch(
+          /^ecm365: the database lacks \d+ migration\(s\) of this version \(.+\); run `pnpm ecm365 migrate` first/,
+        );
+        expect(refused.err).not.toContain('\n');
+      }
+      expect(await tablesOf()).toEqual([]);
+      expect((await runCliWith(unmigrated, 'migrate')).out).toMatch(/^applied: /);
+      expect(await runCliWith(unmigrated, 'tenant', 'list')).toMatchObject({ code: 0, out: '(none)' });
+    } finally {
+      await withAdminClient((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    }
   });
 
   it('explains configuration errors and unknown commands in one line each', async () => {
