@@ -205,7 +205,7 @@ export interface paths {
                                 group: "online.ecm.microsoft365";
                                 /**
                                  * Format: date
-                                 * @description Last day of the grace period.
+                                 * @description The grace date: before this day (German calendar) every signed-in user of the tenant may connect.
                                  */
                                 graceUntil?: string;
                             };
@@ -576,7 +576,7 @@ export interface paths {
                                 group: "online.ecm.microsoft365";
                                 /**
                                  * Format: date
-                                 * @description Last day of the grace period.
+                                 * @description The grace date: before this day (German calendar) every signed-in user of the tenant may connect.
                                  */
                                 graceUntil?: string;
                             };
@@ -683,7 +683,7 @@ export interface paths {
                             group: "online.ecm.microsoft365";
                             /**
                              * Format: date
-                             * @description Last day of the grace period.
+                             * @description The grace date: before this day (German calendar) every signed-in user of the tenant may connect.
                              */
                             graceUntil?: string;
                         };
