@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto';
+import { hasUnsafeCharacters } from '@ecm365/shared';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
+import { AuditLog } from '../../src/modules/audit/audit-log.js';
+import { findTenantBySlug } from '../../src/modules/tenants/tenant.repository.js';
 import { asUser, obtainCode } from '../support/connect-flow.js';
 import { databaseUrl, withAdminClient } from '../support/postgres.js';
-import { signIn, startTestApp, TEST_ENCRYPTION_KEY, type TestApp } from '../support/test-app.js';
+import { hostOf, signIn, startTestApp, TEST_ENCRYPTION_KEY, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
 let env: Record<string, string>;
@@ -85,6 +88,42 @@ describe('the admin CLI', () => {
     expect(audit[2]).toMatch(/ops \(admin CLI\)\s+ms365\.disconnect\s+success/);
     expect(audit.some((line) => /admin\s+ms365\.redeem\s+success/.test(line))).toBe(true);
     expect((await cli('audit', 'nobody')).err).toContain('tenant "nobody" does not exist');
+  });
+
+  it('prints no forged audit row for a user name made of a newline and ANSI escapes', async () => {
+    const fakeRow = `${new Date().toISOString()}  admin  ms365.disconnect  success  {}`;
+    const forged = `mallory\n${fakeRow}\u001b[1A\u001b[2K\r`;
+    const login = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { host: hostOf('acme') },
+      payload: { username: forged, password: 'wrong' },
+    });
+    expect(login.statusCode).toBe(400);
+    expect(login.json().error.code).toBe('validation_failed');
+
+    // A row that holds such characters anyway (written before the rule, or a name as ELO answered it) is escaped.
+    const acme = await findTenantBySlug(t.database.db, 'acme');
+    await new AuditLog(t.database.db).record({
+      tenant: acme ?? null,
+      actor: forged,
+      action: 'auth.login',
+      outcome: 'failure',
+      details: { code: 'invalid_credentials', note: 'C1 \u009b2K and \u2028' },
+    });
+    const printed = (await cli('audit', 'acme', '--limit', '1000')).out;
+    // Nothing but the line breaks between rows acts on the terminal.
+    expect(hasUnsafeCharacters(printed.replaceAll('\n', ''))).toBe(false);
+    const lines = printed.split('\n');
+    expect(lines.filter((line) => /^\S+\s+admin\s+ms365\.disconnect\s+success/.test(line))).toEqual([]);
+    expect(lines.filter((line) => line.includes('mallory'))).toEqual([
+      expect.stringMatching(/^\S+\s+mallory\\n\S+ {2}admin {2}ms365\.disconnect {2}success {2}\{\}\\u001b\[1A/),
+    ]);
+  });
+
+  it('refuses control characters in tenant names from the CLI', async () => {
+    const added = await cli('tenant', 'add', 'delta', '--name', 'Delta\u001b[31m AG', '--elo-url', 'https://x.example');
+    expect(added).toMatchObject({ code: 1, err: 'ecm365: name must not contain control characters' });
   });
 
   it('generates keys and re-encrypts every secret under the first one', async () => {
