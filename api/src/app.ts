@@ -34,6 +34,16 @@ export async function buildApp({ services, webDist }: AppOptions): Promise<Fasti
     // Typed as Fastify's logger so the instance keeps Fastify's default generics; it is a pino logger.
     loggerInstance: services.logger as FastifyBaseLogger,
     bodyLimit: config.bodyLimitBytes,
+    // Slow clients are cut off (a body dripping in byte by byte held a socket for ever): the whole request within
+    // REQUEST_TIMEOUT_MS (answered 408), no socket silent for CONNECTION_TIMEOUT_MS. Node enforces the request
+    // timeout only while headersTimeout (default 60 s) is not longer, and checks it on an interval (default 30 s).
+    requestTimeout: config.timeouts.requestMs,
+    connectionTimeout: config.timeouts.connectionMs,
+    http: {
+      requestTimeout: config.timeouts.requestMs,
+      headersTimeout: config.timeouts.requestMs,
+      connectionsCheckingInterval: 1000,
+    },
     // Behind N proxies the client address is the Nth from the right in X-Forwarded-For.
     trustProxy: (_address: string, hop: number) => hop < config.trustProxyHops,
     genReqId: () => randomUUID(),

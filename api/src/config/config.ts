@@ -55,6 +55,11 @@ export interface Config {
   encryptionKeys: readonly EncryptionKey[];
   /** Upper bound for request bodies in bytes. */
   bodyLimitBytes: number;
+  /**
+   * Slow clients: the whole request (headers and body) must arrive within `requestMs`; a connection on which nothing
+   * moves for `connectionMs` (also while a reply is computed) is closed.
+   */
+  timeouts: { requestMs: number; connectionMs: number };
   healthMonitor: { enabled: boolean; intervalMinutes: number; concurrency: number };
   /** When set, GET /metrics requires `Authorization: Bearer <token>`. */
   metricsToken: string | undefined;
@@ -179,6 +184,10 @@ export function loadConfig(env: Env = process.env): Config {
     ms365,
     encryptionKeys,
     bodyLimitBytes: issues.read(() => readInteger(env, 'BODY_LIMIT_BYTES', 64 * 1024, 1024, 10 * 1024 * 1024), 65536),
+    timeouts: {
+      requestMs: issues.read(() => readInteger(env, 'REQUEST_TIMEOUT_MS', 30_000, 1000, 600_000), 30_000),
+      connectionMs: issues.read(() => readInteger(env, 'CONNECTION_TIMEOUT_MS', 120_000, 1000, 3_600_000), 120_000),
+    },
     healthMonitor: {
       enabled: issues.read(() => readBoolean(env, 'HEALTH_MONITOR_ENABLED', true), true),
       intervalMinutes: issues.read(() => readInteger(env, 'HEALTH_MONITOR_INTERVAL_MINUTES', 360, 1, 1440), 360),
