@@ -9,6 +9,7 @@ import { errorHandler, notFoundHandler } from './errors/error-handler.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerMetrics } from './metrics/metrics.routes.js';
 import { OneLinePerRequest } from './http/request-logging.js';
+import { proxyWarnings } from './http/proxy-warnings.js';
 import { securityHeaders } from './http/security-headers.js';
 import { registerSpa } from './http/spa.js';
 import { createRequestAuth } from './http/request-auth.js';
@@ -64,6 +65,11 @@ export async function buildApp({ services, webDist }: AppOptions): Promise<Fasti
   app.decorateRequest('principal', null);
   app.setErrorHandler(errorHandler);
   await app.register(securityHeaders, { publicUrl: config.publicUrl });
+  await app.register(proxyWarnings, {
+    publicUrl: config.publicUrl,
+    trustProxyHops: config.trustProxyHops,
+    production: config.env === 'production',
+  });
   await app.register(fastifyCookie);
 
   await registerOpenApi(app, config.publicUrl);

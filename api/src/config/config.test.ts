@@ -74,6 +74,7 @@ describe('loadConfig', () => {
       MS365_CLIENT_ID: '00000000-0000-0000-0000-000000000001',
       MS365_CLIENT_SECRET: 'from-the-vault',
       ENCRYPTION_KEYS: `k2:${KEY},k1:${KEY.replace(/^./, 'A')}`,
+      TRUST_PROXY_HOPS: '1',
     });
     expect(config.demoMode).toBe(false);
     expect(config.session.cookieSecure).toBe(true);
@@ -82,5 +83,22 @@ describe('loadConfig', () => {
       authority: 'https://login.microsoftonline.com/organizations',
     });
     expect(config.encryptionKeys.map((key) => key.id)).toEqual(['k2', 'k1']);
+  });
+
+  it('refuses an https PUBLIC_URL in production without a trusted proxy: the app itself speaks plain http', () => {
+    const production = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://app@db:5432/ecm365',
+      PUBLIC_URL: 'https://portal.ecm365.example',
+      BASE_DOMAIN: 'ecm365.example',
+      MS365_CLIENT_ID: '00000000-0000-0000-0000-000000000001',
+      MS365_CLIENT_SECRET: 'from-the-vault',
+      ENCRYPTION_KEYS: `k1:${KEY}`,
+    };
+    expect(issuesOf(production)).toEqual([
+      'TRUST_PROXY_HOPS must be 1 or more when PUBLIC_URL is https (the TLS proxy in front)',
+    ]);
+    expect(issuesOf({ ...production, TRUST_PROXY_HOPS: '1' })).toEqual([]);
+    expect(issuesOf({ PUBLIC_URL: 'https://portal.ecm365.example' })).toEqual([]);
   });
 });

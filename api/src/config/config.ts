@@ -105,6 +105,12 @@ export function loadConfig(env: Env = process.env): Config {
   if (production && publicUrl.protocol !== 'https:' && readString(env, 'PUBLIC_URL') !== undefined) {
     issues.require('PUBLIC_URL', 'must use https when NODE_ENV=production');
   }
+  const trustProxyHops = issues.read(() => readInteger(env, 'TRUST_PROXY_HOPS', 0, 0, 10), 0);
+  if (production && publicUrl.protocol === 'https:' && trustProxyHops === 0) {
+    // The app speaks plain http: an https PUBLIC_URL means a TLS proxy in front, whose X-Forwarded-Proto and
+    // X-Forwarded-For must be trusted, else every request looks like http and every client like the proxy.
+    issues.require('TRUST_PROXY_HOPS', 'must be 1 or more when PUBLIC_URL is https (the TLS proxy in front)');
+  }
   const baseDomain = (readString(env, 'BASE_DOMAIN') ?? 'localhost').toLowerCase();
   if (!/^[a-z0-9.-]+$/.test(baseDomain)) issues.require('BASE_DOMAIN', `must be a host name (got "${baseDomain}")`);
 
@@ -165,7 +171,7 @@ export function loadConfig(env: Env = process.env): Config {
       () => readEnum(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
       'info',
     ),
-    trustProxyHops: issues.read(() => readInteger(env, 'TRUST_PROXY_HOPS', 0, 0, 10), 0),
+    trustProxyHops,
     session: {
       idleMinutes: issues.read(() => readInteger(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60), 30),
       absoluteHours: issues.read(() => readInteger(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 7), 12),

@@ -80,7 +80,7 @@ export async function startTestApp(
 ): Promise<TestApp> {
   const database = options.database ?? (await createTestDatabase());
   const elo = await startEloEmulator({ repositories: TEST_ELO_REPOSITORIES });
-  const callback = callbackUrl({ publicUrl: PUBLIC_URL });
+  const callback = callbackUrl({ publicUrl: options.env?.PUBLIC_URL ?? PUBLIC_URL });
   const microsoft =
     options.microsoft ??
     (await startMicrosoftEmulator({
