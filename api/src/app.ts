@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { API_PREFIX } from '@ecm365/shared';
+import { API_PREFIX, sessionCookieName } from '@ecm365/shared';
 import fastifyCookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import ajvFormats from 'ajv-formats';
@@ -79,6 +79,7 @@ export async function buildApp({ services, webDist }: AppOptions): Promise<Fasti
     sessions: services.sessions,
     clock: services.clock,
     hostRules: services.hostRules,
+    sessionCookie: sessionCookieName(config.session.cookieSecure),
     bearer: (token) => services.apiTokens.resolve(token),
   });
   await app.register(
@@ -86,7 +87,11 @@ export async function buildApp({ services, webDist }: AppOptions): Promise<Fasti
       await api.register(authRoutes, {
         auth: services.auth,
         requestAuth,
-        cookie: { secure: config.session.cookieSecure, maxAgeSeconds: config.session.absoluteHours * 3600 },
+        cookie: {
+          name: sessionCookieName(config.session.cookieSecure),
+          secure: config.session.cookieSecure,
+          maxAgeSeconds: config.session.absoluteHours * 3600,
+        },
       });
       await api.register(accessRoutes, { requestAuth, clock: services.clock });
       await api.register(connectRoutes, { connect: services.connect, requestAuth });
