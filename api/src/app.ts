@@ -73,7 +73,10 @@ export async function buildApp({ services, webDist }: AppOptions): Promise<Fasti
   await app.register(fastifyCookie);
 
   await registerOpenApi(app, config.publicUrl);
-  await registerMetrics(app, services.metrics, config.metricsToken);
+  await registerMetrics(app, services.metrics, {
+    token: config.metricsToken,
+    production: config.env === 'production',
+  });
   await app.register(healthRoutes, { db: services.db });
   const requestAuth = createRequestAuth({
     sessions: services.sessions,

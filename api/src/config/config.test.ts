@@ -101,4 +101,10 @@ describe('loadConfig', () => {
     expect(issuesOf({ ...production, TRUST_PROXY_HOPS: '1' })).toEqual([]);
     expect(issuesOf({ PUBLIC_URL: 'https://portal.ecm365.example' })).toEqual([]);
   });
+
+  it('listens on this machine only in demo mode (published logins) unless HOST says otherwise', () => {
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ DEMO_MODE: 'false' }).host).toBe('0.0.0.0');
+  });
 });

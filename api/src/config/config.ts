@@ -61,7 +61,7 @@ export interface Config {
    */
   timeouts: { requestMs: number; connectionMs: number };
   healthMonitor: { enabled: boolean; intervalMinutes: number; concurrency: number };
-  /** When set, GET /metrics requires `Authorization: Bearer <token>`. */
+  /** When set, GET /metrics requires `Authorization: Bearer <token>`; production without one answers 404 there. */
   metricsToken: string | undefined;
   /** How long graceful shutdown waits for in-flight requests. */
   shutdownTimeoutMs: number;
@@ -159,7 +159,8 @@ export function loadConfig(env: Env = process.env): Config {
   const config: Config = {
     env: nodeEnv,
     demoMode,
-    host: readString(env, 'HOST') ?? '0.0.0.0',
+    // The demo publishes its logins (admin/admin): it stays on this machine unless HOST says otherwise.
+    host: readString(env, 'HOST') ?? (demoMode ? '127.0.0.1' : '0.0.0.0'),
     port,
     publicUrl: publicUrl.origin,
     baseDomain,
