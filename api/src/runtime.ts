@@ -33,7 +33,9 @@ export async function startRuntime(config: Config, logger: Logger = createLogger
     for (const close of closers.reverse()) await close().catch(() => {});
   };
   try {
-    const database = await openDatabase(config, 'the portal server');
+    const database = await openDatabase(config, 'the portal server', (message, error) =>
+      logger.error(error === undefined ? {} : { err: error }, message),
+    );
     closers.push(() => database.close());
     await migrateToLatest(database.db);
     const demo = config.demoMode ? await startDemoEnvironment(database.db, { eloPort: 0 }) : undefined;

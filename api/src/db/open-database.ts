@@ -8,11 +8,18 @@ export interface OpenDatabase extends DatabaseHandle {
   description: string;
 }
 
+/** Where the embedded database's server reports a client it had to cut off (idle transaction, broken protocol). */
+export type EmbeddedProblemReporter = (message: string, error?: unknown) => void;
+
 /**
  * DATABASE_URL when set; otherwise the embedded PGlite database in DATA_DIR, reached over the same pg driver,
  * with the folder locked for this process. `holder` names the process for a second one that finds it locked.
  */
-export async function openDatabase(config: Config, holder = 'ecm365'): Promise<OpenDatabase> {
+export async function openDatabase(
+  config: Config,
+  holder = 'ecm365',
+  onProblem: EmbeddedProblemReporter = (message, error) => console.error(`ecm365: ${message}`, error ?? ''),
+): Promise<OpenDatabase> {
   if (config.databaseUrl) {
     const handle = createDatabase(config.databaseUrl, { poolSize: config.databasePoolSize });
     const url = new URL(config.databaseUrl);
@@ -20,7 +27,7 @@ export async function openDatabase(config: Config, holder = 'ecm365'): Promise<O
   }
   const lock = await lockDataDir(config.dataDir, holder);
   try {
-    const embedded = await startEmbeddedPostgres(config.dataDir);
+    const embedded = await startEmbeddedPostgres(config.dataDir, { onProblem });
     const handle = createDatabase(embedded.connectionString, { poolSize: Math.min(config.databasePoolSize, 5) });
     return {
       ...handle,
