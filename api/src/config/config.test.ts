@@ -3,6 +3,18 @@ import { ConfigError, loadConfig } from './config.js';
 
 const KEY = Buffer.alloc(32, 7).toString('base64');
 
+/** A complete production configuration. */
+const PRODUCTION = {
+  NODE_ENV: 'production',
+  DATABASE_URL: 'postgres://app@db:5432/ecm365',
+  PUBLIC_URL: 'https://portal.ecm365.example',
+  BASE_DOMAIN: 'ecm365.example',
+  MS365_CLIENT_ID: '00000000-0000-0000-0000-000000000001',
+  MS365_CLIENT_SECRET: 'from-the-vault',
+  ENCRYPTION_KEYS: `k2:${KEY},k1:${KEY.replace(/^./, 'A')}`,
+  TRUST_PROXY_HOPS: '1',
+};
+
 function issuesOf(env: Record<string, string>): string[] {
   try {
     loadConfig(env);
@@ -66,16 +78,7 @@ describe('loadConfig', () => {
   });
 
   it('accepts a complete production configuration', () => {
-    const config = loadConfig({
-      NODE_ENV: 'production',
-      DATABASE_URL: 'postgres://app@db:5432/ecm365',
-      PUBLIC_URL: 'https://portal.ecm365.example',
-      BASE_DOMAIN: 'ecm365.example',
-      MS365_CLIENT_ID: '00000000-0000-0000-0000-000000000001',
-      MS365_CLIENT_SECRET: 'from-the-vault',
-      ENCRYPTION_KEYS: `k2:${KEY},k1:${KEY.replace(/^./, 'A')}`,
-      TRUST_PROXY_HOPS: '1',
-    });
+    const config = loadConfig(PRODUCTION);
     expect(config.demoMode).toBe(false);
     expect(config.session.cookieSecure).toBe(true);
     expect(config.ms365).toMatchObject({
@@ -86,19 +89,12 @@ describe('loadConfig', () => {
   });
 
   it('refuses an https PUBLIC_URL in production without a trusted proxy: the app itself speaks plain http', () => {
-    const production = {
-      NODE_ENV: 'production',
-      DATABASE_URL: 'postgres://app@db:5432/ecm365',
-      PUBLIC_URL: 'https://portal.ecm365.example',
-      BASE_DOMAIN: 'ecm365.example',
-      MS365_CLIENT_ID: '00000000-0000-0000-0000-000000000001',
-      MS365_CLIENT_SECRET: 'from-the-vault',
-      ENCRYPTION_KEYS: `k1:${KEY}`,
-    };
-    expect(issuesOf(production)).toEqual([
+    const { TRUST_PROXY_HOPS: _trusted, ...untrusted } = PRODUCTION;
+    expect(issuesOf(untrusted)).toEqual([
       'TRUST_PROXY_HOPS must be 1 or more when PUBLIC_URL is https (the TLS proxy in front)',
     ]);
-    expect(issuesOf({ ...production, TRUST_PROXY_HOPS: '1' })).toEqual([]);
+    expect(issuesOf({ ...untrusted, TRUST_PROXY_HOPS: '0' })).toHaveLength(1);
+    expect(issuesOf(PRODUCTION)).toEqual([]);
     expect(issuesOf({ PUBLIC_URL: 'https://portal.ecm365.example' })).toEqual([]);
   });
 

@@ -1,88 +1,32 @@
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { answerConsentPage } from '@ecm365/emulators';
 import type { ConnectionResponse, ConnectResponse } from '@ecm365/shared';
-import { Agent, fetch } from 'undici';
+import { fetch } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config/config.js';
-import { startRuntime, type Runtime } from '../../src/runtime.js';
-import { freePort } from '../support/free-port.js';
+import { demoBrowser, startDemoServer, type DemoServer } from '../support/demo-server.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 /** Far beyond "a few seconds", so that only a hanging request trips it; the point is that none hangs. */
 const HANG_BOUND_MS = 30_000;
 
-let runtime: Runtime;
-let app: Awaited<ReturnType<typeof buildApp>>;
-let base: string;
-let dataDir: string;
-
+let server: DemoServer;
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'ecm365-load-'));
-  const port = await freePort();
-  // The README's `pnpm start`: embedded PGlite, demo tenant, pg-boss and the health monitor running; caches off,
-  // so that every request queries the database.
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    DATA_DIR: dataDir,
-    PORT: String(port),
-    MS365_EMULATOR_PORT: String(await freePort()),
-    LOG_LEVEL: 'silent',
-    SESSION_CACHE_TTL_MS: '0',
-    STATUS_CACHE_TTL_MS: '0',
-  });
-  runtime = await startRuntime(config);
-  app = await buildApp({ services: runtime.services, webDist: false });
-  await app.listen({ host: '127.0.0.1', port });
-  base = `http://localhost:${port}`;
+  // pg-boss and the health monitor run as in `pnpm start`; the caches are off, so every request queries.
+  server = await startDemoServer({ SESSION_CACHE_TTL_MS: '0', STATUS_CACHE_TTL_MS: '0' });
 }, 180_000);
+afterAll(() => server?.close());
 
-afterAll(async () => {
-  await app?.close();
-  await runtime?.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
-
-/** The portal page of one signed-in browser: cookie, CSRF token, every request bounded. */
-async function signedIn() {
-  let cookie = '';
-  let csrf = '';
-  const call = async (url: string, init: { method?: string; body?: unknown } = {}) => {
-    const response = await fetch(url.startsWith('http') ? url : `${base}${url}`, {
-      method: init.method ?? 'GET',
-      redirect: 'manual',
-      signal: AbortSignal.timeout(HANG_BOUND_MS),
-      headers: {
-        ...(cookie ? { cookie } : {}),
-        ...(csrf ? { 'x-csrf-token': csrf } : {}),
-        ...(init.body ? { 'content-type': 'application/json' } : {}),
-      },
-      ...(init.body ? { body: JSON.stringify(init.body) } : {}),
-    });
-    const set = response.headers.get('set-cookie');
-    if (set) cookie = set.split(';')[0] ?? '';
-    return response;
-  };
-  const login = await call('/api/v1/auth/login', { method: 'POST', body: { username: 'admin', password: 'admin' } });
-  csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
-  return call;
-}
-
-async function obtainCode(call: Awaited<ReturnType<typeof signedIn>>): Promise<string> {
-  const started = (await (await call('/api/v1/ms365/connect', { method: 'POST' })).json()) as ConnectResponse;
-  const toMicrosoft = await call(`/api/v1/ms365/connect/${started.attemptId}/authorize`);
-  const { location } = await answerConsentPage(toMicrosoft.headers.get('location') as string, {
-    account: 'admin@contoso.example',
-    action: 'accept',
-    dispatcher: new Agent({ connect: { ca: runtime.microsoft.emulator?.caCertPem } }),
-  });
-  expect((await call(location)).status).toBe(303);
-  const code = await call(`/api/v1/ms365/connect/${started.attemptId}/code`);
-  return ((await code.json()) as { code: string }).code;
+/** The portal page of a signed-in admin, with an MS365 code obtained through the connector and Microsoft. */
+async function adminWithCode() {
+  const user = demoBrowser(server, { requestTimeoutMs: HANG_BOUND_MS });
+  await user.login('admin', 'admin');
+  const started = (await (await user.call('/api/v1/ms365/connect', { method: 'POST' })).json()) as ConnectResponse;
+  const toMicrosoft = await user.call(`/api/v1/ms365/connect/${started.attemptId}/authorize`);
+  const callback = await user.consent(toMicrosoft.headers.get('location') as string, 'admin@contoso.example');
+  expect((await user.call(callback)).status).toBe(303);
+  const code = await user.call(`/api/v1/ms365/connect/${started.attemptId}/code`);
+  return { call: user.call, code: ((await code.json()) as { code: string }).code };
 }
 
 /** Status and body of a request, or what went wrong on the way (a hang ends as a timeout here). */
@@ -100,8 +44,7 @@ describe('the embedded database under concurrent requests', () => {
     'answers 50 parallel redemptions of one MS365 code and 200 parallel status reads, none failing or hanging',
     { timeout: 180_000 },
     async () => {
-      const call = await signedIn();
-      const code = await obtainCode(call);
+      const { call, code } = await adminWithCode();
 
       const [redemptions, reads] = await Promise.all([
         Promise.all(
@@ -136,7 +79,11 @@ describe('the embedded database under concurrent requests', () => {
     const cli = spawn(
       process.execPath,
       ['--conditions=@ecm365/source', '--import', 'tsx', 'api/src/cli/main.ts', 'tenant', 'list'],
-      { cwd: root, env: { ...process.env, NODE_ENV: 'test', DATA_DIR: dataDir }, stdio: ['ignore', 'pipe', 'pipe'] },
+      {
+        cwd: root,
+        env: { ...process.env, NODE_ENV: 'test', DATA_DIR: server.dataDir },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
     );
     let stderr = '';
     cli.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
@@ -148,6 +95,6 @@ describe('the embedded database under concurrent requests', () => {
       ),
     );
     // The server still answers: the refused process never opened the database.
-    expect((await fetch(`${base}/readyz`)).status).toBe(200);
+    expect((await fetch(`${server.base}/readyz`)).status).toBe(200);
   });
 });
