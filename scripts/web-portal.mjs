@@ -8,5 +8,5 @@ import { spawnSync } from 'node:child_process';
  */
 export function buildWebPortal(root, { env = process.env, outDir, stdio = 'inherit' } = {}) {
   const args = ['--filter', '@ecm365/web', 'build', ...(outDir ? ['--outDir', outDir, '--emptyOutDir'] : [])];
-  return spawnSync('pnpm', args, { cwd: root, stdio, env });
+  return spawnSync('pnpm', args, { cwd: root, stdio, env: { ...env, NODE_ENV: 'production' } });
 }

@@ -46,6 +46,26 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Production without METRICS_TOKEN: the endpoint is off */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         put?: never;
