@@ -7,13 +7,17 @@ import { existsSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildWebPortal } from './web-portal.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 
 function run(label, command, args) {
   console.log(`\n== ${label}`);
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit' });
+  check(label, spawnSync(command, args, { cwd: root, stdio: 'inherit' }));
+}
+
+function check(label, result) {
   if (result.status !== 0) {
     console.error(`build: ${label} failed`);
     process.exit(result.status ?? 1);
@@ -27,6 +31,7 @@ for (const pkg of ['shared', 'migrations', 'emulators', 'api']) {
 }
 
 if (existsSync(path.join(root, 'web', 'package.json'))) {
-  run('web: vite build', 'pnpm', ['--filter', '@ecm365/web', 'build']);
+  console.log('\n== web: vite build');
+  check('web: vite build', buildWebPortal(root));
 }
 console.log('\nbuild: done (shared, migrations, emulators, api → dist/; web → web/dist)');

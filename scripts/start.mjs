@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // `pnpm start`: builds the web portal when its build is missing or older than its sources, then runs the API
 // server from its TypeScript sources. Configuration comes from the environment (see README); none is needed.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildWebPortal } from './web-portal.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -26,7 +27,7 @@ if (existsSync(path.join(web, 'package.json'))) {
     statSync(built).mtimeMs < Math.max(newestMtime(web), newestMtime(path.join(root, 'shared', 'src')));
   if (stale) {
     console.log('Building the web portal …');
-    const result = spawnSync('pnpm', ['--filter', '@ecm365/web', 'build'], { cwd: root, stdio: 'inherit' });
+    const result = buildWebPortal(root);
     if (result.status !== 0) process.exit(result.status ?? 1);
   }
 }

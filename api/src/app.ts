@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { API_PREFIX } from '@ecm365/shared';
+import { API_PREFIX, sessionCookieName } from '@ecm365/shared';
 import fastifyCookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import ajvFormats from 'ajv-formats';
@@ -9,6 +9,7 @@ import { errorHandler, notFoundHandler } from './errors/error-handler.js';
 import { registerOpenApi } from './http/openapi.js';
 import { registerMetrics } from './metrics/metrics.routes.js';
 import { OneLinePerRequest } from './http/request-logging.js';
+import { proxyWarnings } from './http/proxy-warnings.js';
 import { securityHeaders } from './http/security-headers.js';
 import { registerSpa } from './http/spa.js';
 import { createRequestAuth } from './http/request-auth.js';
@@ -36,6 +37,16 @@ export async function buildApp({ services, webDist }: AppOptions): Promise<Fasti
     // Typed as Fastify's logger so the instance keeps Fastify's default generics; it is a pino logger.
     loggerInstance: services.logger as FastifyBaseLogger,
     bodyLimit: config.bodyLimitBytes,
+    // Slow clients are cut off (a body dripping in byte by byte held a socket for ever): the whole request within
+    // REQUEST_TIMEOUT_MS (answered 408), no socket silent for CONNECTION_TIMEOUT_MS. Node enforces the request
+    // timeout only while headersTimeout (default 60 s) is not longer, and checks it on an interval (default 30 s).
+    requestTimeout: config.timeouts.requestMs,
+    connectionTimeout: config.timeouts.connectionMs,
+    http: {
+      requestTimeout: config.timeouts.requestMs,
+      headersTimeout: config.timeouts.requestMs,
+      connectionsCheckingInterval: 1000,
+    },
     // Behind N proxies the client address is the Nth from the right in X-Forwarded-For.
     trustProxy: (_address: string, hop: number) => hop < config.trustProxyHops,
     genReqId: () => randomUUID(),
@@ -56,15 +67,24 @@ export async function buildApp({ services, webDist }: AppOptions): Promise<Fasti
   app.decorateRequest('principal', null);
   app.setErrorHandler(errorHandler);
   await app.register(securityHeaders, { publicUrl: config.publicUrl });
+  await app.register(proxyWarnings, {
+    publicUrl: config.publicUrl,
+    trustProxyHops: config.trustProxyHops,
+    production: config.env === 'production',
+  });
   await app.register(fastifyCookie);
 
   await registerOpenApi(app, config.publicUrl);
-  await registerMetrics(app, services.metrics, config.metricsToken);
+  await registerMetrics(app, services.metrics, {
+    token: config.metricsToken,
+    production: config.env === 'production',
+  });
   await app.register(healthRoutes, { db: services.db });
   const requestAuth = createRequestAuth({
     sessions: services.sessions,
     clock: services.clock,
     hostRules: services.hostRules,
+    sessionCookie: sessionCookieName(config.session.cookieSecure),
     bearer: (token, ip) => services.apiTokens.resolve(token, ip),
   });
   await app.register(
@@ -72,7 +92,11 @@ export async function buildApp({ services, webDist }: AppOptions): Promise<Fasti
       await api.register(authRoutes, {
         auth: services.auth,
         requestAuth,
-        cookie: { secure: config.session.cookieSecure, maxAgeSeconds: config.session.absoluteHours * 3600 },
+        cookie: {
+          name: sessionCookieName(config.session.cookieSecure),
+          secure: config.session.cookieSecure,
+          maxAgeSeconds: config.session.absoluteHours * 3600,
+        },
       });
       await api.register(accessRoutes, { requestAuth, clock: services.clock });
       await api.register(connectRoutes, {

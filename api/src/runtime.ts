@@ -36,7 +36,9 @@ export async function startRuntime(config: Config, logger: Logger = createLogger
     for (const close of closers.reverse()) await close().catch(() => {});
   };
   try {
-    const database = await openDatabase(config);
+    const database = await openDatabase(config, 'the portal server', (message, error) =>
+      logger.error(error === undefined ? {} : { err: error }, message),
+    );
     closers.push(() => database.close());
     await migrateToLatest(database.db);
     const keys = await encryptionKeys(config, logger);

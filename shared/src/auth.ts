@@ -29,7 +29,12 @@ export const Ms365Access = Type.Object({
   allowed: Type.Boolean(),
   reason: Ms365AccessReason,
   group: Type.Literal(MS365_GROUP),
-  graceUntil: Type.Optional(Type.String({ format: 'date', description: 'Last day of the grace period.' })),
+  graceUntil: Type.Optional(
+    Type.String({
+      format: 'date',
+      description: 'The grace date: before this day (German calendar) every signed-in user of the tenant may connect.',
+    }),
+  ),
 });
 export type Ms365Access = Static<typeof Ms365Access>;
 

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../config/config.js';
 import type { Env } from '../config/env-parsers.js';
-import { migrateDown, migrateToLatest } from '../db/migrate.js';
-import { openDatabase } from '../db/open-database.js';
+import { migrateDown, migrateToLatest, pendingMigrations } from '../db/migrate.js';
+import { openDatabase, type OpenDatabase } from '../db/open-database.js';
 import { TenantInputError } from '../modules/tenants/tenant-admin.service.js';
 import { UsageError, type CommandContext } from './cli-context.js';
 import { generateKey, keysCommand } from './key-commands.js';
@@ -32,7 +32,27 @@ Encryption keys (ENCRYPTION_KEYS: id:base64key pairs, the first encrypts, all de
   keys generate                   print a new key to put first into ENCRYPTION_KEYS
   keys rotate                     re-encrypt every stored secret under the first key (then old keys can go)
 
-Uses DATABASE_URL, or the embedded database in DATA_DIR (stop the portal first: only one process may open it).`;
+Uses DATABASE_URL, or the embedded database in DATA_DIR (only one process may open it: while the portal runs on
+it, a command is refused and names the portal's pid). \`tenant list\` and \`audit\` only read: on a database
+that lacks migrations they refuse instead of migrating it; the other commands migrate first.`;
+
+/** Commands that only read: they never change the schema, and refuse to run on one that is behind the code. */
+const READ_ONLY = new Set(['tenant list', 'audit']);
+
+async function prepareSchema(command: string, args: string[], database: OpenDatabase): Promise<void> {
+  if (command === 'migrate') return;
+  if (!READ_ONLY.has(command) && !READ_ONLY.has(`${command} ${args[0] ?? ''}`)) {
+    await migrateToLatest(database.db);
+    return;
+  }
+  const pending = await pendingMigrations(database.db);
+  if (pending.length > 0) {
+    throw new Error(
+      `the database lacks ${pending.length} migration(s) of this version (${pending.join(', ')}); ` +
+        'run `pnpm ecm365 migrate` first (read-only commands do not change the schema)',
+    );
+  }
+}
 
 const COMMANDS: Record<string, (context: CommandContext) => Promise<void>> = {
   tenant: tenantCommand,
@@ -75,9 +95,9 @@ async function run(argv: string[], env: Env, stdin: NodeJS.ReadableStream): Prom
   if (!handler) throw new UsageError(`unknown command "${command}"`);
 
   const config = loadConfig(env);
-  const database = await openDatabase(config);
+  const database = await openDatabase(config, `pnpm ecm365 ${[command, ...args.slice(0, 1)].join(' ')}`);
   try {
-    if (command !== 'migrate') await migrateToLatest(database.db);
+    await prepareSchema(command, args, database);
     await handler({ config, database, args, options: values, stdin });
   } finally {
     await database.close();

@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from './config.js';
 
 const KEY = Buffer.alloc(32, 7).toString('base64');
 
+/** A complete production configuration. */
 const PRODUCTION = {
   NODE_ENV: 'production',
   DATABASE_URL: 'postgres://app@db:5432/ecm365',
@@ -10,7 +11,8 @@ const PRODUCTION = {
   BASE_DOMAIN: 'ecm365.example',
   MS365_CLIENT_ID: '00000000-0000-0000-0000-000000000001',
   MS365_CLIENT_SECRET: 'from-the-vault',
-  ENCRYPTION_KEYS: `k1:${KEY}`,
+  ENCRYPTION_KEYS: `k2:${KEY},k1:${KEY.replace(/^./, 'A')}`,
+  TRUST_PROXY_HOPS: '1',
 };
 
 function issuesOf(env: Record<string, string>): string[] {
@@ -76,7 +78,7 @@ describe('loadConfig', () => {
   });
 
   it('accepts a complete production configuration', () => {
-    const config = loadConfig({ ...PRODUCTION, ENCRYPTION_KEYS: `k2:${KEY},k1:${KEY.replace(/^./, 'A')}` });
+    const config = loadConfig(PRODUCTION);
     expect(config.demoMode).toBe(false);
     expect(config.session.cookieSecure).toBe(true);
     expect(config.ms365).toMatchObject({
@@ -114,5 +116,21 @@ describe('loadConfig', () => {
     });
     expect(issuesOf({ SMTP_URL: 'https://mail.example' })).toEqual(['SMTP_URL must use smtp or smtps']);
     expect(issuesOf({ SUPPORT_EMAIL: 'support' })[0]).toMatch(/^SUPPORT_EMAIL must be an e-mail address/);
+  });
+
+  it('refuses an https PUBLIC_URL in production without a trusted proxy: the app itself speaks plain http', () => {
+    const { TRUST_PROXY_HOPS: _trusted, ...untrusted } = PRODUCTION;
+    expect(issuesOf(untrusted)).toEqual([
+      'TRUST_PROXY_HOPS must be 1 or more when PUBLIC_URL is https (the TLS proxy in front)',
+    ]);
+    expect(issuesOf({ ...untrusted, TRUST_PROXY_HOPS: '0' })).toHaveLength(1);
+    expect(issuesOf(PRODUCTION)).toEqual([]);
+    expect(issuesOf({ PUBLIC_URL: 'https://portal.ecm365.example' })).toEqual([]);
+  });
+
+  it('listens on this machine only in demo mode (published logins) unless HOST says otherwise', () => {
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ DEMO_MODE: 'false' }).host).toBe('0.0.0.0');
   });
 });

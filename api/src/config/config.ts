@@ -72,8 +72,13 @@ export interface Config {
   encryptionKeys: readonly EncryptionKey[];
   /** Upper bound for request bodies in bytes. */
   bodyLimitBytes: number;
+  /**
+   * Slow clients: the whole request (headers and body) must arrive within `requestMs`; a connection on which nothing
+   * moves for `connectionMs` (also while a reply is computed) is closed.
+   */
+  timeouts: { requestMs: number; connectionMs: number };
   healthMonitor: { enabled: boolean; intervalMinutes: number; concurrency: number };
-  /** When set, GET /metrics requires `Authorization: Bearer <token>`. */
+  /** When set, GET /metrics requires `Authorization: Bearer <token>`; production without one answers 404 there. */
   metricsToken: string | undefined;
   /** How long graceful shutdown waits for in-flight requests. */
   shutdownTimeoutMs: number;
@@ -137,6 +142,12 @@ export function loadConfig(env: Env = process.env): Config {
   if (production && publicUrl.protocol !== 'https:' && readString(env, 'PUBLIC_URL') !== undefined) {
     issues.require('PUBLIC_URL', 'must use https when NODE_ENV=production');
   }
+  const trustProxyHops = issues.read(() => readInteger(env, 'TRUST_PROXY_HOPS', 0, 0, 10), 0);
+  if (production && publicUrl.protocol === 'https:' && trustProxyHops === 0) {
+    // The app speaks plain http: an https PUBLIC_URL means a TLS proxy in front, whose X-Forwarded-Proto and
+    // X-Forwarded-For must be trusted, else every request looks like http and every client like the proxy.
+    issues.require('TRUST_PROXY_HOPS', 'must be 1 or more when PUBLIC_URL is https (the TLS proxy in front)');
+  }
   const baseDomain = (readString(env, 'BASE_DOMAIN') ?? 'localhost').toLowerCase();
   if (!/^[a-z0-9.-]+$/.test(baseDomain)) issues.require('BASE_DOMAIN', `must be a host name (got "${baseDomain}")`);
 
@@ -190,7 +201,8 @@ export function loadConfig(env: Env = process.env): Config {
   const config: Config = {
     env: nodeEnv,
     demoMode,
-    host: readString(env, 'HOST') ?? '0.0.0.0',
+    // The demo publishes its logins (admin/admin): it stays on this machine unless HOST says otherwise.
+    host: readString(env, 'HOST') ?? (demoMode ? '127.0.0.1' : '0.0.0.0'),
     port,
     publicUrl: publicUrl.origin,
     baseDomain,
@@ -202,7 +214,7 @@ export function loadConfig(env: Env = process.env): Config {
       () => readEnum(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
       'info',
     ),
-    trustProxyHops: issues.read(() => readInteger(env, 'TRUST_PROXY_HOPS', 0, 0, 10), 0),
+    trustProxyHops,
     session: {
       idleMinutes: issues.read(() => readInteger(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60), 30),
       absoluteHours: issues.read(() => readInteger(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 7), 12),
@@ -239,6 +251,10 @@ export function loadConfig(env: Env = process.env): Config {
     ms365,
     encryptionKeys,
     bodyLimitBytes: issues.read(() => readInteger(env, 'BODY_LIMIT_BYTES', 64 * 1024, 1024, 10 * 1024 * 1024), 65536),
+    timeouts: {
+      requestMs: issues.read(() => readInteger(env, 'REQUEST_TIMEOUT_MS', 30_000, 1000, 600_000), 30_000),
+      connectionMs: issues.read(() => readInteger(env, 'CONNECTION_TIMEOUT_MS', 120_000, 1000, 3_600_000), 120_000),
+    },
     healthMonitor: {
       enabled: issues.read(() => readBoolean(env, 'HEALTH_MONITOR_ENABLED', true), true),
       intervalMinutes: issues.read(() => readInteger(env, 'HEALTH_MONITOR_INTERVAL_MINUTES', 360, 1, 1440), 360),

@@ -37,6 +37,18 @@ describe('KeyRing', () => {
     expect(() => ring.decrypt(parts.join(':'), 'ctx')).toThrow(DecryptionError);
   });
 
+  it('refuses a shortened authentication tag, which GCM would otherwise check only as far as it goes', () => {
+    const ring = new KeyRing([k1]);
+    const parts = ring.encrypt('hello world', 'ctx').split(':');
+    const tag = Buffer.from(parts[4]!, 'base64url');
+    expect(tag).toHaveLength(16);
+    for (const length of [4, 8, 12, 15]) {
+      const shortened = [...parts.slice(0, 4), tag.subarray(0, length).toString('base64url')].join(':');
+      expect(() => ring.decrypt(shortened, 'ctx')).toThrow(DecryptionError);
+    }
+    expect(ring.decrypt(parts.join(':'), 'ctx')).toBe('hello world');
+  });
+
   it('encrypts with the first key and decrypts with any key of the ring', () => {
     const old = new KeyRing([k1]).encrypt('old secret', 'ctx');
     const rotated = new KeyRing([k2, k1]);

@@ -3,6 +3,8 @@ import type { EncryptionKey } from '../config/encryption-keys.js';
 
 const FORMAT = 'enc1';
 const IV_BYTES = 12;
+/** GCM's full tag. Node accepts shorter ones unless told the length, and a 4-byte tag is forged in 2^32 tries. */
+const TAG_BYTES = 16;
 
 export class DecryptionError extends Error {}
 
@@ -37,10 +39,14 @@ export class KeyRing {
   decrypt(ciphertext: string, context: string): string {
     const [format, keyId, iv, body, tag] = ciphertext.split(':');
     if (format !== FORMAT || !keyId || !iv || body === undefined || !tag) throw new DecryptionError('not a ciphertext');
+    const tagBytes = Buffer.from(tag, 'base64url');
+    if (tagBytes.length !== TAG_BYTES) throw new DecryptionError('ciphertext has a shortened authentication tag');
     try {
-      const decipher = createDecipheriv('aes-256-gcm', this.key(keyId), Buffer.from(iv, 'base64url'));
+      const decipher = createDecipheriv('aes-256-gcm', this.key(keyId), Buffer.from(iv, 'base64url'), {
+        authTagLength: TAG_BYTES,
+      });
       decipher.setAAD(Buffer.from(context, 'utf8'));
-      decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+      decipher.setAuthTag(tagBytes);
       return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
     } catch (error) {
       if (error instanceof DecryptionError) throw error;

@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { PgliteWireServer, type PgliteWireServerOptions } from './pglite-wire-server.js';
 
 export interface EmbeddedPostgres {
   /** A normal `postgres://` URL: the app talks to the embedded database through the same pg + Kysely path. */
@@ -11,19 +11,28 @@ export interface EmbeddedPostgres {
 
 /**
  * Starts PGlite (Postgres compiled to WebAssembly) on a data folder and serves it over the Postgres wire protocol
- * on a loopback port. Only one process may open a data folder at a time.
+ * on a loopback port, to any number of clients (pglite-wire-server.ts). Only one process may open a data folder
+ * at a time (data-dir-lock.ts guards that).
  */
-export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  options: PgliteWireServerOptions = {},
+): Promise<EmbeddedPostgres> {
   const folder = path.join(dataDir, 'pgdata');
   await mkdir(folder, { recursive: true });
   const database = await PGlite.create(folder);
-  const server = new PGLiteSocketServer({ db: database, host: '127.0.0.1', port: 0, maxConnections: 50 });
-  await server.start();
-  const port = server.getServerConn().split(':').at(-1);
+  const server = new PgliteWireServer(database, options);
+  let port: number;
+  try {
+    port = await server.listen('127.0.0.1', 0);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
   return {
     connectionString: `postgres://postgres@127.0.0.1:${port}/postgres`,
     async stop() {
-      await server.stop();
+      await server.close();
       await database.close();
     },
   };

@@ -1,12 +1,13 @@
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import { CSRF_HEADER, SESSION_COOKIE } from '@ecm365/shared';
+import { CSRF_HEADER, SECURE_SESSION_COOKIE, SESSION_COOKIE, sessionCookieName } from '@ecm365/shared';
 import type { FastifyInstance } from 'fastify';
 
 const DESCRIPTION = `The REST API of the ecm365 portal: sign in with ELO, manage the Microsoft 365 connection.
 
-Browser sessions: \`POST /api/v1/auth/login\` sets the HttpOnly cookie \`${SESSION_COOKIE}\` and answers a
-\`csrfToken\`; every unsafe request authenticated by that cookie must send it as \`X-CSRF-Token\`.
+Browser sessions: \`POST /api/v1/auth/login\` sets the HttpOnly cookie \`${SESSION_COOKIE}\` (over https Secure and
+named \`${SECURE_SESSION_COOKIE}\`) and answers a \`csrfToken\`; every unsafe request authenticated by that cookie must
+send it as \`X-CSRF-Token\`.
 Integrators: create an API token once with a session (\`POST /api/v1/api-tokens\`) and send it as
 \`Authorization: Bearer <token>\` on the \`/api/v1/ms365/*\` routes; no CSRF token is needed then.
 Limits answer 429 \`too_many_attempts\` with \`Retry-After\`: failed logins, wrong MS365 codes and wrong bearer tokens
@@ -36,7 +37,7 @@ export async function registerOpenApi(app: FastifyInstance, publicUrl: string): 
       ],
       components: {
         securitySchemes: {
-          sessionCookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          sessionCookie: { type: 'apiKey', in: 'cookie', name: sessionCookieName(publicUrl.startsWith('https:')) },
           csrfToken: { type: 'apiKey', in: 'header', name: CSRF_HEADER },
           bearerToken: { type: 'http', scheme: 'bearer', description: 'An API token (ecm365_…)' },
         },
@@ -46,9 +47,12 @@ export async function registerOpenApi(app: FastifyInstance, publicUrl: string): 
   await app.register(fastifySwaggerUi, {
     routePrefix: '/docs',
     staticCSP: true,
-    // Swagger UI sets inline styles; over plain http (the demo) upgrading requests would break its assets.
+    // Swagger UI sets inline styles; over plain http (the demo) upgrading requests would break its assets. Its
+    // default lets the page be framed by its own origin: not framable at all, like the rest of the portal.
     transformStaticCSP: (header) => {
-      const withStyles = header.replace("style-src 'self' https:", "style-src 'self' https: 'unsafe-inline'");
+      const withStyles = header
+        .replace("style-src 'self' https:", "style-src 'self' https: 'unsafe-inline'")
+        .replace("frame-ancestors 'self'", "frame-ancestors 'none'");
       return publicUrl.startsWith('https:') ? withStyles : withStyles.replace(/\s*upgrade-insecure-requests;?/, '');
     },
   });

@@ -1,4 +1,4 @@
-import { CSRF_HEADER, SESSION_COOKIE } from '@ecm365/shared';
+import { CSRF_HEADER } from '@ecm365/shared';
 import type {} from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
 import { AccessDeniedError, CsrfFailedError, NotAuthenticatedError } from '../errors/domain-errors.js';
@@ -28,6 +28,8 @@ export interface RequestAuthDeps {
   sessions: SessionService;
   clock: Clock;
   hostRules: { baseDomain: string; defaultTenant: string | undefined };
+  /** The one session cookie name of this configuration (sessionCookieName); the other name is no one's session. */
+  sessionCookie: string;
   bearer?: BearerResolver;
 }
 
@@ -55,7 +57,7 @@ export function createRequestAuth(deps: RequestAuthDeps) {
 
   /** The live session of the cookie, if it belongs to this very host (see sessionFitsHost). */
   async function sessionOf(request: FastifyRequest): Promise<Principal | undefined> {
-    const sessionId = request.cookies[SESSION_COOKIE];
+    const sessionId = request.cookies[deps.sessionCookie];
     if (!sessionId) return undefined;
     const principal = await deps.sessions.resolve(sessionId);
     if (!principal?.sessionHost) return undefined;

@@ -25,8 +25,32 @@ export function securityHeaderOptions(publicUrl: string): Readonly<HelmetOptions
     // page (the code hand-over falls back to BroadcastChannel, but closing detection needs the opener).
     crossOriginOpenerPolicy: false,
     referrerPolicy: { policy: 'no-referrer' },
+    // The same rule as frame-ancestors 'none', for browsers that only know the older header.
+    xFrameOptions: { action: 'deny' },
+    // Sent per request, and only over https (below): over plain http a browser ignores it anyway.
+    strictTransportSecurity: false,
   };
 }
+
+/** HSTS as helmet would send it: a year, subdomains (the tenants' hosts) included. */
+const HSTS = 'max-age=31536000; includeSubDomains';
+
+/**
+ * Powerful browser features the portal never uses, switched off for it and anything it could embed. Only
+ * features Chromium knows: an unknown one is reported as an error in the console.
+ */
+const PERMISSIONS_POLICY = [
+  'accelerometer',
+  'camera',
+  'geolocation',
+  'gyroscope',
+  'magnetometer',
+  'microphone',
+  'payment',
+  'usb',
+]
+  .map((feature) => `${feature}=()`)
+  .join(', ');
 
 /**
  * The headers helmet sets with these options. They are the same for every reply, so helmet runs once, against a
@@ -44,15 +68,24 @@ export function securityHeaderValues(publicUrl: string): Record<string, string> 
     },
   };
   helmet(securityHeaderOptions(publicUrl))({} as IncomingMessage, recorder as unknown as ServerResponse, () => {});
+  headers['permissions-policy'] = PERMISSIONS_POLICY;
   return headers;
 }
 
-/** Sends the portal's security headers with every reply. */
+const isApiPath = (url: string) => url.startsWith('/api/') || url === '/api' || url.startsWith('/api?');
+
+/**
+ * Sends the portal's security headers with every reply; HSTS only when the request came over https (directly or
+ * through a trusted proxy); `Cache-Control: no-store` on every API answer, errors included, so that no browser
+ * or proxy keeps a session's data (routes that mean otherwise would have to say so).
+ */
 export const securityHeaders = fastifyPlugin(
   async (app: FastifyInstance, options: { publicUrl: string }) => {
     const headers = securityHeaderValues(options.publicUrl);
-    app.addHook('onRequest', (_request, reply, done) => {
+    app.addHook('onRequest', (request, reply, done) => {
       reply.headers(headers);
+      if (request.protocol === 'https') reply.header('strict-transport-security', HSTS);
+      if (isApiPath(request.url)) reply.header('cache-control', 'no-store');
       done();
     });
   },

@@ -1,19 +1,22 @@
 import type { FastifyInstance } from 'fastify';
 import { ErrorBody } from '@ecm365/shared';
 import Type from 'typebox';
-import { NotAuthenticatedError } from '../errors/domain-errors.js';
+import { NotAuthenticatedError, NotFoundError } from '../errors/domain-errors.js';
 import { constantTimeEqual } from '../support/secrets.js';
 import type { Metrics } from './metrics.js';
 
 /**
  * Request durations for every route, and `GET /metrics` in Prometheus' text format. With METRICS_TOKEN set, the
- * scraper must send it as a bearer token.
+ * scraper must send it as a bearer token. In production the endpoint exists only with a token: without one it
+ * answers 404, so that a deployment that never set one does not publish its figures (tenant counts, traffic).
  */
 export async function registerMetrics(
   app: FastifyInstance,
   metrics: Metrics,
-  token: string | undefined,
+  { token, production }: { token: string | undefined; production: boolean },
 ): Promise<void> {
+  const off = production && !token;
+  if (off) app.log.info('GET /metrics is off: set METRICS_TOKEN to scrape it (production)');
   app.addHook('onResponse', async (request, reply) => {
     metrics.httpDuration.observe(
       { method: request.method, route: request.routeOptions.url ?? 'unmatched', status_code: String(reply.statusCode) },
@@ -36,10 +39,15 @@ export async function registerMetrics(
             description: 'METRICS_TOKEN is set and the scraper did not send it',
             content: { 'application/json': { schema: ErrorBody } },
           },
+          404: {
+            description: 'Production without METRICS_TOKEN: the endpoint is off',
+            content: { 'application/json': { schema: ErrorBody } },
+          },
         },
       },
     },
     async (request, reply) => {
+      if (off) throw new NotFoundError();
       if (token && !constantTimeEqual(request.headers.authorization ?? '', `Bearer ${token}`))
         throw new NotAuthenticatedError();
       return reply.type(metrics.registry.contentType).send(await metrics.registry.metrics());

@@ -1,3 +1,4 @@
+import { SESSION_COOKIE } from '@ecm365/shared';
 import { type TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify from 'fastify';
 import fastifyCookie from '@fastify/cookie';
@@ -74,6 +75,7 @@ describe('the requireMs365Access guard', () => {
       sessions: t.services.sessions,
       clock: t.services.clock,
       hostRules: t.services.hostRules,
+      sessionCookie: SESSION_COOKIE,
     });
     probe.post('/guarded', { onRequest: [guards.authenticate, guards.requireMs365Access] }, async () => ({ ok: true }));
 

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { formatMs365Code } from '@ecm365/shared';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostOf, SECRET_USER, signIn, startTestApp, type TestApp } from '../support/test-app.js';
@@ -75,5 +77,32 @@ describe('audit trail and secrets', () => {
     expect(dump).toContain(SECRET_USER.name);
     expect(dump).not.toContain(SECRET_USER.password);
     expect(dump).not.toContain(signedIn.sessionId);
+  });
+
+  it('keeps secrets that a client misplaced in a URL out of the log, recognised by name and by shape', async () => {
+    const signedIn = await signIn(t.app, 'admin', 'admin');
+    const token = `ecm365_${randomBytes(32).toString('base64url')}`;
+    const code = formatMs365Code(randomBytes(17));
+    const jwt = `eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.${randomBytes(64).toString('base64url')}`;
+    const urls = [
+      `/api/v1/ms365/connection?token=${token}`,
+      `/api/v1/ms365/connection?api_key=${token}`,
+      `/api/v1/ms365/connection?ecm365_session=${signedIn.sessionId}`,
+      `/api/v1/ms365/connection?csrfToken=${signedIn.csrfToken}`,
+      `/api/v1/ms365/connection?q=${code}`,
+      `/api/v1/ms365/connection?id=${jwt}`,
+      `/api/v1/ms365/connect/${token}/authorize`,
+    ];
+    const before = t.logs.length;
+    for (const url of urls) {
+      const response = await t.app.inject({ method: 'GET', url, headers: { host: signedIn.host } });
+      expect(response.statusCode).toBeLessThan(500);
+    }
+    const logs = t.logs.slice(before).join('\n');
+    expect(logs).toContain('/api/v1/ms365/connection?token=[redacted]');
+    expect(logs).toContain('/api/v1/ms365/connect/[redacted]/authorize');
+    for (const secret of [token, signedIn.sessionId, signedIn.csrfToken, code, jwt]) {
+      expect(logs).not.toContain(secret);
+    }
   });
 });

@@ -1,73 +1,17 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { answerConsentPage } from '@ecm365/emulators';
-import { Agent, fetch } from 'undici';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config/config.js';
-import { startRuntime, type Runtime } from '../../src/runtime.js';
-import { freePort } from '../support/free-port.js';
+import { demoBrowser, startDemoServer, type DemoServer } from '../support/demo-server.js';
 
-let runtime: Runtime;
-let app: Awaited<ReturnType<typeof buildApp>>;
+let server: DemoServer;
 let base: string;
-let dataDir: string;
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), 'ecm365-demo-'));
-  const port = await freePort();
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    DATA_DIR: dataDir,
-    PORT: String(port),
-    MS365_EMULATOR_PORT: String(await freePort()),
-    LOG_LEVEL: 'silent',
-  });
-  runtime = await startRuntime(config);
-  app = await buildApp({ services: runtime.services, webDist: false });
-  await app.listen({ host: '127.0.0.1', port });
-  base = `http://localhost:${port}`;
+  server = await startDemoServer();
+  base = server.base;
 }, 120_000);
 
-afterAll(async () => {
-  await app?.close();
-  await runtime?.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(() => server?.close());
 
-/** A minimal browser: one cookie jar for the portal, the Microsoft emulator's CA trusted. */
-function browser() {
-  let cookie = '';
-  let csrf = '';
-  const microsoft = new Agent({ connect: { ca: runtime.microsoft.emulator?.caCertPem } });
-  const call = async (url: string, init: { method?: string; body?: unknown } = {}) => {
-    const response = await fetch(url.startsWith('http') ? url : `${base}${url}`, {
-      method: init.method ?? 'GET',
-      redirect: 'manual',
-      headers: {
-        ...(cookie ? { cookie } : {}),
-        ...(csrf ? { 'x-csrf-token': csrf } : {}),
-        ...(init.body ? { 'content-type': 'application/json' } : {}),
-      },
-      ...(init.body ? { body: JSON.stringify(init.body) } : {}),
-    });
-    const set = response.headers.get('set-cookie');
-    if (set) cookie = set.split(';')[0] ?? '';
-    return response;
-  };
-  return {
-    call,
-    async login(username: string, password: string) {
-      const response = await call('/api/v1/auth/login', { method: 'POST', body: { username, password } });
-      csrf = ((await response.json()) as { csrfToken: string }).csrfToken;
-    },
-    /** Microsoft's consent page: choose the account and accept; returns where Microsoft sends the browser. */
-    async consent(url: string, account: string) {
-      return (await answerConsentPage(url, { account, action: 'accept', dispatcher: microsoft })).location;
-    },
-  };
-}
+const browser = () => demoBrowser(server);
 
 describe('the demo start-up, walked over real HTTP', () => {
   it(
@@ -108,7 +52,7 @@ describe('the demo start-up, walked over real HTTP', () => {
       expect(good.test.checks.map((check) => check.id)).toEqual(['token', 'profile', 'invoice-mail-import.mailbox']);
 
       // The background relay mails support through the demo's SMTP sink, once for this set-up.
-      const sink = runtime.mail.sink;
+      const sink = server.runtime.mail.sink;
       if (!sink) throw new Error('demo mode without SMTP_URL runs the SMTP sink');
       const started = Date.now();
       while (sink.mails().length === 0 && Date.now() - started < 20_000) {

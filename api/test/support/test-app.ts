@@ -10,7 +10,7 @@ import {
   type RunningEloEmulator,
   type RunningMicrosoftEmulator,
 } from '@ecm365/emulators';
-import { SESSION_COOKIE, type SessionResponse } from '@ecm365/shared';
+import { SECURE_SESSION_COOKIE, SESSION_COOKIE, type SessionResponse } from '@ecm365/shared';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config/config.js';
@@ -91,7 +91,7 @@ export async function startTestApp(
   const clock = new TestClock();
   // ELO's tickets expire by the same clock as the app's, so moving it lets idle ELO sessions expire too.
   const elo = await startEloEmulator({ repositories: TEST_ELO_REPOSITORIES, now: () => clock.now().getTime() });
-  const callback = callbackUrl({ publicUrl: PUBLIC_URL });
+  const callback = callbackUrl({ publicUrl: options.env?.PUBLIC_URL ?? PUBLIC_URL });
   const microsoft =
     options.microsoft ??
     (await startMicrosoftEmulator({
@@ -172,8 +172,13 @@ export interface SignedIn {
   host: string;
 }
 
+/** The session cookie a response sets, under either name (`__Host-ecm365_session` when PUBLIC_URL is https). */
+function sessionCookieSet(response: LightMyRequestResponse) {
+  return response.cookies.find((cookie) => cookie.name === SESSION_COOKIE || cookie.name === SECURE_SESSION_COOKIE);
+}
+
 export function sessionCookieOf(response: LightMyRequestResponse): string | undefined {
-  return response.cookies.find((cookie) => cookie.name === SESSION_COOKIE)?.value;
+  return sessionCookieSet(response)?.value;
 }
 
 export async function signIn(
@@ -190,8 +195,14 @@ export async function signIn(
   });
   if (response.statusCode !== 200)
     throw new Error(`login of ${username} failed: ${response.statusCode} ${response.body}`);
-  const sessionId = sessionCookieOf(response);
-  if (!sessionId) throw new Error('login did not set the session cookie');
+  const set = sessionCookieSet(response);
+  if (!set) throw new Error('login did not set the session cookie');
   const body = response.json<SessionResponse>();
-  return { cookie: `${SESSION_COOKIE}=${sessionId}`, sessionId, csrfToken: body.csrfToken, body, host: hostOf(slug) };
+  return {
+    cookie: `${set.name}=${set.value}`,
+    sessionId: set.value,
+    csrfToken: body.csrfToken,
+    body,
+    host: hostOf(slug),
+  };
 }

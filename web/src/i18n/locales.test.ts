@@ -28,4 +28,10 @@ describe('the translations', () => {
     expect(de.ms365.more.title).toBe('Weitere Einstellungen');
     expect(de.ms365.denied.title).toBe('Zugriff nicht erlaubt');
   });
+
+  it('word the grace date as the rule is: before that day (the article\'s "vor dem 09.10.2022"), not through it', () => {
+    expect(de.ms365.grace).toContain('Vor dem {date}');
+    expect(en.ms365.grace).toContain('before {date}');
+    expect(`${de.ms365.grace} ${en.ms365.grace}`).not.toMatch(/einschließlich|inclusive|\bbis\b|until/i);
+  });
 });

@@ -1,4 +1,4 @@
-import { LoginRequest, SESSION_COOKIE, SessionResponse } from '@ecm365/shared';
+import { LoginRequest, SessionResponse } from '@ecm365/shared';
 import type {} from '@fastify/cookie';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
@@ -10,10 +10,12 @@ import type { AuthService } from './auth.service.js';
 export interface AuthRoutesOptions {
   auth: AuthService;
   requestAuth: RequestAuth;
-  cookie: { secure: boolean; maxAgeSeconds: number };
+  /** `name` follows `secure` (sessionCookieName): `__Host-ecm365_session` over https, `ecm365_session` otherwise. */
+  cookie: { name: string; secure: boolean; maxAgeSeconds: number };
 }
 
 export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, { auth, requestAuth, cookie }) => {
+  const attributes = { path: '/', httpOnly: true, sameSite: 'lax', secure: cookie.secure } as const;
   app.post(
     '/auth/login',
     {
@@ -30,15 +32,9 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
         body: request.body,
         hostname: request.hostname,
         ip: request.ip,
-        previousSessionId: request.cookies[SESSION_COOKIE],
+        previousSessionId: request.cookies[cookie.name],
       });
-      void reply.setCookie(SESSION_COOKIE, session.sessionId, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: cookie.secure,
-        maxAge: cookie.maxAgeSeconds,
-      });
+      void reply.setCookie(cookie.name, session.sessionId, { ...attributes, maxAge: cookie.maxAgeSeconds });
       return auth.describe(session.principal);
     },
   );
@@ -57,7 +53,8 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
     },
     async (request, reply) => {
       await auth.logout(principalOf(request), request.ip);
-      void reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      // With the attributes it was set with: a browser ignores a __Host- cookie's removal that lacks Secure.
+      void reply.clearCookie(cookie.name, attributes);
       return reply.code(204).send(null);
     },
   );

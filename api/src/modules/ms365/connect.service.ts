@@ -174,8 +174,13 @@ export class ConnectService {
     const attempt = query.state ? await findAttemptByStateHash(this.deps.db, sha256(query.state)) : undefined;
     if (!attempt) return `${this.deps.publicUrl}${connectorPath('unknown')}?error=invalid_state`;
 
-    // The session cookie belongs to the tenant's host: finish there, not on the shared callback host.
-    if (attempt.returnOrigin !== input.requestOrigin && this.deps.isPortalOrigin(attempt.returnOrigin)) {
+    // The session cookie belongs to the tenant's host: finish there, not on the shared callback host. Compared by
+    // host, never by origin: behind a TLS proxy that is not trusted (TRUST_PROXY_HOPS=0) the request looks like
+    // http while the attempt says https, and sending the browser "on" to its own host looped for ever.
+    if (
+      hostOf(attempt.returnOrigin) !== hostOf(input.requestOrigin) &&
+      this.deps.isPortalOrigin(attempt.returnOrigin)
+    ) {
       return `${attempt.returnOrigin}${API_PREFIX}/ms365/callback?${new URLSearchParams(definedEntries(query))}`;
     }
     const connector = `${attempt.returnOrigin}${connectorPath(attempt.id)}`;
@@ -316,4 +321,12 @@ export class ConnectService {
 
 function definedEntries(query: Record<string, string | undefined>): Array<[string, string]> {
   return Object.entries(query).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+}
+
+function hostOf(origin: string): string {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return origin;
+  }
 }

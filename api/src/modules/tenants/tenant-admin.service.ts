@@ -1,3 +1,4 @@
+import { hasUnsafeCharacters } from '@ecm365/shared';
 import type { Db } from '../../db/database.js';
 import { isValidSlug } from './tenant-host.js';
 import { deleteTenant, findTenantBySlug, insertTenant, updateTenant } from './tenant.repository.js';
@@ -27,6 +28,13 @@ function checkEloUrl(value: string, requireHttps: boolean): string {
   return url.href.replace(/\/+$/, '');
 }
 
+function checkName(value: string): string {
+  const name = value.trim();
+  if (!name) throw new TenantInputError('name must not be empty');
+  if (hasUnsafeCharacters(name)) throw new TenantInputError('name must not contain control characters');
+  return name;
+}
+
 function checkDate(value: string | null | undefined): string | null | undefined {
   if (value === undefined || value === null) return value;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
@@ -46,11 +54,11 @@ export class TenantAdminService {
     if (!isValidSlug(slug) || slug === 'selfhost') {
       throw new TenantInputError(`slug "${input.slug}" must be a DNS label (a-z, 0-9, -) and not "selfhost"`);
     }
-    if (!input.name.trim()) throw new TenantInputError('name must not be empty');
+    const name = checkName(input.name);
     if (await findTenantBySlug(this.db, slug)) throw new TenantInputError(`tenant "${slug}" exists already`);
     return insertTenant(this.db, {
       slug,
-      name: input.name.trim(),
+      name,
       eloIxUrl: checkEloUrl(input.eloIxUrl, this.options.requireHttpsElo),
       graceUntil: checkDate(input.graceUntil) ?? null,
     });
@@ -58,7 +66,7 @@ export class TenantAdminService {
 
   async update(slug: string, changes: Partial<Omit<TenantInput, 'slug'>>): Promise<TenantRow> {
     const updated = await updateTenant(this.db, slug, {
-      ...(changes.name !== undefined ? { name: changes.name.trim() } : {}),
+      ...(changes.name !== undefined ? { name: checkName(changes.name) } : {}),
       ...(changes.eloIxUrl !== undefined
         ? { eloIxUrl: checkEloUrl(changes.eloIxUrl, this.options.requireHttpsElo) }
         : {}),

@@ -46,6 +46,26 @@ export interface paths {
                         };
                     };
                 };
+                /** @description Production without METRICS_TOKEN: the endpoint is off */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
             };
         };
         put?: never;
@@ -205,7 +225,7 @@ export interface paths {
                                 group: "online.ecm.microsoft365";
                                 /**
                                  * Format: date
-                                 * @description Last day of the grace period.
+                                 * @description The grace date: before this day (German calendar) every signed-in user of the tenant may connect.
                                  */
                                 graceUntil?: string;
                             };
@@ -576,7 +596,7 @@ export interface paths {
                                 group: "online.ecm.microsoft365";
                                 /**
                                  * Format: date
-                                 * @description Last day of the grace period.
+                                 * @description The grace date: before this day (German calendar) every signed-in user of the tenant may connect.
                                  */
                                 graceUntil?: string;
                             };
@@ -683,7 +703,7 @@ export interface paths {
                             group: "online.ecm.microsoft365";
                             /**
                              * Format: date
-                             * @description Last day of the grace period.
+                             * @description The grace date: before this day (German calendar) every signed-in user of the tenant may connect.
                              */
                             graceUntil?: string;
                         };
@@ -2770,6 +2790,37 @@ export interface paths {
                         enabled: boolean;
                         /** Format: email */
                         mailbox: string | null;
+                        /** @description ELO path with ¶ separators and the placeholders {yyyy} {MM} {dd}; default ¶Rechnungseingang¶{yyyy}¶{MM}. */
+                        eloFolder?: string;
+                        /** @description ELO mask name; default „Rechnung“. */
+                        eloMask?: string;
+                        /** @enum {unknown} */
+                        afterImport?: "move" | "mark_read" | "none";
+                        /**
+                         * Format: date-time
+                         * @description Received-date cut-off; default: when the import was first enabled.
+                         */
+                        importFrom?: string;
+                        /** @enum {unknown} */
+                        content?: "attachments" | "eml" | "both";
+                        includeInline?: boolean;
+                        /** @description Which index field (group name in the mask) receives which value; missing keys keep their defaults (ECM365_IMPORT_KEY, ECM365_MESSAGE_ID, ECM365_MAILBOX, ECM365_FROM, ECM365_SUBJECT, ECM365_RECEIVED, ELO_FNAME, RE_KIND, RE_EINVOICE_SYNTAX, RE_EINVOICE_PROFILE, RE_NUMMER, RE_DATUM, RE_LIEFERANT, RE_BETRAG). */
+                        eloFields?: {
+                            importKey?: string;
+                            messageId?: string;
+                            mailbox?: string;
+                            sender?: string;
+                            subject?: string;
+                            receivedAt?: string;
+                            fileName?: string;
+                            kind?: string;
+                            einvoiceSyntax?: string;
+                            einvoiceProfile?: string;
+                            invoiceNumber?: string;
+                            invoiceDate?: string;
+                            seller?: string;
+                            total?: string;
+                        };
                     };
                 };
             };

@@ -93,6 +93,19 @@ describe('the Microsoft 365 page', () => {
     expect(wrapper.find('[data-testid=open-connector]').exists()).toBe(false);
   });
 
+  it('says the grace period lasts until before the grace date, the rule the server applies', async () => {
+    const wrapper = await mountSignedIn({
+      allowed: true,
+      reason: 'grace_period',
+      group: 'online.ecm.microsoft365',
+      graceUntil: '2022-10-09',
+    });
+    const text = wrapper.text();
+    expect(text).toContain('Vor dem 9. Oktober 2022 darf jeder ELO-Benutzer');
+    expect(text).toContain('Ab diesem Tag nur noch Mitglieder');
+    expect(text).not.toContain('einschließlich');
+  });
+
   it('shows "Zugriff nicht erlaubt" when the API answers 403 access_denied', async () => {
     const pinia = freshPinia();
     mockApi({

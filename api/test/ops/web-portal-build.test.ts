@@ -1,0 +1,27 @@
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildWebPortal } from '../../../scripts/web-portal.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const outDir = await mkdtemp(path.join(tmpdir(), 'ecm365-web-'));
+afterAll(() => rm(outDir, { recursive: true, force: true }));
+
+describe("`pnpm start`'s build of the web portal", () => {
+  it('is a production build within the bundle budget even when the shell has NODE_ENV=development', () => {
+    const result = buildWebPortal(root, {
+      env: { ...process.env, NODE_ENV: 'development' },
+      outDir,
+      stdio: 'pipe',
+    });
+    const output = `${result.stdout?.toString()}${result.stderr?.toString()}`;
+    expect(result.status, output).toBe(0);
+    expect(output).toMatch(/initial JavaScript: [\d.]+ KB of 100 KB budget/);
+  }, 120_000);
+
+  it('writes the portal where it was asked to', async () => {
+    expect(await readdir(outDir)).toContain('index.html');
+  });
+});
