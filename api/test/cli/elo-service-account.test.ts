@@ -103,7 +103,7 @@ describe('tenant update --elo-service-user', () => {
     const newKey = { id: 'k2', key: randomBytes(32) };
     env = { ...env, ENCRYPTION_KEYS: `k2:${newKey.key.toString('base64')},${keyString}` };
     const rotated = await cli(['keys', 'rotate']);
-    expect(rotated.out).toMatch(/, 2 ELO service account\(s\);/);
+    expect(rotated.out).toMatch(/, 2 ELO service account\(s\),/);
     expect((await row('nord'))?.passwordCiphertext.startsWith('enc1:k2:')).toBe(true);
     const onlyNewKey = new KeyRing([newKey]);
     expect((await service(onlyNewKey).credentialsFor(await tenantId('nord')))?.password).toBe(PASSWORD);
