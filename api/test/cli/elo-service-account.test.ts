@@ -107,7 +107,7 @@ describe('tenant update --elo-service-user', () => {
     expect((await row('nord'))?.passwordCiphertext.startsWith('enc1:k2:')).toBe(true);
     const onlyNewKey = new KeyRing([newKey]);
     expect((await service(onlyNewKey).credentialsFor(await tenantId('nord')))?.password).toBe(PASSWORD);
-    expect((await cli(['keys', 'rotate'])).out).toMatch(/, 0 ELO service account\(s\);/);
+    expect((await cli(['keys', 'rotate'])).out).toMatch(/, 0 ELO service account\(s\),/);
   });
 
   it('sets the account when a tenant is added', async () => {
