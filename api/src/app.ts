@@ -82,7 +82,7 @@ export async function buildApp({ services, webDist }: AppOptions): Promise<Fasti
     token: config.metricsToken,
     production: config.env === 'production',
   });
-  await app.register(healthRoutes, { db: services.db });
+  await app.register(healthRoutes, { db: services.db, version: services.buildInfo.version });
   const requestAuth = createRequestAuth({
     sessions: services.sessions,
     clock: services.clock,
