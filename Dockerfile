@@ -19,6 +19,9 @@ COPY bench/package.json bench/
 RUN pnpm install --frozen-lockfile
 
 COPY . .
+# The commit the image is built from (no .git in the build context): recorded by `pnpm build` for /metrics'
+# ecm365_build_info. `docker compose build --build-arg ECM365_COMMIT=$(git rev-parse HEAD)`; empty = unknown.
+ARG ECM365_COMMIT=
 RUN pnpm build
 # `deploy` copies the API with its production dependencies only; the workspace packages it uses are packed by
 # their "files" (dist/). Injected workspace packages are what pnpm 10's deploy expects, with the shared lockfile.

@@ -7,6 +7,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeBuildInfo } from './build-info.mjs';
 import { buildWebPortal } from './web-portal.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -29,6 +30,8 @@ for (const pkg of ['shared', 'migrations', 'emulators', 'api']) {
   rmSync(path.join(root, pkg, 'dist'), { recursive: true, force: true });
   run(`${pkg}: tsc`, process.execPath, [tsc, '-p', path.join(pkg, 'tsconfig.build.json')]);
 }
+const built = writeBuildInfo(root, path.join(root, 'api', 'dist', 'build-info.json'));
+console.log(`\n== api: build-info.json (version ${built.version}${built.commit ? `, commit ${built.commit}` : ''})`);
 
 if (existsSync(path.join(root, 'web', 'package.json'))) {
   console.log('\n== web: vite build');

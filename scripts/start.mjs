@@ -1,13 +1,22 @@
 #!/usr/bin/env node
 // `pnpm start`: builds the web portal when its build is missing or older than its sources, then runs the API
-// server from its TypeScript sources. Configuration comes from the environment (see README); none is needed.
+// server from its TypeScript sources. Configuration comes from the environment and, when present, the file .env
+// (see README; the environment wins; `--no-env-file` skips the file); none is needed.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadEnvFile } from './env-file.mjs';
 import { buildWebPortal } from './web-portal.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+// First, so that the portal's build and the server (it inherits process.env) see the same settings.
+const envFile = process.argv.includes('--no-env-file') ? undefined : loadEnvFile(root);
+if (envFile) {
+  const kept = envFile.kept.length ? `; kept from the environment: ${envFile.kept.join(', ')}` : '';
+  console.log(`Read .env: ${envFile.applied.join(', ') || 'nothing new'}${kept}`);
+}
 
 function newestMtime(dir) {
   let newest = 0;

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { API_PREFIX, sessionCookieName } from '@ecm365/shared';
 import fastifyCookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -10,6 +9,7 @@ import { registerOpenApi } from './http/openapi.js';
 import { registerMetrics } from './metrics/metrics.routes.js';
 import { OneLinePerRequest } from './http/request-logging.js';
 import { proxyWarnings } from './http/proxy-warnings.js';
+import { requestIdHeader, requestIdOf } from './http/request-id.js';
 import { securityHeaders } from './http/security-headers.js';
 import { registerSpa } from './http/spa.js';
 import { createRequestAuth } from './http/request-auth.js';
@@ -49,7 +49,9 @@ export async function buildApp({ services, webDist }: AppOptions): Promise<Fasti
     },
     // Behind N proxies the client address is the Nth from the right in X-Forwarded-For.
     trustProxy: (_address: string, hop: number) => hop < config.trustProxyHops,
-    genReqId: () => randomUUID(),
+    // A caller's X-Request-Id when it is sane, else a fresh UUID (request-id.ts); Fastify's own header lookup is
+    // off because it would take any value.
+    genReqId: requestIdOf,
     logController: new OneLinePerRequest(),
     requestIdHeader: false,
     // Bad percent-encoding and over-long path parameters, and requests the HTTP parser refuses, are answered by
@@ -66,6 +68,7 @@ export async function buildApp({ services, webDist }: AppOptions): Promise<Fasti
 
   app.decorateRequest('principal', null);
   app.setErrorHandler(errorHandler);
+  await app.register(requestIdHeader);
   await app.register(securityHeaders, { publicUrl: config.publicUrl });
   await app.register(proxyWarnings, {
     publicUrl: config.publicUrl,
@@ -79,7 +82,7 @@ export async function buildApp({ services, webDist }: AppOptions): Promise<Fasti
     token: config.metricsToken,
     production: config.env === 'production',
   });
-  await app.register(healthRoutes, { db: services.db });
+  await app.register(healthRoutes, { db: services.db, version: services.buildInfo.version });
   const requestAuth = createRequestAuth({
     sessions: services.sessions,
     clock: services.clock,

@@ -17,7 +17,12 @@ function readConfigOrExit(): Config {
 
 function printBanner(config: Config, runtime: Runtime): void {
   const url = new URL(config.publicUrl);
-  const lines = [`ecm365 is running: ${config.publicUrl}`, `  database: ${runtime.database.description}`];
+  const build = runtime.services.buildInfo;
+  const lines = [
+    `ecm365 is running: ${config.publicUrl}`,
+    `  version ${build.version}${build.commit ? ` (${build.commit})` : ''} on Node.js ${build.nodeVersion}`,
+    `  database: ${runtime.database.description}`,
+  ];
   if (runtime.demo) {
     lines.push(
       `  demo tenant "${DEMO_TENANT.slug}" (${DEMO_TENANT.name}) on ${url.protocol}//${url.host} and ${url.protocol}//${DEMO_TENANT.slug}.${url.host}`,

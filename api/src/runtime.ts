@@ -30,7 +30,10 @@ async function encryptionKeys(config: Config, logger: Logger): Promise<readonly 
 }
 
 /** Everything the app needs besides HTTP: database (migrated), emulators when configured so, services. */
-export async function startRuntime(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<Runtime> {
+export async function startRuntime(
+  config: Config,
+  logger: Logger = createLogger(config.logLevel, undefined, config.logFormat),
+): Promise<Runtime> {
   const closers: Array<() => Promise<void>> = [];
   const closeAll = async () => {
     for (const close of closers.reverse()) await close().catch(() => {});

@@ -32,6 +32,7 @@ import { SessionService } from './modules/sessions/session.service.js';
 import { EloServiceAccountService } from './modules/tenants/elo-service-account.service.js';
 import { FailureCounter } from './modules/throttle/failure-counter.js';
 import { TenantRateCaps } from './modules/throttle/tenant-rate-caps.js';
+import { readBuildInfo } from './support/build-info.js';
 import { systemClock, type Clock } from './support/clock.js';
 import { TtlCache } from './support/ttl-cache.js';
 import type { ConnectionResponse } from '@ecm365/shared';
@@ -56,7 +57,8 @@ export interface ServiceDependencies {
 export function createServices(deps: ServiceDependencies) {
   const { config, db, logger } = deps;
   const clock = deps.clock ?? systemClock;
-  const metrics = new Metrics(() => countConnectionsByStatus(db));
+  const buildInfo = readBuildInfo(config.buildCommit);
+  const metrics = new Metrics(() => countConnectionsByStatus(db), buildInfo);
   const onEloCall: EloCallObserver = (call) =>
     metrics.observer('elo')({ operation: call.fn, outcome: call.outcome, durationMs: call.durationMs });
   const elo = new EloIxGateway({ timeoutMs: config.eloTimeoutMs, onCall: onEloCall });
@@ -146,6 +148,7 @@ export function createServices(deps: ServiceDependencies) {
     db,
     clock,
     logger,
+    buildInfo,
     metrics,
     hostRules,
     audit,

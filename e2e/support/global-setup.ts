@@ -46,8 +46,9 @@ export default async function setup(project: TestProject) {
 
   // As a user's shell starts it: without the NODE_ENV=test Vitest sets, which would also make the portal's build
   // bundle Vue's development build.
+  // A developer's .env (DATABASE_URL, MS365_*) must not reach the tests: --no-env-file.
   const { NODE_ENV: _testEnv, ...userEnv } = process.env;
-  const child: ChildProcess = spawn(process.execPath, ['scripts/start.mjs'], {
+  const child: ChildProcess = spawn(process.execPath, ['scripts/start.mjs', '--no-env-file'], {
     cwd: root,
     env: {
       ...userEnv,

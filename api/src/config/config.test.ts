@@ -133,4 +133,19 @@ describe('loadConfig', () => {
     expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
     expect(loadConfig({ DEMO_MODE: 'false' }).host).toBe('0.0.0.0');
   });
+
+  it('chooses the log format by the terminal unless LOG_FORMAT says, and refuses an unknown one', () => {
+    expect(loadConfig({}).logFormat).toBe('auto');
+    expect(loadConfig({ LOG_FORMAT: 'json' }).logFormat).toBe('json');
+    expect(loadConfig({ LOG_FORMAT: 'pretty' }).logFormat).toBe('pretty');
+    expect(issuesOf({ LOG_FORMAT: 'yaml' })).toEqual(['LOG_FORMAT must be one of auto, json, pretty (got "yaml")']);
+  });
+
+  it('takes the build commit from ECM365_COMMIT when it is a hash or tag, nothing else', () => {
+    expect(loadConfig({}).buildCommit).toBeUndefined();
+    expect(loadConfig({ ECM365_COMMIT: '08e3fba' }).buildCommit).toBe('08e3fba');
+    expect(loadConfig({ ECM365_COMMIT: 'v0.2.0-rc.1' }).buildCommit).toBe('v0.2.0-rc.1');
+    expect(issuesOf({ ECM365_COMMIT: '08e3fba"} evil' })[0]).toMatch(/^ECM365_COMMIT must be a commit hash or tag/);
+    expect(issuesOf({ ECM365_COMMIT: 'a'.repeat(65) })).toHaveLength(1);
+  });
 });

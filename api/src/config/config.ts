@@ -40,6 +40,10 @@ export interface Config {
   dataDir: string;
   databasePoolSize: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** `auto`: human-readable lines on a terminal, JSON lines otherwise. */
+  logFormat: 'auto' | 'json' | 'pretty';
+  /** The commit the running code was built from, when the deployment says (ECM365_COMMIT); see build-info.ts. */
+  buildCommit: string | undefined;
   /** Trust X-Forwarded-* from this many proxies (0 = none). */
   trustProxyHops: number;
   session: {
@@ -214,6 +218,11 @@ export function loadConfig(env: Env = process.env): Config {
       () => readEnum(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
       'info',
     ),
+    logFormat: issues.read<Config['logFormat']>(
+      () => readEnum(env, 'LOG_FORMAT', ['auto', 'json', 'pretty'], 'auto'),
+      'auto',
+    ),
+    buildCommit: issues.read(() => readCommit(env), undefined),
     trustProxyHops,
     session: {
       idleMinutes: issues.read(() => readInteger(env, 'SESSION_IDLE_MINUTES', 30, 1, 24 * 60), 30),
@@ -272,6 +281,14 @@ export function loadConfig(env: Env = process.env): Config {
 
   if (issues.issues.length > 0) throw new ConfigError(issues.issues);
   return deepFreeze(config);
+}
+
+/** A commit hash or tag: it becomes a metric label and a log field, so nothing but a short safe word. */
+function readCommit(env: Env): string | undefined {
+  const commit = readString(env, 'ECM365_COMMIT');
+  if (commit !== undefined && !/^[A-Za-z0-9._-]{1,64}$/.test(commit))
+    throw new ConfigIssue('ECM365_COMMIT', 'must be a commit hash or tag (letters, digits, ".", "_", "-"; up to 64)');
+  return commit;
 }
 
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+$/;

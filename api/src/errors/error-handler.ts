@@ -1,5 +1,6 @@
 import type { ErrorBody } from '@ecm365/shared';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { REQUEST_ID_HEADER } from '../http/request-id.js';
 import { isDatabaseUnavailable } from './database-availability.js';
 import { DomainError, ServiceUnavailableError } from './domain-errors.js';
 
@@ -57,6 +58,8 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     },
   };
   if (failure.headers) void reply.headers(failure.headers);
+  // Fastify's framework errors (bad percent-encoding) are answered before the onRequest hook that sets it.
+  void reply.header(REQUEST_ID_HEADER, request.id);
   return reply.code(failure.statusCode).type('application/json; charset=utf-8').send(body);
 }
 

@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { Writable } from 'node:stream';
+import { stripVTControlCharacters } from 'node:util';
 import { formatMs365Code } from '@ecm365/shared';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { createLogger, redactSecrets } from './logging.js';
+import { OneLinePerRequest } from './request-logging.js';
 
 const sessionId = () => randomBytes(32).toString('base64url');
 const apiToken = () => `ecm365_${sessionId()}`;
@@ -79,5 +82,82 @@ describe('the logger', () => {
       'saw [redacted]',
       'failed',
     ]);
+  });
+});
+
+/** A stream that collects what is written; `isTTY` makes it look like a terminal, as process.stdout on one does. */
+function output({ isTTY }: { isTTY: boolean }) {
+  const chunks: string[] = [];
+  const stream = Object.assign(
+    new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        chunks.push(chunk.toString());
+        done();
+      },
+    }),
+    { isTTY },
+  );
+  // Colours depend on the terminal the tests run in; the text does not.
+  return { stream, text: () => stripVTControlCharacters(chunks.join('')) };
+}
+
+describe('the logger on a terminal', () => {
+  it('writes human-readable lines, no JSON, with level, message, fields and the error stack', () => {
+    const terminal = output({ isTTY: true });
+    const logger = createLogger('info', terminal.stream);
+    logger.info({ signal: 'SIGTERM' }, 'shutting down');
+    logger.error({ err: new Error('pool ended') }, 'unexpected error');
+    const lines = terminal.text().split('\n');
+    expect(lines[0]).toMatch(/^\[\d\d:\d\d:\d\d\.\d{3}\] INFO: shutting down \{"signal":"SIGTERM"\}$/);
+    expect(lines[1]).toMatch(/ ERROR: unexpected error ?$/);
+    expect(terminal.text()).toContain('Error: pool ended');
+    expect(terminal.text()).not.toContain('"level"');
+    expect(() => JSON.parse(lines[0] ?? '')).toThrow();
+  });
+
+  it('redacts secrets in pretty lines as in JSON ones: by name, by shape, in messages, fields and errors', () => {
+    const terminal = output({ isTTY: true });
+    const logger = createLogger('info', terminal.stream);
+    const [token, session, code] = [apiToken(), sessionId(), formatMs365Code(randomBytes(17))];
+    logger.info({ attempt: { detail: { value: token } }, password: 'Pw-visible?' }, `saw ${session}`);
+    logger.warn({ body: { code } }, `redeeming ${code} with Bearer opaque-credential`);
+    logger.error({ err: new Error(`bad token ${token} in /x?csrfToken=abc`) }, 'failed');
+    const written = terminal.text();
+    for (const secret of [token, session, code, 'Pw-visible?', 'opaque-credential', 'csrfToken=abc'])
+      expect(written).not.toContain(secret);
+    expect(written).toContain('saw [redacted]');
+    expect(written).toContain('"password":"[redacted]"');
+    expect(written).toContain('Bearer [redacted]');
+    expect(written).toContain('csrfToken=[redacted]');
+  });
+
+  it('shows a request as one line with method, redacted URL, status, duration and request id', async () => {
+    const terminal = output({ isTTY: true });
+    const app = Fastify({
+      loggerInstance: createLogger('info', terminal.stream) as FastifyBaseLogger,
+      logController: new OneLinePerRequest(),
+      genReqId: () => 'req-1',
+    });
+    app.get('/api/v1/ms365/callback', async (_request, reply) => reply.code(302).header('location', '/').send());
+    await app.inject({ method: 'GET', url: '/api/v1/ms365/callback?code=0.AAA-secret&state=abc' });
+    await app.close();
+    expect(terminal.text()).toMatch(
+      /INFO: request completed GET \/api\/v1\/ms365\/callback\?code=\[redacted\]&state=\[redacted\] 302 \d+\.\d ms \[req-1\]\n/,
+    );
+    expect(terminal.text()).not.toContain('0.AAA-secret');
+  });
+
+  it('writes JSON lines when the output is no terminal, and follows LOG_FORMAT when it is set', () => {
+    const pipe = output({ isTTY: false });
+    createLogger('info', pipe.stream).info('plain');
+    expect(JSON.parse(pipe.text())).toMatchObject({ level: 30, msg: 'plain' });
+
+    const terminalAskedForJson = output({ isTTY: true });
+    createLogger('info', terminalAskedForJson.stream, 'json').info('as json');
+    expect(JSON.parse(terminalAskedForJson.text())).toMatchObject({ msg: 'as json' });
+
+    const pipeAskedForPretty = output({ isTTY: false });
+    createLogger('info', pipeAskedForPretty.stream, 'pretty').info('as pretty');
+    expect(pipeAskedForPretty.text()).toMatch(/INFO: as pretty\n$/);
   });
 });

@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
+import { prettyFactory } from 'pino-pretty';
 
 /**
  * Query parameters whose values never reach a log line: OAuth codes, state and Microsoft's error texts, and the
@@ -132,16 +133,55 @@ export function loggerOptions(level: string): LoggerOptions {
   };
 }
 
+/** `auto`: human-readable on a terminal, JSON lines otherwise (containers, CI, pipes, tests). */
+export type LogFormat = 'auto' | 'json' | 'pretty';
+
+/** Where log lines go: process.stdout, or a stream of a test (which may say it is a terminal). */
+type LogOutput = DestinationStream & { isTTY?: boolean };
+
+/** The parts of a request line (request-logging.ts) a reader scans for, after the message. */
+function prettyMessage(log: Record<string, unknown>, messageKey: string): string {
+  const parts = [String(log[messageKey] ?? '')];
+  const req = log.req as { method?: unknown; url?: unknown } | undefined;
+  const res = log.res as { statusCode?: unknown } | undefined;
+  if (req && typeof req.method === 'string') parts.push(`${req.method} ${String(req.url)}`);
+  if (res && typeof res.statusCode === 'number') parts.push(String(res.statusCode));
+  if (typeof log.responseTime === 'number') parts.push(`${log.responseTime.toFixed(1)} ms`);
+  if (typeof log.reqId === 'string') parts.push(`[${log.reqId}]`);
+  return parts.join(' ');
+}
+
+/**
+ * pino-pretty in-process (its synchronous formatter, not a worker transport): one short line per event, the
+ * request lines as `request completed GET /path 200 1.2 ms [reqId]`, other fields as inline JSON, errors with stack.
+ */
+function prettyLines(): (line: string) => string {
+  return prettyFactory({
+    translateTime: 'SYS:HH:MM:ss.l',
+    ignore: 'pid,hostname,reqId,req,res,responseTime',
+    singleLine: true,
+    messageFormat: prettyMessage,
+  });
+}
+
 /**
  * Every line passes redactSecrets on its way out: whatever a message, an error or a serialized object holds, a
  * secret of a known name or shape never reaches the log. Pino's path redaction above still hides known fields
- * whatever their values look like.
+ * whatever their values look like. Pretty lines are made from the redacted JSON line, so they hide the same.
  */
-function redacting(destination: DestinationStream): DestinationStream {
-  return { write: (line: string) => destination.write(redactSecrets(line)) };
+function redacting(destination: DestinationStream, format?: (line: string) => string): DestinationStream {
+  return format
+    ? { write: (line: string) => destination.write(format(redactSecrets(line))) }
+    : { write: (line: string) => destination.write(redactSecrets(line)) };
 }
 
-/** The process's one logger: Fastify logs requests through it, services and jobs log through it. */
-export function createLogger(level: string, stream?: DestinationStream): Logger {
+/**
+ * The process's one logger: Fastify logs requests through it, services and jobs log through it. Writes to stdout
+ * unless given a stream; `auto` chooses pretty lines when that output is a terminal.
+ */
+export function createLogger(level: string, stream?: LogOutput, format: LogFormat = 'auto'): Logger {
+  const output: LogOutput = stream ?? process.stdout;
+  if (format === 'pretty' || (format === 'auto' && output.isTTY === true))
+    return pino(loggerOptions(level), redacting(output, prettyLines()));
   return pino(loggerOptions(level), redacting(stream ?? pino.destination(1)));
 }

@@ -1,4 +1,5 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { BuildInfo } from '../support/build-info.js';
 
 export interface CallObservation {
   operation: string;
@@ -43,8 +44,17 @@ export class Metrics {
     registers: [this.registry],
   });
 
-  constructor(countConnections: () => Promise<Array<{ status: string; count: number }>>) {
-    collectDefaultMetrics({ register: this.registry, prefix: 'ecm365_' });
+  constructor(countConnections: () => Promise<Array<{ status: string; count: number }>>, build: BuildInfo) {
+    // Node's process metrics under their standard names (process_cpu_seconds_total, nodejs_heap_size_used_bytes,
+    // …), which the usual Node.js dashboards query; the app's own metrics keep the ecm365_ prefix.
+    collectDefaultMetrics({ register: this.registry });
+    // The "info" pattern: always 1, the build in its labels, so a dashboard can show or join on what runs where.
+    new Gauge({
+      name: 'ecm365_build_info',
+      help: 'The running build: version, commit (when known) and Node.js version; always 1',
+      labelNames: ['version', 'commit', 'node_version'] as const,
+      registers: [this.registry],
+    }).set({ version: build.version, commit: build.commit ?? 'unknown', node_version: build.nodeVersion }, 1);
     new Gauge({
       name: 'ecm365_ms365_connections',
       help: 'Microsoft 365 connections by status',

@@ -24,6 +24,14 @@ describe('GET /metrics in production', () => {
     expect(response.statusCode).toBe(404);
     expect(response.json().error.code).toBe('not_found');
     expect(response.body).not.toContain('ecm365_');
+    expect(response.body).not.toContain('process_cpu');
+  });
+
+  it('stays off when METRICS_TOKEN is set but empty (an uncommented `METRICS_TOKEN=` in .env)', async () => {
+    const t = await startTestApp({ env: { ...PRODUCTION, METRICS_TOKEN: ' ' } });
+    apps.push(t);
+    const response = await t.app.inject({ method: 'GET', url: '/metrics', headers: { authorization: 'Bearer  ' } });
+    expect(response.statusCode).toBe(404);
   });
 
   it('serves the scraper that sends METRICS_TOKEN, and no one else', async () => {

@@ -69,4 +69,18 @@ describe('GET /metrics', () => {
     ).toBe(1);
     expect(after).toContain('ecm365_external_call_duration_seconds_bucket');
   });
+
+  it("has Node's process metrics under their standard names (for the usual dashboards), not under ecm365_", async () => {
+    const text = await scrape();
+    for (const name of [
+      'process_cpu_user_seconds_total',
+      'process_resident_memory_bytes',
+      'process_start_time_seconds',
+      'nodejs_heap_size_used_bytes',
+      'nodejs_eventloop_lag_seconds',
+      'nodejs_version_info',
+    ])
+      expect(text).toMatch(new RegExp(`^${name}[ {]`, 'm'));
+    expect(text).not.toMatch(/^ecm365_(process|nodejs)_/m);
+  });
 });

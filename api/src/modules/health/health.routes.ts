@@ -3,7 +3,10 @@ import Type from 'typebox';
 import type { Db } from '../../db/database.js';
 import { ReadinessProbe } from '../../db/readiness.js';
 
-const Health = Type.Object({ status: Type.Literal('ok') });
+const Health = Type.Object({
+  status: Type.Literal('ok'),
+  version: Type.String({ description: 'Version of the running build (package.json), e.g. 0.2.0' }),
+});
 const Readiness = Type.Object({
   status: Type.Union([Type.Literal('ready'), Type.Literal('not_ready')]),
   checks: Type.Object({
@@ -13,12 +16,12 @@ const Readiness = Type.Object({
 });
 
 /** Liveness (the process answers) and readiness (database reachable, schema current) for orchestrators. */
-export const healthRoutes: FastifyPluginAsyncTypebox<{ db: Db }> = async (app, { db }) => {
+export const healthRoutes: FastifyPluginAsyncTypebox<{ db: Db; version: string }> = async (app, { db, version }) => {
   const readiness = new ReadinessProbe(db);
   app.get(
     '/healthz',
     { schema: { tags: ['ops'], summary: 'Liveness: the process is up', response: { 200: Health } } },
-    async () => ({ status: 'ok' as const }),
+    async () => ({ status: 'ok' as const, version }),
   );
 
   app.get(

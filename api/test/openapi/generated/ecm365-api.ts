@@ -102,6 +102,8 @@ export interface paths {
                         "application/json": {
                             /** @enum {string} */
                             status: "ok";
+                            /** @description Version of the running build (package.json), e.g. 0.2.0 */
+                            version: string;
                         };
                     };
                 };

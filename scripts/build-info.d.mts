@@ -1,0 +1,5 @@
+export function writeBuildInfo(
+  root: string,
+  file: string,
+  env?: NodeJS.ProcessEnv,
+): { version: string; commit?: string };

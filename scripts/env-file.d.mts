@@ -1,0 +1,4 @@
+export function loadEnvFile(
+  dir: string,
+  env?: NodeJS.ProcessEnv,
+): { file: string; applied: string[]; kept: string[] } | undefined;
