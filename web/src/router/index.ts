@@ -1,4 +1,5 @@
 import { createRouter, createWebHistory, type RouteLocationRaw, type Router } from 'vue-router';
+import { loadPageMessages } from '../i18n';
 import { useSessionStore } from '../stores/session';
 
 declare module 'vue-router' {
@@ -7,6 +8,11 @@ declare module 'vue-router' {
     public?: boolean;
     /** i18n key of the page title. */
     titleKey?: string;
+    /**
+     * Renders with the texts of the initial bundle alone (the `firstScreen` namespaces in vite.config.ts); every
+     * other page waits for the rest of the messages, so a new page needs nothing here.
+     */
+    firstScreen?: boolean;
   }
 }
 
@@ -18,7 +24,7 @@ export function createAppRouter(): Router {
         path: '/login',
         name: 'login',
         component: () => import('../views/login/LoginView.vue'),
-        meta: { public: true, titleKey: 'login.title' },
+        meta: { public: true, firstScreen: true, titleKey: 'login.title' },
       },
       {
         // Where Microsoft sends a Microsoft 365 administrator after the admin-consent link: no portal account needed.
@@ -82,7 +88,13 @@ export function createAppRouter(): Router {
       return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
     }
     if (to.name === 'login' && session.isAuthenticated) return safeRedirect(to.query.redirect);
+    // Fetched while the page's own chunks load; beforeResolve below waits for them (and retries a failed one).
+    if (!to.meta.firstScreen) loadPageMessages().catch(() => undefined);
     return true;
+  });
+
+  router.beforeResolve(async (to) => {
+    if (!to.meta.firstScreen) await loadPageMessages();
   });
 
   return router;
