@@ -3,6 +3,7 @@ import vue from '@vitejs/plugin-vue';
 import { defaultClientConditions, defineConfig } from 'vite';
 import { bundleBudget } from './build/bundle-budget.js';
 import { i18nMessages } from './build/i18n-messages.js';
+import { precompress } from './build/precompress.js';
 import { firstScreenVendorChunk } from './build/vendor-chunk.js';
 
 const API_TARGET = process.env.API_URL ?? 'http://localhost:3000';
@@ -17,6 +18,7 @@ export default defineConfig(({ command }) => ({
     }),
     // Issue 13: at most 60 KB gzip before the first screen renders (53.5 KB when it was set).
     bundleBudget({ initialJsLimitKb: 60 }),
+    precompress(),
   ],
   resolve: {
     // `@ecm365/shared` from its TypeScript sources (its `@ecm365/source` export); only types and a few pure
