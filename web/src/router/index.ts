@@ -1,4 +1,11 @@
-import { createRouter, createWebHistory, type RouteLocationRaw, type Router } from 'vue-router';
+import {
+  createRouter,
+  createWebHistory,
+  loadRouteLocation,
+  type RouteLocationNormalized,
+  type RouteLocationRaw,
+  type Router,
+} from 'vue-router';
 import { loadPageMessages } from '../i18n';
 import { useSessionStore } from '../stores/session';
 
@@ -79,6 +86,7 @@ export function createAppRouter(): Router {
   // The one guard: pages need a session, the login page does not (and skips itself when signed in).
   router.beforeEach(async (to): Promise<RouteLocationRaw | true> => {
     const session = useSessionStore();
+    if (!session.loaded) prefetchWhileTheSessionIsAsked(router, to);
     try {
       await session.ensureLoaded();
     } catch {
@@ -98,6 +106,17 @@ export function createAppRouter(): Router {
   });
 
   return router;
+}
+
+/**
+ * The first navigation waits for the server's answer whether the cookie holds a session; the chunks and texts of
+ * the page asked for, and the login page's where it may lead instead, download meanwhile rather than after the
+ * answer (the router then finds them loaded). A failed download here is retried by the navigation itself.
+ */
+function prefetchWhileTheSessionIsAsked(router: Router, to: RouteLocationNormalized): void {
+  const targets = to.meta.public ? [to] : [to, router.resolve({ name: 'login' })];
+  for (const target of targets) loadRouteLocation(target).catch(() => undefined);
+  if (!to.meta.firstScreen) loadPageMessages().catch(() => undefined);
 }
 
 /** Only paths inside the portal: a crafted ?redirect=https://… must not lead elsewhere after login. */
