@@ -1,6 +1,8 @@
 import type { Rolldown } from 'vite';
 
 const NODE_MODULES = /[\\/]node_modules[\\/]/;
+/** @vitejs/plugin-vue's 80-byte helper that every component with scoped styles imports: no request of its own. */
+const VUE_EXPORT_HELPER = /^\0plugin-vue:export-helper$/;
 
 /**
  * The code-splitting group of one long-cached "vendor" chunk with the libraries the first screen loads: modules
@@ -11,8 +13,8 @@ const NODE_MODULES = /[\\/]node_modules[\\/]/;
  */
 export function firstScreenVendorChunk(): Rolldown.CodeSplittingGroup {
   return {
-    name: (id, ctx) => (staticallyImportedByAnEntry(id, ctx) ? 'vendor' : null),
-    test: NODE_MODULES,
+    name: (id, ctx) => (VUE_EXPORT_HELPER.test(id) || staticallyImportedByAnEntry(id, ctx) ? 'vendor' : null),
+    test: (id) => NODE_MODULES.test(id) || VUE_EXPORT_HELPER.test(id),
   };
 }
 

@@ -43,7 +43,7 @@ describe('the portal’s router', () => {
           expect(typeof component('ms365')?.default).toBe('object');
           expect(typeof component('login')?.default).toBe('object');
         },
-        { timeout: 20_000 }, // the first import of a view compiles it
+        { timeout: 25_000 }, // the first import of a view compiles it
       );
       expect(router.currentRoute.value.name).toBeUndefined();
 
@@ -51,5 +51,6 @@ describe('the portal’s router', () => {
       await navigation;
       expect(router.currentRoute.value.name).toBe(landing);
     },
+    30_000,
   );
 });

@@ -86,9 +86,12 @@ export function createAppRouter(): Router {
   // The one guard: pages need a session, the login page does not (and skips itself when signed in).
   router.beforeEach(async (to): Promise<RouteLocationRaw | true> => {
     const session = useSessionStore();
-    if (!session.loaded) prefetchWhileTheSessionIsAsked(router, to);
+    const sessionKnown = session.loaded;
+    // Asked first: a browser opens six connections per host, and the answer decides which page renders.
+    const loading = session.ensureLoaded();
+    if (!sessionKnown) prefetchWhileTheSessionIsAsked(router, to);
     try {
-      await session.ensureLoaded();
+      await loading;
     } catch {
       // Server unreachable: treat as signed out; the login form then says what is wrong.
     }
