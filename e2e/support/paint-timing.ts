@@ -39,32 +39,44 @@ export async function throttle(context: BrowserContext, page: Page, throttling: 
 
 /**
  * Reads first and largest contentful paint of the page's current document. Call it once the page shows what it is
- * for: the entries are buffered, so nothing has to be installed before the navigation.
+ * for: the entries are buffered, so nothing has to be installed before the navigation. The element being visible
+ * does not mean its frame was painted yet, so this waits for the first contentful paint (up to 10 s, then NaN) and
+ * a moment longer for the largest one.
  */
 export function readPaintTiming(page: Page): Promise<PaintTiming> {
-  return page.evaluate(async () => {
-    const fcp = performance.getEntriesByName('first-contentful-paint', 'paint')[0];
-    const lcp = await new Promise<PerformanceEntry | undefined>((resolve) => {
-      let last: PerformanceEntry | undefined;
-      const observer = new PerformanceObserver((list) => {
-        last = list.getEntries().at(-1) ?? last;
-      });
-      observer.observe({ type: 'largest-contentful-paint', buffered: true });
-      // Buffered entries are delivered in the next task; a frame later all candidates so far are in.
-      setTimeout(() => {
-        observer.disconnect();
-        resolve(last);
-      }, 100);
-    });
-    const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[];
-    const navigation = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
-    const transferredBytes = [...navigation, ...resources].reduce((sum, entry) => sum + entry.transferSize, 0);
-    return {
-      fcpMs: fcp ? Math.round(fcp.startTime) : Number.NaN,
-      lcpMs: lcp ? Math.round(lcp.startTime) : null,
-      transferredBytes,
-    };
-  });
+  return page.evaluate(
+    () =>
+      new Promise<PaintTiming>((resolve) => {
+        let fcp: number | undefined;
+        let lcp: number | undefined;
+        const observers: PerformanceObserver[] = [];
+        const finish = () => {
+          for (const observer of observers) observer.disconnect();
+          const entries = [
+            ...performance.getEntriesByType('navigation'),
+            ...performance.getEntriesByType('resource'),
+          ] as PerformanceResourceTiming[];
+          resolve({
+            fcpMs: fcp === undefined ? Number.NaN : Math.round(fcp),
+            lcpMs: lcp === undefined ? null : Math.round(lcp),
+            transferredBytes: entries.reduce((sum, entry) => sum + entry.transferSize, 0),
+          });
+        };
+        const giveUp = setTimeout(finish, 10_000);
+        const observe = (type: string, onEntry: (entry: PerformanceEntry) => void) => {
+          const observer = new PerformanceObserver((list) => list.getEntries().forEach(onEntry));
+          observer.observe({ type, buffered: true });
+          observers.push(observer);
+        };
+        observe('largest-contentful-paint', (entry) => (lcp = entry.startTime));
+        observe('paint', (entry) => {
+          if (entry.name !== 'first-contentful-paint' || fcp !== undefined) return;
+          fcp = entry.startTime;
+          clearTimeout(giveUp);
+          setTimeout(finish, 250);
+        });
+      }),
+  );
 }
 
 /** One line for the e2e output, e.g. `first paint /login, cold cache, no throttling: FCP 212 ms, LCP 212 ms, …`. */
