@@ -7,6 +7,7 @@ export default mergeConfig(
     test: {
       name: 'web',
       include: ['src/**/*.test.ts'],
+      setupFiles: ['src/test/setup.ts'],
       environment: 'jsdom',
       restoreMocks: true,
       unstubGlobals: true,

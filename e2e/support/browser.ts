@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 
 export const baseUrl = () => inject('baseUrl');
@@ -35,13 +35,17 @@ export interface PortalContext {
   problems: string[];
 }
 
-/** A fresh browser profile (cookies, storage) with clipboard access, German UI, and problem tracking. */
+/**
+ * A fresh browser profile (cookies, storage, HTTP cache) with clipboard access, German UI, and problem tracking;
+ * `storageState` starts it with another profile's cookies and storage (a session), still with a cold cache.
+ */
 export async function newPortal(
   browser: Browser,
-  options: { width?: number; height?: number } = {},
+  options: { width?: number; height?: number; storageState?: BrowserContextOptions['storageState'] } = {},
 ): Promise<PortalContext> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: options.height ?? 860 },
+    storageState: options.storageState,
     locale: 'de-DE',
     timezoneId: 'Europe/Berlin',
   });

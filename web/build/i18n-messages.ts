@@ -4,32 +4,51 @@ import { baseCompile, type CompileError } from '@intlify/message-compiler';
 import type { Plugin } from 'vite';
 
 const PREFIX = 'virtual:ecm365-messages/';
-const RESOLVED = `\0${PREFIX}`;
+const PARTS = ['first-screen', 'pages'] as const;
+/** Resolved ids name the chunk they end up in: `messages-de-pages-<hash>.js`. */
+const RESOLVED = /^\0messages-([a-z]{2})-(first-screen|pages)$/;
+/** `NodeTypes.Message` of the message compiler (a const enum, so not importable as a value). */
+const MESSAGE_NODE = 2;
 
 type Tree = { [key: string]: string | Tree };
+export type MessagePart = (typeof PARTS)[number];
 
 /**
- * Compiles every message of a locale file to vue-i18n's message AST at build time. With the AST in the bundle the
- * message compiler can be left out (`__INTLIFY_DROP_MESSAGE_COMPILER__`): a smaller initial bundle, and nothing is
- * compiled in the browser. A syntax error in a message (an unescaped `@` or `|`, a stray brace) fails the build.
+ * Compiles every message of a locale file at build time, to vue-i18n's message AST or, where it is plain text, to
+ * the text itself (compileMessage). With that in the bundle the message compiler can be left out
+ * (`__INTLIFY_DROP_MESSAGE_COMPILER__`): a smaller initial bundle, and nothing is compiled in the browser. A syntax
+ * error in a message (an unescaped `@` or `|`, a stray brace) fails the build.
  *
- * `import messages from 'virtual:ecm365-messages/de'` yields the compiled `src/i18n/locales/de.json`.
+ * A locale comes in two parts, split by top-level key (namespace), so that the first screen does not wait for the
+ * texts of pages behind it: `import messages from 'virtual:ecm365-messages/de/first-screen'` yields the namespaces
+ * named in `firstScreen`, `virtual:ecm365-messages/de/pages` all others of `src/i18n/locales/de.json`. A new
+ * namespace is therefore a page's by default.
  */
-export function i18nMessages(localesDir: string): Plugin {
+export function i18nMessages(localesDir: string, options: { firstScreen: readonly string[] }): Plugin {
+  const firstScreen = new Set(options.firstScreen);
   return {
     name: 'ecm365:i18n-messages',
     enforce: 'pre',
     resolveId(id) {
-      return id.startsWith(PREFIX) ? `\0${id}` : null;
+      if (!id.startsWith(PREFIX)) return null;
+      const [locale, part, ...rest] = id.slice(PREFIX.length).split('/');
+      if (!locale || !/^[a-z]{2}$/.test(locale) || !PARTS.includes(part as MessagePart) || rest.length > 0) {
+        this.error(`"${id}" is not ${PREFIX}<locale>/<part> with a part of ${PARTS.join(', ')}`);
+      }
+      return `\0messages-${locale}-${part}`;
     },
     load(id) {
-      if (!id.startsWith(RESOLVED)) return null;
-      const locale = id.slice(RESOLVED.length);
-      if (!/^[a-z]{2}$/.test(locale)) this.error(`unknown locale "${locale}"`);
+      const [, locale, part] = RESOLVED.exec(id) ?? [];
+      if (!locale || !part) return null;
       const file = path.join(localesDir, `${locale}.json`);
       this.addWatchFile(file);
       const tree = JSON.parse(readFileSync(file, 'utf8')) as Tree;
-      return `export default ${JSON.stringify(compileTree(tree, locale))};`;
+      const unknown = [...firstScreen].filter((namespace) => !(namespace in tree));
+      if (unknown.length > 0) this.error(`first-screen namespaces missing in ${locale}.json: ${unknown.join(', ')}`);
+      const selected = Object.fromEntries(
+        Object.entries(tree).filter(([namespace]) => firstScreen.has(namespace) === (part === 'first-screen')),
+      );
+      return `export default ${JSON.stringify(compileTree(selected, locale))};`;
     },
   };
 }
@@ -43,14 +62,23 @@ export function compileTree(tree: Tree, prefix: string): Record<string, unknown>
   return out;
 }
 
+/**
+ * The message as vue-i18n's runtime takes it with the compiler left out: a plain text (no placeholder, plural,
+ * link or escaped literal, so that it reads exactly as written) stays a string, which the runtime returns as is and
+ * the development build, which still has the compiler, turns into the same text. Everything else becomes the
+ * minified AST (short property names, which vue-i18n reads as well as the long ones).
+ */
 function compileMessage(source: string, keyPath: string): unknown {
   const { ast } = baseCompile(source, {
     jit: true,
     location: false,
+    minify: true,
     onError(error: CompileError) {
       throw new Error(`i18n message ${keyPath}: ${error.message}`);
     },
   });
+  const body = (ast as unknown as { b?: { t?: number; s?: string } }).b;
+  if (body?.t === MESSAGE_NODE && body.s === source) return source;
   // The cache key lets vue-i18n build each message function once.
   return { ...ast, cacheKey: keyPath };
 }

@@ -12,8 +12,9 @@ export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../../web/dist', impor
 const SERVER_PATHS = /^\/(api|docs|openapi\.json|metrics|healthz|readyz)(\/|\?|$)/;
 
 /**
- * Serves the built Vue SPA on the API's port: hashed assets with long caching, and index.html for every other
- * GET so that client-side routes (/microsoft-365, /connector/…) survive a reload.
+ * Serves the built Vue SPA on the API's port: hashed assets with long caching, compressed where the browser
+ * accepts it, and index.html for every other GET so that client-side routes (/microsoft-365, /connector/…) survive
+ * a reload.
  */
 export async function registerSpa(app: FastifyInstance, distDir: string = DEFAULT_WEB_DIST): Promise<void> {
   const indexFile = path.join(distDir, 'index.html');
@@ -26,6 +27,9 @@ export async function registerSpa(app: FastifyInstance, distDir: string = DEFAUL
     root: distDir,
     wildcard: false,
     index: false,
+    // The web build writes .br and .gz copies of its text files (web/build/precompress.ts); a browser that accepts
+    // one gets it, with Vary: Accept-Encoding.
+    preCompressed: true,
     setHeaders(reply, filePath) {
       const immutable = filePath.includes(`${path.sep}assets${path.sep}`);
       void reply.header('cache-control', immutable ? 'public, max-age=31536000, immutable' : 'no-cache');

@@ -1,4 +1,12 @@
-import { createRouter, createWebHistory, type RouteLocationRaw, type Router } from 'vue-router';
+import {
+  createRouter,
+  createWebHistory,
+  loadRouteLocation,
+  type RouteLocationNormalized,
+  type RouteLocationRaw,
+  type Router,
+} from 'vue-router';
+import { loadPageMessages } from '../i18n';
 import { useSessionStore } from '../stores/session';
 
 declare module 'vue-router' {
@@ -7,6 +15,11 @@ declare module 'vue-router' {
     public?: boolean;
     /** i18n key of the page title. */
     titleKey?: string;
+    /**
+     * Renders with the texts of the initial bundle alone (the `firstScreen` namespaces in vite.config.ts); every
+     * other page waits for the rest of the messages, so a new page needs nothing here.
+     */
+    firstScreen?: boolean;
   }
 }
 
@@ -18,7 +31,7 @@ export function createAppRouter(): Router {
         path: '/login',
         name: 'login',
         component: () => import('../views/login/LoginView.vue'),
-        meta: { public: true, titleKey: 'login.title' },
+        meta: { public: true, firstScreen: true, titleKey: 'login.title' },
       },
       {
         // Where Microsoft sends a Microsoft 365 administrator after the admin-consent link: no portal account needed.
@@ -73,8 +86,12 @@ export function createAppRouter(): Router {
   // The one guard: pages need a session, the login page does not (and skips itself when signed in).
   router.beforeEach(async (to): Promise<RouteLocationRaw | true> => {
     const session = useSessionStore();
+    const sessionKnown = session.loaded;
+    // Asked first: a browser opens six connections per host, and the answer decides which page renders.
+    const loading = session.ensureLoaded();
+    if (!sessionKnown) prefetchWhileTheSessionIsAsked(router, to);
     try {
-      await session.ensureLoaded();
+      await loading;
     } catch {
       // Server unreachable: treat as signed out; the login form then says what is wrong.
     }
@@ -82,10 +99,27 @@ export function createAppRouter(): Router {
       return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
     }
     if (to.name === 'login' && session.isAuthenticated) return safeRedirect(to.query.redirect);
+    // Fetched while the page's own chunks load; beforeResolve below waits for them (and retries a failed one).
+    if (!to.meta.firstScreen) loadPageMessages().catch(() => undefined);
     return true;
   });
 
+  router.beforeResolve(async (to) => {
+    if (!to.meta.firstScreen) await loadPageMessages();
+  });
+
   return router;
+}
+
+/**
+ * The first navigation waits for the server's answer whether the cookie holds a session; the chunks and texts of
+ * the page asked for, and the login page's where it may lead instead, download meanwhile rather than after the
+ * answer (the router then finds them loaded). A failed download here is retried by the navigation itself.
+ */
+function prefetchWhileTheSessionIsAsked(router: Router, to: RouteLocationNormalized): void {
+  const targets = to.meta.public ? [to] : [to, router.resolve({ name: 'login' })];
+  for (const target of targets) loadRouteLocation(target).catch(() => undefined);
+  if (!to.meta.firstScreen) loadPageMessages().catch(() => undefined);
 }
 
 /** Only paths inside the portal: a crafted ?redirect=https://… must not lead elsewhere after login. */

@@ -1,17 +1,24 @@
+import { mount } from '@vue/test-utils';
+import firstScreenMessages from 'virtual:ecm365-messages/de/first-screen';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { nextTick } from 'vue';
+import { createI18n } from 'vue-i18n';
 import { createMemoryHistory, createRouter } from 'vue-router';
-import { apiError, flush, mockApi, mountWithPlugins } from '../../test/helpers';
+import { apiError, flush, freshPinia, mockApi, mountWithPlugins } from '../../test/helpers';
 import LoginView from './LoginView.vue';
 
-async function mountLogin() {
-  const router = createRouter({
+function loginRouter() {
+  return createRouter({
     history: createMemoryHistory(),
     routes: [
       { path: '/login', component: LoginView },
       { path: '/', component: { template: '<p>start</p>' } },
     ],
   });
+}
+
+async function mountLogin() {
+  const router = loginRouter();
   await router.push('/login');
   const { wrapper } = mountWithPlugins(LoginView, { global: { plugins: [router] } });
   return { wrapper, router };
@@ -97,5 +104,36 @@ describe('the login page', () => {
     await submit(wrapper);
     await flush();
     expect(router.currentRoute.value.fullPath).toBe('/');
+  });
+
+  it('needs no text beyond the first-screen messages of the initial bundle, in any of its states', async () => {
+    const missing: string[] = [];
+    const firstScreenOnly = createI18n({
+      legacy: false,
+      locale: 'de',
+      messages: { de: firstScreenMessages as Record<string, string> },
+      missing: (_locale, key) => {
+        missing.push(key);
+      },
+      missingWarn: false,
+      fallbackWarn: false,
+    });
+    const answers = [
+      apiError(401, 'invalid_credentials', 'Falsch'),
+      apiError(500, 'internal_error', 'Kaputt'),
+      apiError(429, 'too_many_attempts', 'Zu viele', { retryAfterSeconds: 600 }),
+    ];
+    mockApi({ 'POST /auth/login': () => answers.shift() ?? apiError(404, 'unknown_tenant', 'Unbekannt') });
+    const router = loginRouter();
+    await router.push('/login');
+    const wrapper = mount(LoginView, {
+      attachTo: document.body,
+      global: { plugins: [freshPinia(), firstScreenOnly, router] },
+    });
+    expect(wrapper.text()).toContain('Anmelden');
+    await wrapper.get('form').trigger('submit');
+    for (let attempt = 0; attempt < 3; attempt++) await submit(wrapper);
+    expect(missing).toEqual([]);
+    expect(wrapper.get('[role=alert]').text()).toContain('Bitte warten Sie 10 Minuten');
   });
 });
