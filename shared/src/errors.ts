@@ -40,7 +40,8 @@ export const ErrorBody = Type.Object(
     error: Type.Object({
       code: Type.Enum(ERROR_CODES),
       message: Type.String({
-        description: 'Human-readable, in the language of Accept-Language (German by default, English); never contains secrets.',
+        description:
+          'Human-readable, in the language of Accept-Language (German by default, English); never contains secrets.',
       }),
       // Optional only for answers of older servers: this API always sends both. `messageCode` is an `error.*` code.
       messageCode: Type.Optional(MessageCodeSchema),

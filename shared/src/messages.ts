@@ -118,9 +118,17 @@ export function message<Code extends MessageCode>(
 export const MESSAGE_LOCALES = ['de', 'en'] as const;
 export type MessageLocale = (typeof MESSAGE_LOCALES)[number];
 
-export const MessageCodeSchema = Type.Enum(MESSAGE_CODES, {
-  description: 'Stable code of a text; render it with its params in your language (list in shared/src/messages.ts).',
-});
+/**
+ * A message code in the API's schemas: a string of the form above, not an enum of every code, which would be
+ * repeated in each response of the OpenAPI document (about 75 codes × every error response); TypeScript users of
+ * shared/ get the exact union.
+ */
+export const MessageCodeSchema = Type.Unsafe<MessageCode>(
+  Type.String({
+    pattern: '^[a-z]+\\.[a-z0-9_]+$',
+    description: 'Stable code of a text (shared/src/messages.ts); render it with its params in your language.',
+  }),
+);
 export const MessageParamsSchema = Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]), {
   description: 'The values the text of the code puts in, by name.',
 });

@@ -134,7 +134,12 @@ export const ConnectionResponse = Type.Object({
   nextCheckAt: Type.Optional(DateTime('When the health monitor checks next.')),
   lastFailure: Type.Optional(
     Type.Object(
-      { at: DateTime(), reason: Type.String({ description: 'Id of the failing check.' }), message: Type.String(), ...MessageRef },
+      {
+        at: DateTime(),
+        reason: Type.String({ description: 'Id of the failing check.' }),
+        message: Type.String(),
+        ...MessageRef,
+      },
       { description: 'Most recent failure.' },
     ),
   ),

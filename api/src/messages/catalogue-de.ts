@@ -47,20 +47,21 @@ export const CATALOGUE_DE: Record<MessageCode, string> = {
   'error.ms365_configuration_error':
     'Ein Konfigurationsproblem auf Seiten von ecm.online verhindert die Verbindung zu Microsoft 365. ' +
     'Bitte wenden Sie sich an support@ecm.online.',
-  'error.service_unavailable':
-    'Der Dienst ist vorübergehend nicht verfügbar. Bitte versuchen Sie es gleich erneut.',
+  'error.service_unavailable': 'Der Dienst ist vorübergehend nicht verfügbar. Bitte versuchen Sie es gleich erneut.',
   'error.internal_error': 'Ein unerwarteter Fehler ist aufgetreten.',
 
   'check.token_ok': 'Anmeldung bei Microsoft 365 funktioniert.',
   'check.token_reauth': 'Die Anmeldung bei Microsoft 365 ist abgelaufen oder wurde widerrufen.',
   'check.token_temporary': 'Microsoft 365 war bei der Prüfung nicht erreichbar.',
-  'check.token_configuration': 'Die Anmeldung bei Microsoft 365 scheitert an einem Konfigurationsproblem von ecm.online.',
+  'check.token_configuration':
+    'Die Anmeldung bei Microsoft 365 scheitert an einem Konfigurationsproblem von ecm.online.',
   'check.token_unknown': 'Die Anmeldung bei Microsoft 365 ist fehlgeschlagen.',
   'check.profile_ok': 'Verbunden als {name} ({upn}).',
   'check.profile_failed': 'Das verbundene Microsoft-365-Konto konnte nicht gelesen werden.',
   'check.mailbox_ok': 'Zugriff auf das Postfach {mailbox} funktioniert.',
   'check.mailbox_denied': 'Der verbundene Microsoft-365-Benutzer {upn} hat keinen Zugriff auf das Postfach {mailbox}.',
-  'check.mailbox_missing_scope': 'Für das Postfach {mailbox} fehlt der Verbindung die Berechtigung „Mail.ReadWrite.Shared“.',
+  'check.mailbox_missing_scope':
+    'Für das Postfach {mailbox} fehlt der Verbindung die Berechtigung „Mail.ReadWrite.Shared“.',
   'check.mailbox_not_configured': 'Für den Rechnungs-Import via E-Mail ist noch kein Postfach eingetragen.',
 
   'hint.reauth': 'Bitte richten Sie die Verbindung erneut ein („Verbindung erneut einrichten“).',

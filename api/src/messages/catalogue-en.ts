@@ -54,7 +54,8 @@ export const CATALOGUE_EN: Record<MessageCode, string> = {
   'check.profile_failed': 'The connected Microsoft 365 account could not be read.',
   'check.mailbox_ok': 'Access to the mailbox {mailbox} works.',
   'check.mailbox_denied': 'The connected Microsoft 365 user {upn} has no access to the mailbox {mailbox}.',
-  'check.mailbox_missing_scope': 'For the mailbox {mailbox} the connection lacks the permission “Mail.ReadWrite.Shared”.',
+  'check.mailbox_missing_scope':
+    'For the mailbox {mailbox} the connection lacks the permission “Mail.ReadWrite.Shared”.',
   'check.mailbox_not_configured': 'No mailbox has been entered yet for the invoice import via e-mail.',
 
   'hint.reauth': 'Please set up the connection again (“Set up the connection again”).',

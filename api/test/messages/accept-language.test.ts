@@ -43,7 +43,11 @@ describe("the API's own texts follow Accept-Language", () => {
       url: '/api/v1/nope',
       headers: { host: hostOf('acme'), 'accept-language': 'en-GB' },
     });
-    expect(notFound.json().error).toMatchObject({ code: 'not_found', message: 'Not found.', messageCode: 'error.not_found' });
+    expect(notFound.json().error).toMatchObject({
+      code: 'not_found',
+      message: 'Not found.',
+      messageCode: 'error.not_found',
+    });
     const invalid = await t.app.inject({
       method: 'POST',
       url: '/api/v1/auth/login',

@@ -42,7 +42,10 @@ export const connectionRoutes: FastifyPluginAsyncTypebox<ConnectionRoutesOptions
       },
     },
     async (request) =>
-      localizeRedeem(await connection.redeem(principalOf(request), request.body.code, request.ip), requestLocale(request)),
+      localizeRedeem(
+        await connection.redeem(principalOf(request), request.body.code, request.ip),
+        requestLocale(request),
+      ),
   );
 
   app.get(

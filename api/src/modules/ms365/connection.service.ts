@@ -180,9 +180,7 @@ export class ConnectionService {
         lastTest: JSON.stringify(outcome.result),
         lastCheckedAt: now,
         nextCheckAt: this.nextCheck(now, outcome),
-        ...(failed
-          ? { lastFailure: JSON.stringify(lastFailureOf(failed, now)) }
-          : {}),
+        ...(failed ? { lastFailure: JSON.stringify(lastFailureOf(failed, now)) } : {}),
         updatedAt: now,
       });
       await recordTestOutcome(trx, { before, outcome, trigger: options.trigger ?? 'manual', features, at: now });
