@@ -53,7 +53,7 @@ const ENGLISH =
 export async function readableTexts(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const texts = [document.title, ...document.body.innerText.split('\n')];
-    for (const element of document.querySelectorAll('[aria-label], [title], [placeholder], img[alt]')) {
+    for (const element of Array.from(document.querySelectorAll('[aria-label], [title], [placeholder], img[alt]'))) {
       for (const name of ['aria-label', 'title', 'placeholder', 'alt']) {
         const value = element.getAttribute(name);
         if (value) texts.push(value);

@@ -31,7 +31,7 @@ describe("the API's own texts follow Accept-Language", () => {
   });
 
   it('answers in German without the header or for a language it does not have', async () => {
-    for (const headers of [{}, { 'accept-language': 'fr-FR, fr;q=0.9' }]) {
+    for (const headers of [{}, { 'accept-language': 'fr-FR, fr;q=0.9' }] as Record<string, string>[]) {
       const response = await wrongPassword(headers);
       expect(response.json().error.message).toBe('ELO-Benutzername oder Kennwort ist falsch.');
     }
