@@ -12,9 +12,9 @@ export default defineConfig(({ command }) => ({
   plugins: [
     vue(),
     i18nMessages(fileURLToPath(new URL('./src/i18n/locales', import.meta.url)), {
-      // What the login page (and App.vue, LanguageSwitch, the error texts) shows: German in the initial bundle,
+      // What the login page (and App.vue, LanguageSwitch, the error texts with the API's) shows: German in the initial bundle,
       // every other namespace loads with the first page behind it (router/index.ts, meta.firstScreen).
-      firstScreen: ['app', 'lang', 'header', 'common', 'duration', 'errors', 'login'],
+      firstScreen: ['app', 'lang', 'header', 'common', 'duration', 'errors', 'apiErrors', 'login'],
     }),
     // Issue 13: at most 60 KB gzip before the first screen renders (53.8 KB when it was set).
     bundleBudget({ initialJsLimitKb: 60 }),

@@ -36,17 +36,24 @@ export interface PortalContext {
 }
 
 /**
- * A fresh browser profile (cookies, storage, HTTP cache) with clipboard access, German UI, and problem tracking;
- * `storageState` starts it with another profile's cookies and storage (a session), still with a cold cache.
+ * A fresh browser profile (cookies, storage, HTTP cache) with clipboard access, a German browser (unless `locale`
+ * says otherwise), and problem tracking; `storageState` starts it with another profile's cookies and storage (a
+ * session), still with a cold cache.
  */
 export async function newPortal(
   browser: Browser,
-  options: { width?: number; height?: number; storageState?: BrowserContextOptions['storageState'] } = {},
+  options: {
+    width?: number;
+    height?: number;
+    storageState?: BrowserContextOptions['storageState'];
+    /** The browser's language (navigator.languages and Accept-Language); German unless a test says otherwise. */
+    locale?: string;
+  } = {},
 ): Promise<PortalContext> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: options.height ?? 860 },
     storageState: options.storageState,
-    locale: 'de-DE',
+    locale: options.locale ?? 'de-DE',
     timezoneId: 'Europe/Berlin',
   });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl() });

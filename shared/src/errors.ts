@@ -1,8 +1,9 @@
 import Type, { type Static } from 'typebox';
+import { MessageCodeSchema, MessageParamsSchema } from './messages.js';
 
 /**
  * Every error code the API answers with. Stable snake_case identifiers: clients branch on these, never on the
- * (German) message.
+ * message (which follows Accept-Language; `messageCode` and `params` render it in any language).
  */
 export const ERROR_CODES = [
   'validation_failed',
@@ -38,7 +39,13 @@ export const ErrorBody = Type.Object(
   {
     error: Type.Object({
       code: Type.Enum(ERROR_CODES),
-      message: Type.String({ description: 'German, human-readable; never contains secrets.' }),
+      message: Type.String({
+        description:
+          'Human-readable, in the language of Accept-Language (German by default, English); never contains secrets.',
+      }),
+      // Optional only for answers of older servers: this API always sends both. `messageCode` is an `error.*` code.
+      messageCode: Type.Optional(MessageCodeSchema),
+      params: Type.Optional(MessageParamsSchema),
       details: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
       correlationId: Type.Optional(Type.String()),
     }),

@@ -1,5 +1,6 @@
 import Type, { type Static } from 'typebox';
 import { WEBHOOK_TEST_EVENT, type EventType } from './event-types.js';
+import { MessageCodeSchema, MessageParamsSchema } from './messages.js';
 import { ConnectedAccount, ConnectionStatusValue, ConnectionTestResult } from './ms365.js';
 
 const DateTime = (description?: string) =>
@@ -38,7 +39,11 @@ export const ConnectionStatusChangedData = Type.Object({
   previousStatus: ConnectionStatusValue,
   reason: Type.String({ description: 'Id of the first failing check, e.g. "token".' }),
   message: Type.String({ description: 'German explanation.' }),
+  code: Type.Optional(MessageCodeSchema),
+  params: Type.Optional(MessageParamsSchema),
   hint: Type.Optional(Type.String()),
+  hintCode: Type.Optional(MessageCodeSchema),
+  hintParams: Type.Optional(MessageParamsSchema),
 });
 export type ConnectionStatusChangedData = Static<typeof ConnectionStatusChangedData>;
 

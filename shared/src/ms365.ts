@@ -1,7 +1,17 @@
 import Type, { type Static } from 'typebox';
 import { FEATURE_IDS } from './features.js';
+import { MessageCodeSchema, MessageParamsSchema } from './messages.js';
 import { SupportNotification } from './notifications.js';
 import { StoredText } from './text.js';
+
+/**
+ * A text as code and parameters next to its `message` (SPEC: the web renders the code in its language). Optional in
+ * the schema only for results recorded before codes existed; everything this API writes now has them.
+ */
+const MessageRef = {
+  code: Type.Optional(MessageCodeSchema),
+  params: Type.Optional(MessageParamsSchema),
+};
 
 const DateTime = (description?: string) =>
   Type.String({ format: 'date-time', ...(description ? { description } : {}) });
@@ -43,7 +53,8 @@ export const AttemptError = Type.Object({
     Type.Literal('id_token_invalid'),
     Type.Literal('unknown'),
   ]),
-  message: Type.String({ description: 'German explanation with what to do next.' }),
+  message: Type.String({ description: 'Explanation with what to do next, in the language of Accept-Language.' }),
+  ...MessageRef,
   aadstsCode: Type.Optional(Type.String()),
   correlationId: Type.Optional(Type.String()),
   adminConsentUrl: Type.Optional(Type.String({ description: 'Link to forward to the Microsoft 365 administrator.' })),
@@ -74,8 +85,11 @@ export type RedeemRequest = Static<typeof RedeemRequest>;
 export const ConnectionCheck = Type.Object({
   id: Type.String({ description: 'Stable id, e.g. "token", "profile", "invoice-mail-import.mailbox".' }),
   ok: Type.Boolean(),
-  message: Type.String(),
-  hint: Type.Optional(Type.String()),
+  message: Type.String({ description: 'What the check found, in the language of Accept-Language.' }),
+  ...MessageRef,
+  hint: Type.Optional(Type.String({ description: 'What to do, in the language of Accept-Language.' })),
+  hintCode: Type.Optional(MessageCodeSchema),
+  hintParams: Type.Optional(MessageParamsSchema),
 });
 export type ConnectionCheck = Static<typeof ConnectionCheck>;
 
@@ -120,7 +134,12 @@ export const ConnectionResponse = Type.Object({
   nextCheckAt: Type.Optional(DateTime('When the health monitor checks next.')),
   lastFailure: Type.Optional(
     Type.Object(
-      { at: DateTime(), reason: Type.String(), message: Type.String() },
+      {
+        at: DateTime(),
+        reason: Type.String({ description: 'Id of the failing check.' }),
+        message: Type.String(),
+        ...MessageRef,
+      },
       { description: 'Most recent failure.' },
     ),
   ),

@@ -23,7 +23,7 @@ async function start() {
   // A token made stale by a login in another tab: take the current one and repeat the call once (same user only).
   onStaleCsrfToken(() => useSessionStore(pinia).refresh());
 
-  await setLocale(storedLocale());
+  await setLocale(storedLocale(), { remember: false });
   app.mount('#app');
 }
 

@@ -1,20 +1,23 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { ErrorBody } from '@ecm365/shared';
+import { DomainError } from './domain-errors.js';
+import { errorBodyOf } from './error-body.js';
 
 /**
  * Requests Node's HTTP parser refuses (broken request line, bad header bytes, headers over the size limit) never
  * reach Fastify's error handler; Fastify answers them on the socket. This answers them in the API's error format
- * instead, like every other 4xx. There is no request yet, so there is no correlation id.
+ * instead, like every other 4xx. There is no request yet, so there is no correlation id and no Accept-Language
+ * (the texts are German, the default).
  */
 function replyFor(code: string | undefined): [status: number, body: ErrorBody] {
   switch (code) {
     case 'HPE_HEADER_OVERFLOW':
-      return [431, { error: { code: 'payload_too_large', message: 'Die Anfrage ist zu groß.' } }];
+      return [431, errorBodyOf(new DomainError('payload_too_large', 431, 'error.payload_too_large'), 'de')];
     case 'ERR_HTTP_REQUEST_TIMEOUT':
-      return [408, { error: { code: 'validation_failed', message: 'Die Anfrage kam nicht rechtzeitig an.' } }];
+      return [408, errorBodyOf(new DomainError('validation_failed', 408, 'error.request_timeout'), 'de')];
     default:
-      return [400, { error: { code: 'validation_failed', message: 'Die Anfrage ist ungültig.' } }];
+      return [400, errorBodyOf(new DomainError('validation_failed', 400, 'error.validation_failed'), 'de')];
   }
 }
 

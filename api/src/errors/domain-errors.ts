@@ -1,189 +1,157 @@
-import type { ErrorCode } from '@ecm365/shared';
+import { message, type ErrorCode, type ErrorMessageCode, type Message } from '@ecm365/shared';
+import { render } from '../messages/catalogue.js';
+
+/** An API error's text: an `error.*` message code, with its parameters when it has some. */
+export type ErrorText = ErrorMessageCode | Message<ErrorMessageCode>;
 
 /**
  * A failure the domain knows how to explain. Services and adapters throw these; the one error handler
- * (error-handler.ts) turns them into `{error:{code,message,details}}` with the status given here.
- * Messages are German because customers read them; they must never contain secrets.
+ * (error-handler.ts) turns them into `{error:{code,message,messageCode,params,details}}` with the status given here,
+ * the message rendered from the catalogue (messages/) in the request's language. `Error.message` is the German
+ * text, for logs. Texts never contain secrets.
  */
 export class DomainError extends Error {
+  readonly text: Message<ErrorMessageCode>;
+
   constructor(
     readonly code: ErrorCode,
     readonly statusCode: number,
-    message: string,
+    text: ErrorText,
     readonly details?: Record<string, unknown>,
     /** Extra response headers, e.g. Retry-After. */
     readonly headers?: Record<string, string>,
   ) {
-    super(message);
+    const resolved = typeof text === 'string' ? ({ code: text, params: {} } as Message<ErrorMessageCode>) : text;
+    super(render(resolved));
+    this.text = resolved;
     this.name = new.target.name;
   }
 }
 
 export class ValidationFailedError extends DomainError {
-  constructor(message = 'Die Anfrage ist ungültig.', details?: Record<string, unknown>) {
-    super('validation_failed', 400, message, details);
+  constructor(text: ErrorText = 'error.validation_failed', details?: Record<string, unknown>) {
+    super('validation_failed', 400, text, details);
   }
 }
 
 export class InvalidCredentialsError extends DomainError {
   constructor() {
-    super('invalid_credentials', 401, 'ELO-Benutzername oder Kennwort ist falsch.');
+    super('invalid_credentials', 401, 'error.invalid_credentials');
   }
 }
 
 export class PasswordLoginDisabledError extends DomainError {
   constructor() {
-    super('password_login_disabled', 401, 'Anmeldung mit ELO-Benutzer und Kennwort ist auf diesem ELO deaktiviert.');
+    super('password_login_disabled', 401, 'error.password_login_disabled');
   }
 }
 
 export class UnknownTenantError extends DomainError {
   constructor() {
-    super('unknown_tenant', 404, 'Diesen Kunden kennen wir nicht. Bitte prüfen Sie den Kundennamen.');
+    super('unknown_tenant', 404, 'error.unknown_tenant');
   }
 }
 
 export class TooManyAttemptsError extends DomainError {
-  constructor(
-    retryAfterSeconds: number,
-    message = 'Zu viele Versuche. Bitte warten Sie, bevor Sie es erneut versuchen.',
-  ) {
+  constructor(retryAfterSeconds: number, text: ErrorText = 'error.too_many_attempts') {
     const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
-    super('too_many_attempts', 429, message, { retryAfterSeconds: seconds }, { 'retry-after': String(seconds) });
+    super('too_many_attempts', 429, text, { retryAfterSeconds: seconds }, { 'retry-after': String(seconds) });
   }
 }
 
 export class EloUnavailableError extends DomainError {
   constructor(reason: string) {
-    super('elo_unavailable', 502, 'Ihr ELO ist gerade nicht erreichbar. Bitte versuchen Sie es später erneut.', {
-      reason,
-    });
+    super('elo_unavailable', 502, 'error.elo_unavailable', { reason });
   }
 }
 
 export class NotAuthenticatedError extends DomainError {
   constructor() {
-    super('not_authenticated', 401, 'Bitte melden Sie sich an.');
+    super('not_authenticated', 401, 'error.not_authenticated');
   }
 }
 
 export class CsrfFailedError extends DomainError {
   constructor() {
-    super('csrf_failed', 403, 'Die Sicherheitsprüfung der Anfrage ist fehlgeschlagen. Bitte laden Sie die Seite neu.');
+    super('csrf_failed', 403, 'error.csrf_failed');
   }
 }
 
 export class AccessDeniedError extends DomainError {
   constructor(details?: Record<string, unknown>) {
-    super('access_denied', 403, 'Zugriff nicht erlaubt', details);
+    super('access_denied', 403, 'error.access_denied', details);
   }
 }
 
 export class NotFoundError extends DomainError {
-  constructor(message = 'Nicht gefunden.') {
-    super('not_found', 404, message);
+  constructor(text: ErrorText = 'error.not_found') {
+    super('not_found', 404, text);
   }
 }
 
 export class ServiceUnavailableError extends DomainError {
   constructor(reason: string) {
-    super(
-      'service_unavailable',
-      503,
-      'Der Dienst ist vorübergehend nicht verfügbar. Bitte versuchen Sie es gleich erneut.',
-      {
-        reason,
-      },
-    );
+    super('service_unavailable', 503, 'error.service_unavailable', { reason });
   }
 }
 
 export class AttemptNotFoundError extends DomainError {
   constructor() {
-    super(
-      'attempt_not_found',
-      404,
-      'Dieser Verbindungsversuch ist unbekannt. Bitte starten Sie die Verbindung im Portal erneut.',
-    );
+    super('attempt_not_found', 404, 'error.attempt_not_found');
   }
 }
 
 /** An attempt started with an API token, opened in a browser other than the first one that opened its link. */
 export class SessionMismatchError extends DomainError {
   constructor() {
-    super(
-      'session_mismatch',
-      403,
-      'Dieser Verbindungsversuch wurde bereits in einem anderen Browser geöffnet und gehört zu diesem. ' +
-        'Bitte öffnen Sie den Link im selben Browser oder lassen Sie einen neuen Verbindungsversuch starten.',
-    );
+    super('session_mismatch', 403, 'error.session_mismatch');
   }
 }
 
 export class AttemptExpiredError extends DomainError {
   constructor() {
-    super(
-      'attempt_expired',
-      410,
-      'Dieser Verbindungsversuch ist abgelaufen. Bitte starten Sie die Verbindung im Portal erneut.',
-    );
+    super('attempt_expired', 410, 'error.attempt_expired');
   }
 }
 
 export class CodeExpiredError extends DomainError {
   constructor() {
-    super('code_expired', 410, 'Der MS365 Code ist abgelaufen. Bitte stellen Sie die Verbindung erneut her.');
+    super('code_expired', 410, 'error.code_expired');
   }
 }
 
 export class CodeRedeemedError extends DomainError {
   constructor() {
-    super('code_redeemed', 410, 'Der MS365 Code wurde bereits verwendet.');
+    super('code_redeemed', 410, 'error.code_redeemed');
   }
 }
 
 export class InvalidCodeFormatError extends DomainError {
   constructor() {
-    super('invalid_code_format', 400, 'Das ist kein gültiger MS365 Code. Bitte prüfen Sie die Eingabe (Tippfehler?).');
+    super('invalid_code_format', 400, 'error.invalid_code_format');
   }
 }
 
 export class InvalidCodeError extends DomainError {
   constructor() {
-    super(
-      'invalid_code',
-      400,
-      'Der MS365 Code ist ungültig, abgelaufen oder bereits verwendet. Bitte stellen Sie die Verbindung erneut her.',
-    );
+    super('invalid_code', 400, 'error.invalid_code');
   }
 }
 
 export class NotConnectedError extends DomainError {
   constructor() {
-    super('not_connected', 409, 'Es besteht keine Verbindung zu Microsoft 365.');
+    super('not_connected', 409, 'error.not_connected');
   }
 }
 
 export class WebhookUrlNotAllowedError extends DomainError {
   constructor(reason: string) {
-    super(
-      'webhook_url_not_allowed',
-      400,
-      'Diese Webhook-Adresse ist nicht erlaubt. Bitte geben Sie eine öffentlich erreichbare https-Adresse an.',
-      { reason },
-    );
+    super('webhook_url_not_allowed', 400, 'error.webhook_url_not_allowed', { reason });
   }
 }
 
 export class WebhookLimitReachedError extends DomainError {
   constructor(limit: number) {
-    super(
-      'webhook_limit_reached',
-      409,
-      `Es sind höchstens ${limit} Webhooks möglich. Bitte löschen Sie zuerst einen.`,
-      {
-        limit,
-      },
-    );
+    super('webhook_limit_reached', 409, message('error.webhook_limit_reached', { limit }), { limit });
   }
 }

@@ -19,7 +19,7 @@ export async function rejectBody(request: { body: unknown }): Promise<void> {
     body === undefined ||
     (typeof body === 'object' && body !== null && !Array.isArray(body) && Object.keys(body).length === 0);
   if (!empty)
-    throw new ValidationFailedError('Diese Anfrage erwartet keinen Inhalt.', {
+    throw new ValidationFailedError('error.body_not_expected', {
       issues: [{ location: 'body', path: '/', problem: 'no body expected' }],
     });
 }

@@ -41,7 +41,13 @@ describe('POST /api/v1/auth/login', () => {
     const response = await login({ username: 'admin', password: 'wrong' });
     expect(response.statusCode).toBe(401);
     expect(response.json()).toEqual({
-      error: { code: 'invalid_credentials', message: expect.any(String), correlationId: expect.any(String) },
+      error: {
+        code: 'invalid_credentials',
+        message: 'ELO-Benutzername oder Kennwort ist falsch.',
+        messageCode: 'error.invalid_credentials',
+        params: {},
+        correlationId: expect.any(String),
+      },
     });
     expect(sessionCookieOf(response)).toBeUndefined();
   });

@@ -131,6 +131,8 @@ describe('the Microsoft 365 connection, end to end over HTTP', () => {
       id: 'invoice-mail-import.mailbox',
       ok: true,
       message: 'Zugriff auf das Postfach rechnungen@contoso.example funktioniert.',
+      code: 'check.mailbox_ok',
+      params: { mailbox: 'rechnungen@contoso.example' },
     });
 
     // „Verbindung erneut einrichten“ with a Microsoft user who cannot open the mailbox replaces the connection.
@@ -150,7 +152,29 @@ describe('the Microsoft 365 connection, end to end over HTTP', () => {
     expect(mailbox?.hint).toMatch(
       /^WICHTIG: Der Benutzer, mit dem Sie die Microsoft 365 Verbindung herstellen, muss unbedingt/,
     );
-    expect((await connectionOf()).lastFailure).toMatchObject({ reason: 'invoice-mail-import.mailbox' });
+    expect(mailbox).toMatchObject({
+      code: 'check.mailbox_denied',
+      params: { upn: 'ohne-zugriff@contoso.example', mailbox: 'rechnungen@contoso.example' },
+      hintCode: 'hint.mailbox_access',
+      hintParams: {},
+    });
+    expect((await connectionOf()).lastFailure).toMatchObject({
+      reason: 'invoice-mail-import.mailbox',
+      code: 'check.mailbox_denied',
+    });
+
+    // The same status for a client asking for English: the stored result rendered anew from its codes.
+    const english = (
+      await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/ms365/connection',
+        headers: { host: admin.host, cookie: admin.cookie, 'accept-language': 'en-US,en;q=0.9' },
+      })
+    ).json<ConnectionResponse>();
+    expect(english.lastFailure?.message).toBe(
+      'The connected Microsoft 365 user ohne-zugriff@contoso.example has no access to the mailbox rechnungen@contoso.example.',
+    );
+    expect(english.lastTest?.checks.find((check) => !check.ok)?.hint).toMatch(/^IMPORTANT: The user you connect/);
   });
 
   it.each(['resource', 'resource_lowercase'] as const)(

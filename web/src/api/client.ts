@@ -15,6 +15,9 @@ export class ApiError extends Error {
     readonly correlationId?: string,
     /** From the Retry-After header or details.retryAfterSeconds (429). */
     readonly retryAfterSeconds?: number,
+    /** The message as code and params (shared/src/messages.ts), rendered by the web in its language. */
+    readonly messageCode?: string,
+    readonly params: Record<string, string | number> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -31,6 +34,7 @@ export function toApiError(caught: unknown): ApiError {
 }
 
 let csrfToken: string | null = null;
+let language: string | null = null;
 let unauthorizedHandler: (() => void) | null = null;
 let staleCsrfHandler: (() => Promise<boolean>) | null = null;
 let refreshing: Promise<boolean> | null = null;
@@ -38,6 +42,11 @@ let refreshing: Promise<boolean> | null = null;
 /** The token from the login or session response; sent as X-CSRF-Token on every unsafe request. */
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
+}
+
+/** The portal's language, sent as Accept-Language: the API's own texts (`message`) then match the page. */
+export function setRequestLanguage(locale: string | null): void {
+  language = locale;
 }
 
 /** Called once for every 401 of an authenticated call (an expired session): the app sends the user to login. */
@@ -90,6 +99,7 @@ async function refreshCsrfToken(handler: () => Promise<boolean>): Promise<boolea
 async function send<T>(method: string, path: string, options: RequestOptions): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
+  if (language) headers['accept-language'] = language;
   if (UNSAFE_METHODS.has(method) && csrfToken) headers[CSRF_HEADER] = csrfToken;
 
   let response: Response;
@@ -136,6 +146,8 @@ function errorFromResponse(response: Response, payload: unknown): ApiError {
     details,
     body.correlationId,
     retryAfter(response, details),
+    body.messageCode,
+    body.params,
   );
 }
 

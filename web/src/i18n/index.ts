@@ -1,4 +1,5 @@
 import { createI18n } from 'vue-i18n';
+import { setRequestLanguage } from '../api/client';
 import deFirstScreen from 'virtual:ecm365-messages/de/first-screen';
 import type deSource from './locales/de.json';
 
@@ -67,20 +68,36 @@ function isLocale(value: unknown): value is Locale {
   return LOCALES.includes(value as Locale);
 }
 
+/** The first of the browser's languages (navigator.languages, in its order) that the portal has; German otherwise. */
+export function browserLocale(languages: readonly string[] = navigator.languages ?? [navigator.language]): Locale {
+  for (const language of languages) {
+    const primary = language.toLowerCase().split('-')[0];
+    if (isLocale(primary)) return primary;
+  }
+  return 'de';
+}
+
+/** The language chosen in this browser before (the switch), else the browser's own (first visit). */
 export function storedLocale(): Locale {
   try {
     const value = localStorage.getItem(STORAGE_KEY);
-    return isLocale(value) ? value : 'de';
+    if (isLocale(value)) return value;
   } catch {
-    return 'de';
+    // No storage (private mode): as on a first visit.
   }
+  return browserLocale();
 }
 
-/** Switches the language, loading its messages first, and remembers the choice in this browser. */
-export async function setLocale(locale: Locale): Promise<void> {
+/**
+ * Switches the language, loading its messages first, and remembers the choice in this browser (the switch); the
+ * start-up passes `remember: false`, so that until a choice is made the portal keeps following the browser.
+ */
+export async function setLocale(locale: Locale, options: { remember?: boolean } = {}): Promise<void> {
   await loadLocale(locale);
   i18n.global.locale.value = locale;
   document.documentElement.lang = locale;
+  setRequestLanguage(locale);
+  if (options.remember === false) return;
   try {
     localStorage.setItem(STORAGE_KEY, locale);
   } catch {

@@ -92,7 +92,7 @@ export class ApiTokenService {
   async remove(principal: Principal, id: string, ip: string): Promise<void> {
     // Ids are UUIDs in the database; anything else cannot name a token (and must not reach a uuid comparison).
     const removed = UUID.test(id) ? await deleteApiToken(this.db, principal.tenant.id, id) : undefined;
-    if (!removed) throw new NotFoundError('Dieses API-Token gibt es nicht.');
+    if (!removed) throw new NotFoundError('error.api_token_not_found');
     this.recent.deleteWhere((token) => token.id === id);
     await this.audit.record({
       tenant: principal.tenant,
@@ -137,7 +137,7 @@ export class ApiTokenService {
   private async lookUp(token: string, tokenHash: string, ip: string, now: Date): Promise<LiveToken | undefined> {
     const tries = await this.limits.failures.reserve(
       [{ key: `bearer-ip:${ip}`, limit: this.limits.failuresPerIp }],
-      'Zu viele ungültige API-Tokens. Bitte warten Sie, bevor Sie es erneut versuchen.',
+      'error.too_many_invalid_api_tokens',
     );
     const wellFormed = token.startsWith(TOKEN_PREFIX) && token.length <= 200;
     const row = wellFormed ? await findLiveApiToken(this.db, tokenHash, now) : undefined;

@@ -145,7 +145,7 @@ export class AuthService {
         return { slug: host.slug, hostKind: 'tenant' };
       case 'selfhost':
         if (!requested) {
-          throw new ValidationFailedError('Bitte geben Sie Ihren Kundennamen an.', { field: 'tenant' });
+          throw new ValidationFailedError('error.tenant_required', { field: 'tenant' });
         }
         return { slug: requested, hostKind: 'selfhost' };
       case 'default':

@@ -49,7 +49,7 @@ export class LoginThrottle {
         { key: keys.ip, limit: this.limits.failuresPerIp },
         ...(keys.user ? [{ key: keys.user, limit: this.limits.failuresPerUser }] : []),
       ],
-      'Zu viele fehlgeschlagene Anmeldeversuche. Bitte warten Sie, bevor Sie es erneut versuchen.',
+      'error.too_many_login_failures',
     );
   }
 

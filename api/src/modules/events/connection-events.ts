@@ -80,7 +80,9 @@ export async function recordTestOutcome(
         previousStatus: before.status,
         reason: failed?.id ?? 'unknown',
         message: failed?.message ?? '',
+        ...(failed?.code ? { code: failed.code, params: failed.params ?? {} } : {}),
         ...(failed?.hint ? { hint: failed.hint } : {}),
+        ...(failed?.hintCode ? { hintCode: failed.hintCode, hintParams: failed.hintParams ?? {} } : {}),
       },
       at,
     });

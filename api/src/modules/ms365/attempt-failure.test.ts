@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ID_TOKEN_REJECTED } from '../../adapters/microsoft/index.js';
 import { callbackFailureKind, explainCallbackFailure } from './attempt-failure.js';
-import { ATTEMPT_ERROR_MESSAGES } from './ms365-messages.js';
+import { MESSAGE_CODES } from '@ecm365/shared';
+import { CATALOGUE_DE } from '../../messages/catalogue-de.js';
 
 const described = (code: number) => `AADSTS${code}: text\r\nCorrelation ID: 7a1b2c3d-0000-4000-8000-00000000abcd`;
 
@@ -61,15 +62,19 @@ describe('what the connector window says for each row of SPEC §5', () => {
     expect(explainCallbackFailure({ error: ID_TOKEN_REJECTED, description: 'claim_aud' })).toEqual({
       kind: 'id_token_invalid',
       message: expect.stringContaining('Die Anmeldung bei Microsoft konnte nicht bestätigt werden'),
+      code: 'attempt.id_token_invalid',
+      params: {},
     });
   });
 
   it('gives every kind its own explanation, with the AADSTS code and correlation id as details', () => {
-    const messages = Object.values(ATTEMPT_ERROR_MESSAGES);
+    const messages = MESSAGE_CODES.filter((code) => code.startsWith('attempt.')).map((code) => CATALOGUE_DE[code]);
     expect(new Set(messages).size).toBe(messages.length);
     expect(explainCallbackFailure({ error: 'invalid_grant', description: described(70008) })).toEqual({
       kind: 'sign_in_expired',
-      message: ATTEMPT_ERROR_MESSAGES.sign_in_expired,
+      message: CATALOGUE_DE['attempt.sign_in_expired'],
+      code: 'attempt.sign_in_expired',
+      params: {},
       aadstsCode: 'AADSTS70008',
       correlationId: '7a1b2c3d-0000-4000-8000-00000000abcd',
     });

@@ -1,4 +1,4 @@
-import type { AttemptError } from '@ecm365/shared';
+import { message, type AttemptError } from '@ecm365/shared';
 import { ID_TOKEN_REJECTED } from '../../adapters/microsoft/index.js';
 import {
   aadstsNumbers,
@@ -6,7 +6,7 @@ import {
   correlationIdOf,
   type MicrosoftFailure,
 } from '../../adapters/microsoft/microsoft-failure.js';
-import { ATTEMPT_ERROR_MESSAGES } from './ms365-messages.js';
+import { textFields } from '../../messages/texts.js';
 
 /**
  * On the callback, Microsoft's authorization code expired (AADSTS70008) or was used already (AADSTS54005): the
@@ -22,7 +22,7 @@ export function explainCallbackFailure(failure: MicrosoftFailure): Omit<AttemptE
   const correlationId = correlationIdOf(failure);
   return {
     kind,
-    message: ATTEMPT_ERROR_MESSAGES[kind],
+    ...textFields(message(`attempt.${kind}`)),
     ...(aadsts ? { aadstsCode: `AADSTS${aadsts}` } : {}),
     ...(correlationId ? { correlationId } : {}),
   };

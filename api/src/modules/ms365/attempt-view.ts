@@ -1,4 +1,5 @@
-import { API_PREFIX, type AttemptResponse, type AttemptStatus } from '@ecm365/shared';
+import { API_PREFIX, type AttemptResponse, type AttemptStatus, type MessageLocale } from '@ecm365/shared';
+import { localized } from '../../messages/texts.js';
 import type { AttemptRow } from './ms365.tables.js';
 
 /** What an attempt is now: stored status plus the clock (expiry is not written back, it is derived). */
@@ -27,4 +28,9 @@ export function toAttemptResponse(row: AttemptRow, now: Date): AttemptResponse {
     authorizeUrl: authorizePath(row.id),
     ...(row.status === 'failed' && row.error ? { error: row.error } : {}),
   };
+}
+
+/** The attempt with its error explained in the request's language (stored German, with code and params). */
+export function localizeAttempt(attempt: AttemptResponse, locale: MessageLocale): AttemptResponse {
+  return attempt.error ? { ...attempt, error: localized(attempt.error, locale) } : attempt;
 }

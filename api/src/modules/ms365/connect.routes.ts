@@ -10,7 +10,8 @@ import { errorResponses, rejectBody } from '../../http/schemas.js';
 import type { Principal } from '../auth/principal.js';
 import { tenantFromHost } from '../tenants/tenant-host.js';
 import type { BrowserVisit } from './attempt-browser-binding.js';
-import { connectorPath } from './attempt-view.js';
+import { requestLocale } from '../../messages/request-locale.js';
+import { connectorPath, localizeAttempt } from './attempt-view.js';
 import type { ConnectService } from './connect.service.js';
 import { bindingCookieOf, setBindingCookie } from './connector-binding-cookie.js';
 
@@ -104,11 +105,14 @@ export const connectRoutes: FastifyPluginAsyncTypebox<ConnectRoutesOptions> = as
       },
     },
     async (request, reply) =>
-      asOwnerOrBrowser(
-        request,
-        reply,
-        (principal) => connect.describe(principal, request.params.attemptId),
-        (browser) => connect.describeForBrowser(browser, request.params.attemptId),
+      localizeAttempt(
+        await asOwnerOrBrowser(
+          request,
+          reply,
+          (principal) => connect.describe(principal, request.params.attemptId),
+          (browser) => connect.describeForBrowser(browser, request.params.attemptId),
+        ),
+        requestLocale(request),
       ),
   );
 

@@ -1,4 +1,12 @@
-import { FEATURES, missingScopes, type ConnectionCheck, type ConnectionTestResult } from '@ecm365/shared';
+import {
+  FEATURES,
+  message,
+  missingScopes,
+  type ConnectionCheck,
+  type ConnectionTestResult,
+  type Message,
+  type MessageCodeOf,
+} from '@ecm365/shared';
 import { MicrosoftRequestError, type GraphGateway } from '../../adapters/microsoft/index.js';
 import type { Clock } from '../../support/clock.js';
 import { withRetries } from '../../support/retry.js';
@@ -12,7 +20,7 @@ import {
   type MicrosoftFailure,
 } from '../../adapters/microsoft/microsoft-failure.js';
 import { MICROSOFT_RETRY_POLICY, microsoftRetryDecision } from './microsoft-retry.js';
-import { CHECK_MESSAGES, MAILBOX_ACCESS_HINT, REAUTH_HINT } from './ms365-messages.js';
+import { hintFields, textFields } from '../../messages/texts.js';
 import type { ConnectionRow } from './ms365.tables.js';
 
 export interface TestOutcome {
@@ -34,35 +42,38 @@ function microsoftFailureOf(error: unknown): MicrosoftFailure {
 
 const kindOf = (error: unknown): FailureKind => classifyMicrosoftFailure(microsoftFailureOf(error));
 
+/** A check's result as codes (the texts are in the catalogue, messages/), with the German rendering stored. */
+function check(
+  id: string,
+  ok: boolean,
+  text: Message<MessageCodeOf<'check'>>,
+  hint?: Message<MessageCodeOf<'hint'>>,
+): ConnectionCheck {
+  return { id, ok, ...textFields(text), ...(hint ? hintFields(hint) : {}) };
+}
+
+const REAUTH = message('hint.reauth');
+const TEMPORARY = message('hint.temporary');
+
 function tokenCheck(kind: FailureKind): ConnectionCheck {
   switch (kind) {
     case 'needs_reauth':
     case 'consent_required':
     case 'wrong_account_type':
-      return { id: 'token', ok: false, message: CHECK_MESSAGES.tokenReauth, hint: REAUTH_HINT };
+      return check('token', false, message('check.token_reauth'), REAUTH);
     case 'temporarily_unavailable':
-      return {
-        id: 'token',
-        ok: false,
-        message: CHECK_MESSAGES.tokenTemporary,
-        hint: CHECK_MESSAGES.tokenTemporaryHint,
-      };
+      return check('token', false, message('check.token_temporary'), TEMPORARY);
     case 'service_configuration':
-      return {
-        id: 'token',
-        ok: false,
-        message: CHECK_MESSAGES.tokenConfiguration,
-        hint: CHECK_MESSAGES.tokenConfigurationHint,
-      };
+      return check('token', false, message('check.token_configuration'), message('hint.configuration'));
     default:
-      return { id: 'token', ok: false, message: CHECK_MESSAGES.tokenUnknown, hint: REAUTH_HINT };
+      return check('token', false, message('check.token_unknown'), REAUTH);
   }
 }
 
 /**
  * The connection test (SPEC §5): a token (refreshing when needed), then who is connected (`GET /me`), then each
  * enabled feature's probe. Temporary Microsoft failures are retried within a bound; what still fails becomes a
- * failing check with a German hint, never a hung request.
+ * failing check with a hint, never a hung request.
  */
 export class ConnectionTester {
   constructor(
@@ -86,7 +97,7 @@ export class ConnectionTester {
     let accessToken: string;
     try {
       accessToken = (await this.tokens.accessToken(connection, options)).accessToken;
-      checks.push({ id: 'token', ok: true, message: CHECK_MESSAGES.tokenOk });
+      checks.push(check('token', true, message('check.token_ok')));
     } catch (error) {
       const kind = kindOf(error);
       if (kind === 'service_configuration') reportServiceConfiguration(microsoftFailureOf(error), this.logError);
@@ -99,16 +110,17 @@ export class ConnectionTester {
     const retried = <T>(call: () => Promise<T>) => withRetries(call, MICROSOFT_RETRY_POLICY, microsoftRetryDecision);
     try {
       const me = await retried(() => this.graph.me(accessToken));
-      checks.push({ id: 'profile', ok: true, message: CHECK_MESSAGES.profileOk(me.displayName, me.userPrincipalName) });
+      checks.push(
+        check('profile', true, message('check.profile_ok', { name: me.displayName, upn: me.userPrincipalName })),
+      );
     } catch (error) {
       noteTemporary(error);
       const passing = kindOf(error) === 'temporarily_unavailable';
-      checks.push({
-        id: 'profile',
-        ok: false,
-        message: passing ? CHECK_MESSAGES.tokenTemporary : CHECK_MESSAGES.profileFailed,
-        hint: passing ? CHECK_MESSAGES.tokenTemporaryHint : REAUTH_HINT,
-      });
+      checks.push(
+        passing
+          ? check('profile', false, message('check.token_temporary'), TEMPORARY)
+          : check('profile', false, message('check.profile_failed'), REAUTH),
+      );
     }
 
     for (const feature of await this.features.list(connection.tenantId)) {
@@ -126,37 +138,24 @@ export class ConnectionTester {
     noteTemporary: (error: unknown) => void,
   ): Promise<ConnectionCheck> {
     const id = 'invoice-mail-import.mailbox';
-    if (!mailbox)
-      return {
-        id,
-        ok: false,
-        message: CHECK_MESSAGES.mailboxNotConfigured,
-        hint: CHECK_MESSAGES.mailboxNotConfiguredHint,
-      };
+    if (!mailbox) {
+      return check(id, false, message('check.mailbox_not_configured'), message('hint.mailbox_not_configured'));
+    }
     // Microsoft may write the grant resource-qualified and in any case: compared the one way the portal shows it.
     if (missingScopes(connection.scopes, FEATURES['invoice-mail-import'].scopes).length > 0) {
-      return {
-        id,
-        ok: false,
-        message: CHECK_MESSAGES.mailboxMissingScope(mailbox),
-        hint: CHECK_MESSAGES.mailboxMissingScopeHint,
-      };
+      return check(id, false, message('check.mailbox_missing_scope', { mailbox }), message('hint.missing_scope'));
     }
     try {
       await retried(() => this.graph.inbox(accessToken, mailbox));
-      return { id, ok: true, message: CHECK_MESSAGES.mailboxOk(mailbox) };
+      return check(id, true, message('check.mailbox_ok', { mailbox }));
     } catch (error) {
       const status = microsoftFailureOf(error).httpStatus;
       if (status === 403 || status === 404) {
-        return {
-          id,
-          ok: false,
-          message: CHECK_MESSAGES.mailboxDenied(connection.accountUsername, mailbox),
-          hint: MAILBOX_ACCESS_HINT,
-        };
+        const denied = message('check.mailbox_denied', { upn: connection.accountUsername, mailbox });
+        return check(id, false, denied, message('hint.mailbox_access'));
       }
       noteTemporary(error);
-      return { id, ok: false, message: CHECK_MESSAGES.tokenTemporary, hint: CHECK_MESSAGES.tokenTemporaryHint };
+      return check(id, false, message('check.token_temporary'), TEMPORARY);
     }
   }
 

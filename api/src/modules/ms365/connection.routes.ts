@@ -11,7 +11,9 @@ import Type from 'typebox';
 import { principalOf, type RequestAuth } from '../../http/request-auth.js';
 import { SECURITY } from '../../http/openapi.js';
 import { errorResponses, rejectBody } from '../../http/schemas.js';
+import { requestLocale } from '../../messages/request-locale.js';
 import type { ConnectionService } from './connection.service.js';
+import { localizeConnection, localizeRedeem, localizeTestResult } from './connection-view.js';
 import type { FeatureService } from './feature.service.js';
 
 export interface ConnectionRoutesOptions {
@@ -39,7 +41,11 @@ export const connectionRoutes: FastifyPluginAsyncTypebox<ConnectionRoutesOptions
         response: { 200: RedeemResponse, ...errorResponses(400, 401, 403, 429, 413, 415) },
       },
     },
-    async (request) => connection.redeem(principalOf(request), request.body.code, request.ip),
+    async (request) =>
+      localizeRedeem(
+        await connection.redeem(principalOf(request), request.body.code, request.ip),
+        requestLocale(request),
+      ),
   );
 
   app.get(
@@ -53,7 +59,8 @@ export const connectionRoutes: FastifyPluginAsyncTypebox<ConnectionRoutesOptions
         response: { 200: ConnectionResponse, ...errorResponses(401, 403) },
       },
     },
-    async (request) => connection.status(principalOf(request).tenant.id),
+    async (request) =>
+      localizeConnection(await connection.status(principalOf(request).tenant.id), requestLocale(request)),
   );
 
   app.post(
@@ -68,7 +75,8 @@ export const connectionRoutes: FastifyPluginAsyncTypebox<ConnectionRoutesOptions
         response: { 200: ConnectionTestResult, ...errorResponses(400, 401, 403, 409, 429) },
       },
     },
-    async (request) => connection.runTest(principalOf(request), request.ip),
+    async (request) =>
+      localizeTestResult(await connection.runTest(principalOf(request), request.ip), requestLocale(request)),
   );
 
   app.delete(

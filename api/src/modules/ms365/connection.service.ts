@@ -10,7 +10,7 @@ import type { TenantRateCaps } from '../throttle/tenant-rate-caps.js';
 import { claimAttemptByCode, dropAttemptTokenCache } from './attempt.repository.js';
 import { attemptCacheContext } from './attempt-contexts.js';
 import type { ConnectionTester, TestOutcome } from './connection-tester.js';
-import { toConnectionResponse } from './connection-view.js';
+import { lastFailureOf, toConnectionResponse } from './connection-view.js';
 import { newConnectionRow } from './connection-row.js';
 import { findConnection, lockConnectionRow, updateConnection, upsertConnection } from './connection.repository.js';
 import { recordConnected, recordTestOutcome } from '../events/connection-events.js';
@@ -58,7 +58,7 @@ export class ConnectionService {
         { key: `redeem-user:${principal.tenant.id}:${principal.user.id}`, limit: perUser },
         { key: `redeem-ip:${ip}`, limit: perIp },
       ],
-      'Zu viele ungültige Codes. Bitte warten Sie, bevor Sie es erneut versuchen.',
+      'error.too_many_invalid_codes',
     );
     let wrongCode = false;
     try {
@@ -180,9 +180,7 @@ export class ConnectionService {
         lastTest: JSON.stringify(outcome.result),
         lastCheckedAt: now,
         nextCheckAt: this.nextCheck(now, outcome),
-        ...(failed
-          ? { lastFailure: JSON.stringify({ at: now.toISOString(), reason: failed.id, message: failed.message }) }
-          : {}),
+        ...(failed ? { lastFailure: JSON.stringify(lastFailureOf(failed, now)) } : {}),
         updatedAt: now,
       });
       await recordTestOutcome(trx, { before, outcome, trigger: options.trigger ?? 'manual', features, at: now });

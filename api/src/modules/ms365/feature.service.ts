@@ -42,7 +42,7 @@ export class FeatureService {
   ): Promise<FeatureSettings> {
     const mailbox = request.mailbox?.trim().toLowerCase() || null;
     if (request.enabled && !mailbox) {
-      throw new ValidationFailedError('Bitte geben Sie das Postfach an, aus dem Rechnungen importiert werden sollen.', {
+      throw new ValidationFailedError('error.mailbox_required', {
         field: 'mailbox',
       });
     }

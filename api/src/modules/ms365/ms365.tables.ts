@@ -1,4 +1,10 @@
-import type { AttemptError, ConnectionStatusValue, ConnectionTestResult } from '@ecm365/shared';
+import type {
+  AttemptError,
+  ConnectionStatusValue,
+  ConnectionTestResult,
+  MessageCode,
+  MessageParamsSchema,
+} from '@ecm365/shared';
 import type { ColumnType, Selectable } from 'kysely';
 import type { MicrosoftAccountInfo } from '../../adapters/microsoft/microsoft-identity.js';
 
@@ -55,10 +61,13 @@ export interface Ms365AdminConsentsTable {
   outcome: 'granted' | 'failed' | null;
 }
 
+/** The failing check of the last test: its id as reason, its text (German, with code and params when recorded since). */
 export interface ConnectionFailure {
   at: string;
   reason: string;
   message: string;
+  code?: MessageCode;
+  params?: MessageParamsSchema;
 }
 
 export interface Ms365ConnectionsTable {

@@ -1,3 +1,4 @@
+import type { ErrorMessageCode } from '@ecm365/shared';
 import type { Db } from '../../db/database.js';
 import { TooManyAttemptsError } from '../../errors/domain-errors.js';
 import type { Clock } from '../../support/clock.js';
@@ -43,10 +44,10 @@ export class FailureCounter {
   ) {}
 
   /**
-   * Takes one try for every key, or none: throws 429 `too_many_attempts` (with the wait and `message`) when any
-   * key is at its limit.
+   * Takes one try for every key, or none: throws 429 `too_many_attempts` (with the wait and the text `message`)
+   * when any key is at its limit.
    */
-  async reserve(keys: readonly CountedKey[], message: string): Promise<ReservedTries> {
+  async reserve(keys: readonly CountedKey[], message: ErrorMessageCode): Promise<ReservedTries> {
     const now = this.clock.now();
     const cutoff = new Date(now.getTime() - this.windowSeconds * 1000);
     // A fixed order of keys, so that two reservations over the same keys cannot deadlock on the rows.

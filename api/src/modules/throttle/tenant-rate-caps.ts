@@ -1,3 +1,4 @@
+import type { ErrorMessageCode } from '@ecm365/shared';
 import type { Db } from '../../db/database.js';
 import type { Clock } from '../../support/clock.js';
 import { FailureCounter } from './failure-counter.js';
@@ -10,10 +11,10 @@ export interface TenantCapLimits {
 
 export type CappedAction = 'connect_attempt' | 'connection_test' | 'api_token';
 
-const MESSAGES: Record<CappedAction, string> = {
-  connect_attempt: 'Zu viele Verbindungsversuche in kurzer Zeit. Bitte warten Sie einen Moment.',
-  connection_test: 'Zu viele Verbindungstests in kurzer Zeit. Bitte warten Sie einen Moment.',
-  api_token: 'Zu viele neue API-Tokens in kurzer Zeit. Bitte warten Sie einen Moment.',
+const MESSAGES: Record<CappedAction, ErrorMessageCode> = {
+  connect_attempt: 'error.too_many_connect_attempts',
+  connection_test: 'error.too_many_connection_tests',
+  api_token: 'error.too_many_new_api_tokens',
 };
 
 /**

@@ -87,7 +87,7 @@ export class WebhookService {
 
   async remove(principal: Principal, id: string, ip: string): Promise<void> {
     const removed = UUID.test(id) && (await deleteWebhook(this.deps.db, principal.tenant.id, id));
-    if (!removed) throw new NotFoundError('Diesen Webhook gibt es nicht.');
+    if (!removed) throw new NotFoundError('error.webhook_not_found');
     await this.deps.audit.record({
       tenant: principal.tenant,
       actor: principal.user.name,
@@ -153,7 +153,7 @@ export class WebhookService {
 
   private async find(principal: Principal, id: string) {
     const webhook = UUID.test(id) ? await findWebhook(this.deps.db, principal.tenant.id, id) : undefined;
-    if (!webhook) throw new NotFoundError('Diesen Webhook gibt es nicht.');
+    if (!webhook) throw new NotFoundError('error.webhook_not_found');
     return webhook;
   }
 }

@@ -36,8 +36,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -56,8 +62,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -244,8 +256,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -264,8 +282,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -284,8 +308,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -304,8 +334,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -324,8 +360,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -344,8 +386,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -364,8 +412,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -384,8 +438,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -404,8 +464,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -458,8 +524,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -478,8 +550,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -498,8 +576,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -518,8 +602,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -538,8 +628,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -615,8 +711,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -635,8 +737,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -655,8 +763,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -721,8 +835,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -741,8 +861,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -761,8 +887,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -825,8 +957,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -845,8 +983,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -865,8 +1009,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -885,8 +1035,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -905,8 +1061,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -925,8 +1087,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -980,8 +1148,14 @@ export interface paths {
                             authorizeUrl: string;
                             error?: {
                                 kind: "consent_required" | "cancelled" | "wrong_account_type" | "service_configuration" | "temporarily_unavailable" | "interaction_required" | "invalid_state" | "session_mismatch" | "sign_in_expired" | "id_token_invalid" | "unknown";
-                                /** @description German explanation with what to do next. */
+                                /** @description Explanation with what to do next, in the language of Accept-Language. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                code?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 aadstsCode?: string;
                                 correlationId?: string;
                                 /** @description Link to forward to the Microsoft 365 administrator. */
@@ -1000,8 +1174,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -1020,8 +1200,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -1040,8 +1226,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -1060,8 +1252,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -1080,8 +1278,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -1146,8 +1350,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -1166,8 +1376,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -1186,8 +1402,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -1206,8 +1428,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -1226,8 +1454,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -1246,8 +1480,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -1309,8 +1549,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -1329,8 +1575,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -1349,8 +1601,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -1369,8 +1627,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -1389,8 +1653,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -1409,8 +1679,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -1484,8 +1760,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -1504,8 +1786,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -1524,8 +1812,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -1591,8 +1885,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -1611,8 +1911,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -1631,8 +1937,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -1651,8 +1963,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -1715,8 +2033,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -1735,8 +2059,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -1755,8 +2085,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -1775,8 +2111,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -1795,8 +2137,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -1815,8 +2163,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -1835,8 +2189,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -1855,8 +2215,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -1912,8 +2278,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -1932,8 +2304,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -1952,8 +2330,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -1972,8 +2356,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -1992,8 +2382,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -2012,8 +2408,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -2073,8 +2475,22 @@ export interface paths {
                                     /** @description Stable id, e.g. "token", "profile", "invoice-mail-import.mailbox". */
                                     id: string;
                                     ok: boolean;
+                                    /** @description What the check found, in the language of Accept-Language. */
                                     message: string;
+                                    /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                    code?: string;
+                                    /** @description The values the text of the code puts in, by name. */
+                                    params?: {
+                                        [key: string]: string | number;
+                                    };
+                                    /** @description What to do, in the language of Accept-Language. */
                                     hint?: string;
+                                    /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                    hintCode?: string;
+                                    /** @description The values the text of the code puts in, by name. */
+                                    hintParams?: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                             };
                             /**
@@ -2091,8 +2507,15 @@ export interface paths {
                             lastFailure?: {
                                 /** Format: date-time */
                                 at: string;
+                                /** @description Id of the failing check. */
                                 reason: string;
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                code?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                             };
                             features: {
                                 /** @enum {unknown} */
@@ -2125,8 +2548,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -2145,8 +2574,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -2165,8 +2600,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -2185,8 +2626,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -2242,8 +2689,22 @@ export interface paths {
                                         /** @description Stable id, e.g. "token", "profile", "invoice-mail-import.mailbox". */
                                         id: string;
                                         ok: boolean;
+                                        /** @description What the check found, in the language of Accept-Language. */
                                         message: string;
+                                        /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                        code?: string;
+                                        /** @description The values the text of the code puts in, by name. */
+                                        params?: {
+                                            [key: string]: string | number;
+                                        };
+                                        /** @description What to do, in the language of Accept-Language. */
                                         hint?: string;
+                                        /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                        hintCode?: string;
+                                        /** @description The values the text of the code puts in, by name. */
+                                        hintParams?: {
+                                            [key: string]: string | number;
+                                        };
                                     }[];
                                 };
                                 /**
@@ -2260,8 +2721,15 @@ export interface paths {
                                 lastFailure?: {
                                     /** Format: date-time */
                                     at: string;
+                                    /** @description Id of the failing check. */
                                     reason: string;
                                     message: string;
+                                    /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                    code?: string;
+                                    /** @description The values the text of the code puts in, by name. */
+                                    params?: {
+                                        [key: string]: string | number;
+                                    };
                                 };
                                 features: {
                                     /** @enum {unknown} */
@@ -2290,8 +2758,22 @@ export interface paths {
                                     /** @description Stable id, e.g. "token", "profile", "invoice-mail-import.mailbox". */
                                     id: string;
                                     ok: boolean;
+                                    /** @description What the check found, in the language of Accept-Language. */
                                     message: string;
+                                    /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                    code?: string;
+                                    /** @description The values the text of the code puts in, by name. */
+                                    params?: {
+                                        [key: string]: string | number;
+                                    };
+                                    /** @description What to do, in the language of Accept-Language. */
                                     hint?: string;
+                                    /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                    hintCode?: string;
+                                    /** @description The values the text of the code puts in, by name. */
+                                    hintParams?: {
+                                        [key: string]: string | number;
+                                    };
                                 }[];
                             };
                         };
@@ -2307,8 +2789,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -2327,8 +2815,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -2347,8 +2841,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -2367,8 +2867,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -2387,8 +2893,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -2407,8 +2919,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -2427,8 +2945,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -2447,8 +2971,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -2486,8 +3016,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -2506,8 +3042,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -2526,8 +3068,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -2546,8 +3094,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -2566,8 +3120,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -2616,8 +3176,22 @@ export interface paths {
                                 /** @description Stable id, e.g. "token", "profile", "invoice-mail-import.mailbox". */
                                 id: string;
                                 ok: boolean;
+                                /** @description What the check found, in the language of Accept-Language. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                code?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
+                                /** @description What to do, in the language of Accept-Language. */
                                 hint?: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                hintCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                hintParams?: {
+                                    [key: string]: string | number;
+                                };
                             }[];
                         };
                     };
@@ -2632,8 +3206,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -2652,8 +3232,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -2672,8 +3258,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -2692,8 +3284,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -2712,8 +3310,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -2732,8 +3336,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -2752,8 +3362,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -2853,8 +3469,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -2873,8 +3495,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -2893,8 +3521,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -2913,8 +3547,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -2933,8 +3573,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -2953,8 +3599,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -2973,8 +3625,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -3037,8 +3695,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -3057,8 +3721,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -3077,8 +3747,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -3097,8 +3773,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -3152,8 +3834,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -3172,8 +3860,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -3192,8 +3886,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -3212,8 +3912,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -3232,8 +3938,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -3252,8 +3964,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -3272,8 +3990,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -3292,8 +4016,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -3349,8 +4079,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -3369,8 +4105,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -3389,8 +4131,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -3409,8 +4157,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -3429,8 +4183,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -3449,8 +4209,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -3533,8 +4299,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -3553,8 +4325,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -3573,8 +4351,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -3593,8 +4377,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -3613,8 +4403,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -3633,8 +4429,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -3720,8 +4522,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -3740,8 +4548,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -3760,8 +4574,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -3780,8 +4600,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -3800,8 +4626,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -3820,8 +4652,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -3877,8 +4715,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -3897,8 +4741,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -3917,8 +4767,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -3937,8 +4793,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -3988,8 +4850,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -4008,8 +4876,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -4028,8 +4902,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -4048,8 +4928,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -4068,8 +4954,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -4088,8 +4980,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };
@@ -4108,8 +5006,14 @@ export interface paths {
                             error: {
                                 /** @enum {unknown} */
                                 code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
-                                /** @description German, human-readable; never contains secrets. */
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
                                 details?: {
                                     [key: string]: unknown;
                                 };

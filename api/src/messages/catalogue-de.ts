@@ -1,0 +1,114 @@
+import type { MessageCode } from '@ecm365/shared';
+
+/** The server's German texts (the default), by message code; `{name}` puts in the parameter of that name. */
+export const CATALOGUE_DE: Record<MessageCode, string> = {
+  'error.validation_failed': 'Die Anfrage ist ungültig.',
+  'error.body_not_expected': 'Diese Anfrage erwartet keinen Inhalt.',
+  'error.tenant_required': 'Bitte geben Sie Ihren Kundennamen an.',
+  'error.mailbox_required': 'Bitte geben Sie das Postfach an, aus dem Rechnungen importiert werden sollen.',
+  'error.payload_too_large': 'Die Anfrage ist zu groß.',
+  'error.request_timeout': 'Die Anfrage kam nicht rechtzeitig an.',
+  'error.not_found': 'Nicht gefunden.',
+  'error.api_token_not_found': 'Dieses API-Token gibt es nicht.',
+  'error.webhook_not_found': 'Diesen Webhook gibt es nicht.',
+  'error.invalid_credentials': 'ELO-Benutzername oder Kennwort ist falsch.',
+  'error.password_login_disabled': 'Anmeldung mit ELO-Benutzer und Kennwort ist auf diesem ELO deaktiviert.',
+  'error.unknown_tenant': 'Diesen Kunden kennen wir nicht. Bitte prüfen Sie den Kundennamen.',
+  'error.too_many_attempts': 'Zu viele Versuche. Bitte warten Sie, bevor Sie es erneut versuchen.',
+  'error.too_many_login_failures':
+    'Zu viele fehlgeschlagene Anmeldeversuche. Bitte warten Sie, bevor Sie es erneut versuchen.',
+  'error.too_many_invalid_codes': 'Zu viele ungültige Codes. Bitte warten Sie, bevor Sie es erneut versuchen.',
+  'error.too_many_invalid_api_tokens':
+    'Zu viele ungültige API-Tokens. Bitte warten Sie, bevor Sie es erneut versuchen.',
+  'error.too_many_connect_attempts': 'Zu viele Verbindungsversuche in kurzer Zeit. Bitte warten Sie einen Moment.',
+  'error.too_many_connection_tests': 'Zu viele Verbindungstests in kurzer Zeit. Bitte warten Sie einen Moment.',
+  'error.too_many_new_api_tokens': 'Zu viele neue API-Tokens in kurzer Zeit. Bitte warten Sie einen Moment.',
+  'error.elo_unavailable': 'Ihr ELO ist gerade nicht erreichbar. Bitte versuchen Sie es später erneut.',
+  'error.not_authenticated': 'Bitte melden Sie sich an.',
+  'error.csrf_failed': 'Die Sicherheitsprüfung der Anfrage ist fehlgeschlagen. Bitte laden Sie die Seite neu.',
+  'error.access_denied': 'Zugriff nicht erlaubt',
+  'error.attempt_not_found':
+    'Dieser Verbindungsversuch ist unbekannt. Bitte starten Sie die Verbindung im Portal erneut.',
+  'error.attempt_expired':
+    'Dieser Verbindungsversuch ist abgelaufen. Bitte starten Sie die Verbindung im Portal erneut.',
+  'error.session_mismatch':
+    'Dieser Verbindungsversuch wurde bereits in einem anderen Browser geöffnet und gehört zu diesem. ' +
+    'Bitte öffnen Sie den Link im selben Browser oder lassen Sie einen neuen Verbindungsversuch starten.',
+  'error.code_expired': 'Der MS365 Code ist abgelaufen. Bitte stellen Sie die Verbindung erneut her.',
+  'error.code_redeemed': 'Der MS365 Code wurde bereits verwendet.',
+  'error.invalid_code_format': 'Das ist kein gültiger MS365 Code. Bitte prüfen Sie die Eingabe (Tippfehler?).',
+  'error.invalid_code':
+    'Der MS365 Code ist ungültig, abgelaufen oder bereits verwendet. Bitte stellen Sie die Verbindung erneut her.',
+  'error.not_connected': 'Es besteht keine Verbindung zu Microsoft 365.',
+  'error.webhook_url_not_allowed':
+    'Diese Webhook-Adresse ist nicht erlaubt. Bitte geben Sie eine öffentlich erreichbare https-Adresse an.',
+  'error.webhook_limit_reached': 'Es sind höchstens {limit} Webhooks möglich. Bitte löschen Sie zuerst einen.',
+  'error.ms365_unavailable': 'Microsoft 365 ist gerade nicht erreichbar. Bitte versuchen Sie es später erneut.',
+  'error.ms365_configuration_error':
+    'Ein Konfigurationsproblem auf Seiten von ecm.online verhindert die Verbindung zu Microsoft 365. ' +
+    'Bitte wenden Sie sich an support@ecm.online.',
+  'error.service_unavailable': 'Der Dienst ist vorübergehend nicht verfügbar. Bitte versuchen Sie es gleich erneut.',
+  'error.internal_error': 'Ein unerwarteter Fehler ist aufgetreten.',
+
+  'check.token_ok': 'Anmeldung bei Microsoft 365 funktioniert.',
+  'check.token_reauth': 'Die Anmeldung bei Microsoft 365 ist abgelaufen oder wurde widerrufen.',
+  'check.token_temporary': 'Microsoft 365 war bei der Prüfung nicht erreichbar.',
+  'check.token_configuration':
+    'Die Anmeldung bei Microsoft 365 scheitert an einem Konfigurationsproblem von ecm.online.',
+  'check.token_unknown': 'Die Anmeldung bei Microsoft 365 ist fehlgeschlagen.',
+  'check.profile_ok': 'Verbunden als {name} ({upn}).',
+  'check.profile_failed': 'Das verbundene Microsoft-365-Konto konnte nicht gelesen werden.',
+  'check.mailbox_ok': 'Zugriff auf das Postfach {mailbox} funktioniert.',
+  'check.mailbox_denied': 'Der verbundene Microsoft-365-Benutzer {upn} hat keinen Zugriff auf das Postfach {mailbox}.',
+  'check.mailbox_missing_scope':
+    'Für das Postfach {mailbox} fehlt der Verbindung die Berechtigung „Mail.ReadWrite.Shared“.',
+  'check.mailbox_not_configured': 'Für den Rechnungs-Import via E-Mail ist noch kein Postfach eingetragen.',
+
+  'hint.reauth': 'Bitte richten Sie die Verbindung erneut ein („Verbindung erneut einrichten“).',
+  'hint.temporary': 'Das ist meist vorübergehend. Bitte testen Sie die Verbindung in einigen Minuten erneut.',
+  'hint.configuration': 'Bitte wenden Sie sich an support@ecm.online.',
+  // The article's "WICHTIG!" warning, as the hint of a failing mailbox check.
+  'hint.mailbox_access':
+    'WICHTIG: Der Benutzer, mit dem Sie die Microsoft 365 Verbindung herstellen, muss unbedingt die notwendigen ' +
+    'Berechtigungen zum Zugriff auf das E-Mail-Postfach besitzen, aus dem die E-Mails importiert werden sollen. ' +
+    'Bitte geben Sie dem Benutzer Zugriff auf das Postfach oder richten Sie die Verbindung mit einem Benutzer ein, ' +
+    'der Zugriff hat.',
+  'hint.missing_scope':
+    'Die Berechtigung wurde erst nach dem Einrichten der Verbindung benötigt. ' +
+    'Bitte richten Sie die Verbindung erneut ein („Verbindung erneut einrichten“).',
+  'hint.mailbox_not_configured': 'Tragen Sie das Postfach (z. B. rechnungen@example.com) in den Einstellungen ein.',
+
+  'attempt.consent_required':
+    'Für die Verbindung fehlt die Zustimmung eines Administrators Ihres Microsoft-365-Mandanten. ' +
+    'Leiten Sie den Link unten an Ihre Microsoft-365-Administration weiter. Nach der Zustimmung können Sie die ' +
+    'Verbindung erneut herstellen.',
+  'attempt.cancelled':
+    'Die Verbindung wurde nicht eingerichtet, weil die Anmeldung oder Zustimmung bei Microsoft abgebrochen wurde. ' +
+    'Bitte versuchen Sie es erneut.',
+  'attempt.wrong_account_type':
+    'Mit diesem Microsoft-Konto ist keine Verbindung möglich (z. B. ein privates Microsoft-Konto oder ein Konto ' +
+    'einer anderen Organisation). Bitte melden Sie sich mit dem Geschäftskonto Ihrer Organisation an.',
+  'attempt.service_configuration':
+    'Ein Konfigurationsproblem auf Seiten von ecm.online verhindert die Verbindung. Bitte wenden Sie sich an ' +
+    'support@ecm.online.',
+  'attempt.temporarily_unavailable':
+    'Microsoft ist gerade nicht erreichbar. Bitte versuchen Sie es in einigen Minuten erneut.',
+  'attempt.interaction_required':
+    'Microsoft verlangt eine erneute Anmeldung (z. B. eine mehrstufige Authentifizierung). Bitte versuchen Sie es ' +
+    'erneut.',
+  'attempt.invalid_state':
+    'Diese Rückmeldung von Microsoft gehört zu keinem laufenden Verbindungsversuch (abgelaufen oder bereits ' +
+    'verwendet). Bitte starten Sie die Verbindung im Portal erneut.',
+  'attempt.session_mismatch':
+    'Die Anmeldung bei Microsoft gehört zu einer anderen Sitzung des Portals. Bitte starten Sie die Verbindung im ' +
+    'selben Browser erneut aus dem Portal.',
+  'attempt.sign_in_expired':
+    'Die Anmeldung bei Microsoft hat zu lange gedauert oder wurde bereits verwendet. ' +
+    'Bitte starten Sie die Verbindung erneut („Verbindung herstellen“).',
+  'attempt.id_token_invalid':
+    'Die Anmeldung bei Microsoft konnte nicht bestätigt werden. Aus Sicherheitsgründen wurde keine Verbindung ' +
+    'eingerichtet. Bitte versuchen Sie es erneut; falls es wieder passiert, wenden Sie sich an support@ecm.online.',
+  'attempt.unknown':
+    'Microsoft hat die Verbindung abgelehnt. Bitte versuchen Sie es erneut; falls es wieder passiert, senden Sie ' +
+    'uns die Fehlerdetails.',
+};

@@ -1,0 +1,99 @@
+import type { MessageCode } from '@ecm365/shared';
+
+/** The server's English texts, by message code (Accept-Language: en); `{name}` puts in that parameter. */
+export const CATALOGUE_EN: Record<MessageCode, string> = {
+  'error.validation_failed': 'The request is not valid.',
+  'error.body_not_expected': 'This request expects no body.',
+  'error.tenant_required': 'Please enter your customer name.',
+  'error.mailbox_required': 'Please enter the mailbox to import invoices from.',
+  'error.payload_too_large': 'The request is too large.',
+  'error.request_timeout': 'The request did not arrive in time.',
+  'error.not_found': 'Not found.',
+  'error.api_token_not_found': 'This API token does not exist.',
+  'error.webhook_not_found': 'This webhook does not exist.',
+  'error.invalid_credentials': 'The ELO user name or password is wrong.',
+  'error.password_login_disabled': 'Signing in with an ELO user and password is turned off on this ELO.',
+  'error.unknown_tenant': 'We do not know this customer. Please check the customer name.',
+  'error.too_many_attempts': 'Too many attempts. Please wait before you try again.',
+  'error.too_many_login_failures': 'Too many failed sign-ins. Please wait before you try again.',
+  'error.too_many_invalid_codes': 'Too many invalid codes. Please wait before you try again.',
+  'error.too_many_invalid_api_tokens': 'Too many invalid API tokens. Please wait before you try again.',
+  'error.too_many_connect_attempts': 'Too many connection attempts in a short time. Please wait a moment.',
+  'error.too_many_connection_tests': 'Too many connection tests in a short time. Please wait a moment.',
+  'error.too_many_new_api_tokens': 'Too many new API tokens in a short time. Please wait a moment.',
+  'error.elo_unavailable': 'Your ELO cannot be reached right now. Please try again later.',
+  'error.not_authenticated': 'Please sign in.',
+  'error.csrf_failed': 'The security check of the request failed. Please reload the page.',
+  'error.access_denied': 'Access not allowed',
+  'error.attempt_not_found': 'This connection attempt is unknown. Please start the connection in the portal again.',
+  'error.attempt_expired': 'This connection attempt has expired. Please start the connection in the portal again.',
+  'error.session_mismatch':
+    'This connection attempt was already opened in another browser and belongs to it. ' +
+    'Please open the link in the same browser or have a new connection attempt started.',
+  'error.code_expired': 'The MS365 code has expired. Please connect again.',
+  'error.code_redeemed': 'The MS365 code has been used already.',
+  'error.invalid_code_format': 'This is not a valid MS365 code. Please check what you entered (a typo?).',
+  'error.invalid_code': 'The MS365 code is invalid, expired or used already. Please connect again.',
+  'error.not_connected': 'There is no connection to Microsoft 365.',
+  'error.webhook_url_not_allowed':
+    'This webhook address is not allowed. Please enter a publicly reachable https address.',
+  'error.webhook_limit_reached': 'At most {limit} webhooks are possible. Please delete one first.',
+  'error.ms365_unavailable': 'Microsoft 365 cannot be reached right now. Please try again later.',
+  'error.ms365_configuration_error':
+    'A configuration problem on the side of ecm.online prevents the connection to Microsoft 365. ' +
+    'Please contact support@ecm.online.',
+  'error.service_unavailable': 'The service is temporarily unavailable. Please try again in a moment.',
+  'error.internal_error': 'An unexpected error occurred.',
+
+  'check.token_ok': 'Signing in to Microsoft 365 works.',
+  'check.token_reauth': 'The sign-in to Microsoft 365 has expired or was revoked.',
+  'check.token_temporary': 'Microsoft 365 could not be reached during the check.',
+  'check.token_configuration': 'Signing in to Microsoft 365 fails because of a configuration problem at ecm.online.',
+  'check.token_unknown': 'Signing in to Microsoft 365 failed.',
+  'check.profile_ok': 'Connected as {name} ({upn}).',
+  'check.profile_failed': 'The connected Microsoft 365 account could not be read.',
+  'check.mailbox_ok': 'Access to the mailbox {mailbox} works.',
+  'check.mailbox_denied': 'The connected Microsoft 365 user {upn} has no access to the mailbox {mailbox}.',
+  'check.mailbox_missing_scope':
+    'For the mailbox {mailbox} the connection lacks the permission “Mail.ReadWrite.Shared”.',
+  'check.mailbox_not_configured': 'No mailbox has been entered yet for the invoice import via e-mail.',
+
+  'hint.reauth': 'Please set up the connection again (“Set up the connection again”).',
+  'hint.temporary': 'This is usually temporary. Please test the connection again in a few minutes.',
+  'hint.configuration': 'Please contact support@ecm.online.',
+  'hint.mailbox_access':
+    'IMPORTANT: The user you connect Microsoft 365 with must have the permissions needed to access the mailbox ' +
+    'the e-mails are imported from. Please give the user access to the mailbox or set up the connection with a ' +
+    'user who has access.',
+  'hint.missing_scope':
+    'The permission was needed only after the connection had been set up. ' +
+    'Please set up the connection again (“Set up the connection again”).',
+  'hint.mailbox_not_configured': 'Enter the mailbox (e.g. invoices@example.com) in the settings.',
+
+  'attempt.consent_required':
+    'The connection needs the consent of an administrator of your Microsoft 365 tenant. Forward the link below to ' +
+    'your Microsoft 365 administrators. Once they have consented, you can connect again.',
+  'attempt.cancelled':
+    'The connection was not set up because the sign-in or consent at Microsoft was cancelled. Please try again.',
+  'attempt.wrong_account_type':
+    'This Microsoft account cannot be connected (e.g. a personal Microsoft account or an account of another ' +
+    'organization). Please sign in with the work account of your organization.',
+  'attempt.service_configuration':
+    'A configuration problem on the side of ecm.online prevents the connection. Please contact support@ecm.online.',
+  'attempt.temporarily_unavailable': 'Microsoft cannot be reached right now. Please try again in a few minutes.',
+  'attempt.interaction_required':
+    'Microsoft asks you to sign in again (e.g. with multi-factor authentication). Please try again.',
+  'attempt.invalid_state':
+    'This response from Microsoft belongs to no running connection attempt (expired or used already). ' +
+    'Please start the connection in the portal again.',
+  'attempt.session_mismatch':
+    'The sign-in at Microsoft belongs to another session of the portal. Please start the connection again from ' +
+    'the portal in the same browser.',
+  'attempt.sign_in_expired':
+    'The sign-in at Microsoft took too long or was used already. Please start the connection again (“Connect”).',
+  'attempt.id_token_invalid':
+    'The sign-in at Microsoft could not be confirmed. For security reasons no connection was set up. Please try ' +
+    'again; if it happens again, contact support@ecm.online.',
+  'attempt.unknown':
+    'Microsoft refused the connection. Please try again; if it happens again, send us the error details.',
+};

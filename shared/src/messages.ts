@@ -1,0 +1,135 @@
+import Type, { type Static } from 'typebox';
+
+/**
+ * Every text the server writes for people, as a stable code with the names of its parameters. The API sends the
+ * code and the parameters next to its own `message` (a rendering in the request's language for curl users); the
+ * web renders them from its locale files, so the words in the portal follow its language. Codes are
+ * `<category>.<name>` (two parts, snake_case names): `error` API errors (`error.code` says what failed, the message
+ * code which text explains it), `check` connection-test results, `hint` what to do about a failing check, `attempt`
+ * the connector window's Microsoft failures. The server's catalogue (api/src/messages/) and the web's locale files
+ * must have a text for each; a test walks this table.
+ */
+export const MESSAGE_PARAMS = {
+  // API errors: one per error code, the same code as text unless a variant explains the case better.
+  'error.validation_failed': [],
+  'error.body_not_expected': [],
+  'error.tenant_required': [],
+  'error.mailbox_required': [],
+  'error.payload_too_large': [],
+  'error.request_timeout': [],
+  'error.not_found': [],
+  'error.api_token_not_found': [],
+  'error.webhook_not_found': [],
+  'error.invalid_credentials': [],
+  'error.password_login_disabled': [],
+  'error.unknown_tenant': [],
+  'error.too_many_attempts': [],
+  'error.too_many_login_failures': [],
+  'error.too_many_invalid_codes': [],
+  'error.too_many_invalid_api_tokens': [],
+  'error.too_many_connect_attempts': [],
+  'error.too_many_connection_tests': [],
+  'error.too_many_new_api_tokens': [],
+  'error.elo_unavailable': [],
+  'error.not_authenticated': [],
+  'error.csrf_failed': [],
+  'error.access_denied': [],
+  'error.attempt_not_found': [],
+  'error.attempt_expired': [],
+  'error.session_mismatch': [],
+  'error.code_expired': [],
+  'error.code_redeemed': [],
+  'error.invalid_code_format': [],
+  'error.invalid_code': [],
+  'error.not_connected': [],
+  'error.webhook_url_not_allowed': [],
+  'error.webhook_limit_reached': ['limit'],
+  'error.ms365_unavailable': [],
+  'error.ms365_configuration_error': [],
+  'error.service_unavailable': [],
+  'error.internal_error': [],
+
+  // Connection test (SPEC §5): what each check found.
+  'check.token_ok': [],
+  'check.token_reauth': [],
+  'check.token_temporary': [],
+  'check.token_configuration': [],
+  'check.token_unknown': [],
+  'check.profile_ok': ['name', 'upn'],
+  'check.profile_failed': [],
+  'check.mailbox_ok': ['mailbox'],
+  'check.mailbox_denied': ['upn', 'mailbox'],
+  'check.mailbox_missing_scope': ['mailbox'],
+  'check.mailbox_not_configured': [],
+
+  // What to do about a failing check.
+  'hint.reauth': [],
+  'hint.temporary': [],
+  'hint.configuration': [],
+  'hint.mailbox_access': [],
+  'hint.missing_scope': [],
+  'hint.mailbox_not_configured': [],
+
+  // The connector window when Microsoft said no (AttemptError.kind).
+  'attempt.consent_required': [],
+  'attempt.cancelled': [],
+  'attempt.wrong_account_type': [],
+  'attempt.service_configuration': [],
+  'attempt.temporarily_unavailable': [],
+  'attempt.interaction_required': [],
+  'attempt.invalid_state': [],
+  'attempt.session_mismatch': [],
+  'attempt.sign_in_expired': [],
+  'attempt.id_token_invalid': [],
+  'attempt.unknown': [],
+} as const satisfies Record<string, readonly string[]>;
+
+export type MessageCode = keyof typeof MESSAGE_PARAMS;
+export const MESSAGE_CODES = Object.keys(MESSAGE_PARAMS) as MessageCode[];
+
+/** The message codes of one category, e.g. `MessageCodeOf<'check'>`. */
+export type MessageCodeOf<Category extends string> = Extract<MessageCode, `${Category}.${string}`>;
+export type ErrorMessageCode = MessageCodeOf<'error'>;
+
+/** A value put into a text: names, mailboxes, numbers. Never a secret. */
+export type MessageParamValue = string | number;
+export type MessageParams<Code extends MessageCode = MessageCode> = {
+  [Name in (typeof MESSAGE_PARAMS)[Code][number]]: MessageParamValue;
+};
+
+/** A text as code and parameters: what the API stores and sends instead of a sentence. */
+export type Message<Code extends MessageCode = MessageCode> = Code extends MessageCode
+  ? { code: Code; params: MessageParams<Code> }
+  : never;
+
+export function isMessageCode(value: unknown): value is MessageCode {
+  return typeof value === 'string' && Object.hasOwn(MESSAGE_PARAMS, value);
+}
+
+/** Builds a message; `params` is required exactly when the code has parameters. */
+export function message<Code extends MessageCode>(
+  code: Code,
+  ...params: (typeof MESSAGE_PARAMS)[Code]['length'] extends 0 ? [] : [MessageParams<Code>]
+): Message<Code> {
+  return { code, params: params[0] ?? {} } as Message<Code>;
+}
+
+/** Languages of the server's texts and of the portal; the first is the default. */
+export const MESSAGE_LOCALES = ['de', 'en'] as const;
+export type MessageLocale = (typeof MESSAGE_LOCALES)[number];
+
+/**
+ * A message code in the API's schemas: a string of the form above, not an enum of every code, which would be
+ * repeated in each response of the OpenAPI document (about 75 codes × every error response); TypeScript users of
+ * shared/ get the exact union.
+ */
+export const MessageCodeSchema = Type.Unsafe<MessageCode>(
+  Type.String({
+    pattern: '^[a-z]+\\.[a-z0-9_]+$',
+    description: 'Stable code of a text (shared/src/messages.ts); render it with its params in your language.',
+  }),
+);
+export const MessageParamsSchema = Type.Record(Type.String(), Type.Union([Type.String(), Type.Number()]), {
+  description: 'The values the text of the code puts in, by name.',
+});
+export type MessageParamsSchema = Static<typeof MessageParamsSchema>;
