@@ -29,6 +29,7 @@ import { FeatureService } from './modules/ms365/feature.service.js';
 import { ImportEloSessions } from './modules/invoice-import/elo-sessions.js';
 import { InvoiceImportService } from './modules/invoice-import/invoice-import.service.js';
 import { ImportRound } from './modules/invoice-import/import-round.js';
+import { importProbe } from './modules/invoice-import/import-probe.js';
 import { Ms365CodeIssuer } from './modules/ms365/ms365-code-issuer.js';
 import { SessionGroupChecks } from './modules/sessions/session-group-checks.js';
 import { SessionService } from './modules/sessions/session.service.js';
@@ -105,12 +106,14 @@ export function createServices(deps: ServiceDependencies) {
   const statusCache = new TtlCache<string, ConnectionResponse>(config.statusCacheTtlMs, 10_000);
   const features = new FeatureService(db);
   const tokens = new ConnectionTokens(keys, identity, new ConnectionLock(db));
+  const graphMail = new GraphMailGateway(deps.microsoft, dispatcher, metrics.observer('microsoft'));
   const tester = new ConnectionTester(
     tokens,
     new GraphGateway(deps.microsoft, dispatcher, metrics.observer('microsoft')),
     features,
     clock,
     logError,
+    importProbe(db, graphMail),
   );
   const connection = new ConnectionService({
     db,
@@ -146,7 +149,6 @@ export function createServices(deps: ServiceDependencies) {
   });
   const integrations = createIntegrations(deps, { clock, keys, audit });
   const eloServiceAccounts = new EloServiceAccountService(db, keys, clock);
-  const graphMail = new GraphMailGateway(deps.microsoft, dispatcher, metrics.observer('microsoft'));
   const importElo = new ImportEloSessions(db, eloArchives, eloServiceAccounts);
   const invoiceImport = new InvoiceImportService({
     db,
