@@ -155,3 +155,10 @@ export class WebhookLimitReachedError extends DomainError {
     super('webhook_limit_reached', 409, message('error.webhook_limit_reached', { limit }), { limit });
   }
 }
+
+/** The invoice import's conflicts (SPEC §9). */
+export class ImportConflictError extends DomainError {
+  constructor(code: 'import_not_retryable' | 'import_disabled', text: ErrorText) {
+    super(code, 409, text);
+  }
+}

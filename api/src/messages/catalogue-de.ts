@@ -42,6 +42,22 @@ export const CATALOGUE_DE: Record<MessageCode, string> = {
   'error.not_connected': 'Es besteht keine Verbindung zu Microsoft 365.',
   'error.webhook_url_not_allowed':
     'Diese Webhook-Adresse ist nicht erlaubt. Bitte geben Sie eine öffentlich erreichbare https-Adresse an.',
+  'error.import_folder_invalid':
+    'Der ELO-Ablagepfad muss mit ¶ beginnen und darf keine leeren Ordnernamen enthalten, z. B. {example}.',
+  'error.import_folder_placeholder':
+    'Der ELO-Ablagepfad enthält den unbekannten Platzhalter {placeholder}; erlaubt sind {allowed}.',
+  'error.import_field_name_invalid':
+    'Das Indexfeld für „{key}“ muss ein Gruppenname aus Buchstaben, Ziffern und _ sein.',
+  'error.import_field_duplicate': 'Das Indexfeld {group} ist mehreren Werten zugeordnet.',
+  'error.import_key_field_missing':
+    'Die Maske „{mask}“ hat kein Indexfeld {group} für den Import-Schlüssel. Ohne ihn kann ecm365 doppelte Ablagen nicht verhindern.',
+  'error.import_key_field_too_short':
+    'Das Indexfeld {group} fasst nur {max} Zeichen; der Import-Schlüssel braucht {needed}.',
+  'error.import_from_invalid': 'Das Datum „Importieren ab“ ist ungültig.',
+  'error.invalid_cursor': 'Der Cursor ist ungültig.',
+  'error.import_not_retryable': 'Nur eine fehlgeschlagene E-Mail kann erneut versucht werden.',
+  'error.import_disabled': 'Der Rechnungs-Import ist ausgeschaltet.',
+  'error.import_message_not_found': 'Diese E-Mail gibt es im Rechnungs-Import nicht.',
   'error.webhook_limit_reached': 'Es sind höchstens {limit} Webhooks möglich. Bitte löschen Sie zuerst einen.',
   'error.ms365_unavailable': 'Microsoft 365 ist gerade nicht erreichbar. Bitte versuchen Sie es später erneut.',
   'error.ms365_configuration_error':
@@ -62,6 +78,10 @@ export const CATALOGUE_DE: Record<MessageCode, string> = {
   'check.mailbox_denied': 'Der verbundene Microsoft-365-Benutzer {upn} hat keinen Zugriff auf das Postfach {mailbox}.',
   'check.mailbox_missing_scope':
     'Für das Postfach {mailbox} fehlt der Verbindung die Berechtigung „Mail.ReadWrite.Shared“.',
+  'check.import_delta_denied':
+    'Das Postfach {mailbox} öffnet sich, aber neue E-Mails lassen sich nicht abfragen (Delta-Abfrage abgelehnt). Ist nur ein einzelner Ordner freigegeben statt des ganzen Postfachs?',
+  'check.import_folders_denied':
+    'Im Postfach {mailbox} lassen sich die Ordner „ELO importiert“ und „ELO Fehler“ nicht anlegen. Der Import braucht Vollzugriff (Mail.ReadWrite.Shared).',
   'check.mailbox_not_configured': 'Für den Rechnungs-Import via E-Mail ist noch kein Postfach eingetragen.',
 
   'hint.reauth': 'Bitte richten Sie die Verbindung erneut ein („Verbindung erneut einrichten“).',

@@ -37,6 +37,21 @@ export const CATALOGUE_EN: Record<MessageCode, string> = {
   'error.not_connected': 'There is no connection to Microsoft 365.',
   'error.webhook_url_not_allowed':
     'This webhook address is not allowed. Please enter a publicly reachable https address.',
+  'error.import_folder_invalid':
+    'The ELO filing path must start with ¶ and must not contain empty folder names, e.g. {example}.',
+  'error.import_folder_placeholder':
+    'The ELO filing path contains the unknown placeholder {placeholder}; allowed are {allowed}.',
+  'error.import_field_name_invalid': 'The index field for “{key}” must be a group name of letters, digits and _.',
+  'error.import_field_duplicate': 'The index field {group} is assigned to more than one value.',
+  'error.import_key_field_missing':
+    'The mask “{mask}” has no index field {group} for the import key. Without it ecm365 cannot prevent duplicate filing.',
+  'error.import_key_field_too_short':
+    'The index field {group} holds only {max} characters; the import key needs {needed}.',
+  'error.import_from_invalid': 'The date “Import from” is not valid.',
+  'error.invalid_cursor': 'The cursor is not valid.',
+  'error.import_not_retryable': 'Only a failed e-mail can be retried.',
+  'error.import_disabled': 'The invoice import is switched off.',
+  'error.import_message_not_found': 'This e-mail does not exist in the invoice import.',
   'error.webhook_limit_reached': 'At most {limit} webhooks are possible. Please delete one first.',
   'error.ms365_unavailable': 'Microsoft 365 cannot be reached right now. Please try again later.',
   'error.ms365_configuration_error':
@@ -56,6 +71,10 @@ export const CATALOGUE_EN: Record<MessageCode, string> = {
   'check.mailbox_denied': 'The connected Microsoft 365 user {upn} has no access to the mailbox {mailbox}.',
   'check.mailbox_missing_scope':
     'For the mailbox {mailbox} the connection lacks the permission “Mail.ReadWrite.Shared”.',
+  'check.import_delta_denied':
+    'The mailbox {mailbox} opens, but new mail cannot be queried (delta query refused). Is only a single folder shared instead of the whole mailbox?',
+  'check.import_folders_denied':
+    'The folders “ELO importiert” and “ELO Fehler” cannot be created in the mailbox {mailbox}. The import needs full access (Mail.ReadWrite.Shared).',
   'check.mailbox_not_configured': 'No mailbox has been entered yet for the invoice import via e-mail.',
 
   'hint.reauth': 'Please set up the connection again (“Set up the connection again”).',

@@ -10,6 +10,7 @@ import {
 import { MicrosoftRequestError, type GraphGateway } from '../../adapters/microsoft/index.js';
 import type { Clock } from '../../support/clock.js';
 import { withRetries } from '../../support/retry.js';
+import { ImportProbeError, type ImportProbe } from '../invoice-import/import-probe.js';
 import type { ConnectionTokens } from './connection-tokens.js';
 import type { FeatureService } from './feature.service.js';
 import {
@@ -82,6 +83,8 @@ export class ConnectionTester {
     private readonly features: FeatureService,
     private readonly clock: Clock,
     private readonly logError: LogError,
+    /** The invoice import's own calls (delta, child folders), run after the Inbox opened. */
+    private readonly importProbe?: ImportProbe,
   ) {}
 
   async run(connection: ConnectionRow, options: { forceRefresh?: boolean } = {}): Promise<TestOutcome> {
@@ -147,8 +150,14 @@ export class ConnectionTester {
     }
     try {
       await retried(() => this.graph.inbox(accessToken, mailbox));
+      await this.importProbe?.(connection.tenantId, accessToken, mailbox, retried);
       return check(id, true, message('check.mailbox_ok', { mailbox }));
-    } catch (error) {
+    } catch (caught) {
+      const error = caught instanceof ImportProbeError ? caught.failure : caught;
+      if (caught instanceof ImportProbeError && kindOf(error) !== 'temporarily_unavailable') {
+        const code = caught.stage === 'delta' ? 'check.import_delta_denied' : 'check.import_folders_denied';
+        return check(id, false, message(code, { mailbox }), message('hint.mailbox_access'));
+      }
       const status = microsoftFailureOf(error).httpStatus;
       if (status === 403 || status === 404) {
         const denied = message('check.mailbox_denied', { upn: connection.accountUsername, mailbox });

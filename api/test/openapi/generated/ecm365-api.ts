@@ -35,7 +35,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -61,7 +61,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -255,7 +255,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -281,7 +281,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -307,7 +307,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -333,7 +333,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -359,7 +359,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -385,7 +385,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -411,7 +411,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -437,7 +437,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -463,7 +463,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -523,7 +523,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -549,7 +549,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -575,7 +575,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -601,7 +601,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -627,7 +627,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -710,7 +710,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -736,7 +736,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -762,7 +762,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -834,7 +834,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -860,7 +860,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -886,7 +886,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -956,7 +956,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -982,7 +982,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -1008,7 +1008,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -1034,7 +1034,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -1060,7 +1060,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -1086,7 +1086,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -1173,7 +1173,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -1199,7 +1199,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -1225,7 +1225,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -1251,7 +1251,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -1277,7 +1277,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -1349,7 +1349,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -1375,7 +1375,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -1401,7 +1401,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -1427,7 +1427,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -1453,7 +1453,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -1479,7 +1479,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -1548,7 +1548,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -1574,7 +1574,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -1600,7 +1600,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -1626,7 +1626,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -1652,7 +1652,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -1678,7 +1678,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -1759,7 +1759,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -1785,7 +1785,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -1811,7 +1811,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -1884,7 +1884,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -1910,7 +1910,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -1936,7 +1936,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -1962,7 +1962,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -2032,7 +2032,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -2058,7 +2058,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -2084,7 +2084,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -2110,7 +2110,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -2136,7 +2136,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -2162,7 +2162,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -2188,7 +2188,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -2214,7 +2214,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -2277,7 +2277,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -2303,7 +2303,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -2329,7 +2329,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -2355,7 +2355,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -2381,7 +2381,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -2407,7 +2407,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -2547,7 +2547,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -2573,7 +2573,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -2599,7 +2599,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -2625,7 +2625,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -2788,7 +2788,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -2814,7 +2814,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -2840,7 +2840,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -2866,7 +2866,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -2892,7 +2892,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -2918,7 +2918,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -2944,7 +2944,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -2970,7 +2970,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -3015,7 +3015,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -3041,7 +3041,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -3067,7 +3067,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -3093,7 +3093,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -3119,7 +3119,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -3205,7 +3205,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -3231,7 +3231,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -3257,7 +3257,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -3283,7 +3283,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -3309,7 +3309,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -3335,7 +3335,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -3361,7 +3361,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -3393,8 +3393,194 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        /** Settings of "Rechnungs-Import via E-Mail": on/off and the mailbox to import from */
+        /** Settings and state of "Rechnungs-Import via E-Mail" */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            id: "invoice-mail-import";
+                            enabled: boolean;
+                            mailbox: string | null;
+                            /** @description Permissions this feature adds. */
+                            scopes: string[];
+                            eloFolder: string;
+                            eloMask: string;
+                            /** @enum {unknown} */
+                            afterImport: "move" | "mark_read" | "none";
+                            /**
+                             * Format: date-time
+                             * @description Null until the import is first enabled.
+                             */
+                            importFrom: string | null;
+                            /** @enum {unknown} */
+                            content: "attachments" | "eml" | "both";
+                            includeInline: boolean;
+                            eloFields: {
+                                importKey: string;
+                                messageId: string;
+                                mailbox: string;
+                                sender: string;
+                                subject: string;
+                                receivedAt: string;
+                                fileName: string;
+                                kind: string;
+                                einvoiceSyntax: string;
+                                einvoiceProfile: string;
+                                invoiceNumber: string;
+                                invoiceDate: string;
+                                seller: string;
+                                total: string;
+                            };
+                        } & {
+                            /** @enum {unknown} */
+                            state: "disabled" | "waiting_for_connection" | "waiting_for_elo" | "running" | "needs_attention";
+                            /**
+                             * Format: date-time
+                             * @description When the last round ended.
+                             */
+                            lastRunAt?: string;
+                            /**
+                             * Format: date-time
+                             * @description When the next round is due.
+                             */
+                            nextRunAt?: string;
+                            /** @description Mails seen but not finished yet. */
+                            backlog: number;
+                            counts: {
+                                imported: number;
+                                failed: number;
+                                skipped: number;
+                            };
+                            lastError?: {
+                                /** @description Stable snake_case identifier. */
+                                code: string;
+                                message: string;
+                            };
+                            /** @description The mask documents are filed with (the basic mask where „Rechnung“ is missing). */
+                            eloMaskUsed?: string;
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
+                                message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
+                                message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
+                                message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
+                                message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Settings of "Rechnungs-Import via E-Mail" (members left out keep their value) */
         put: {
             parameters: {
                 query?: never;
@@ -3450,12 +3636,67 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            /** @enum {unknown} */
+                            /** @enum {string} */
                             id: "invoice-mail-import";
                             enabled: boolean;
                             mailbox: string | null;
                             /** @description Permissions this feature adds. */
                             scopes: string[];
+                            eloFolder: string;
+                            eloMask: string;
+                            /** @enum {unknown} */
+                            afterImport: "move" | "mark_read" | "none";
+                            /**
+                             * Format: date-time
+                             * @description Null until the import is first enabled.
+                             */
+                            importFrom: string | null;
+                            /** @enum {unknown} */
+                            content: "attachments" | "eml" | "both";
+                            includeInline: boolean;
+                            eloFields: {
+                                importKey: string;
+                                messageId: string;
+                                mailbox: string;
+                                sender: string;
+                                subject: string;
+                                receivedAt: string;
+                                fileName: string;
+                                kind: string;
+                                einvoiceSyntax: string;
+                                einvoiceProfile: string;
+                                invoiceNumber: string;
+                                invoiceDate: string;
+                                seller: string;
+                                total: string;
+                            };
+                        } & {
+                            /** @enum {unknown} */
+                            state: "disabled" | "waiting_for_connection" | "waiting_for_elo" | "running" | "needs_attention";
+                            /**
+                             * Format: date-time
+                             * @description When the last round ended.
+                             */
+                            lastRunAt?: string;
+                            /**
+                             * Format: date-time
+                             * @description When the next round is due.
+                             */
+                            nextRunAt?: string;
+                            /** @description Mails seen but not finished yet. */
+                            backlog: number;
+                            counts: {
+                                imported: number;
+                                failed: number;
+                                skipped: number;
+                            };
+                            lastError?: {
+                                /** @description Stable snake_case identifier. */
+                                code: string;
+                                message: string;
+                            };
+                            /** @description The mask documents are filed with (the basic mask where „Rechnung“ is missing). */
+                            eloMaskUsed?: string;
                         };
                     };
                 };
@@ -3468,7 +3709,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -3494,7 +3735,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -3520,7 +3761,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -3546,7 +3787,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -3572,7 +3813,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -3598,7 +3839,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -3624,7 +3865,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -3644,6 +3885,643 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ms365/features/invoice-mail-import/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The activity list: imported, failed, skipped and pending mails, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "pending" | "imported" | "failed" | "skipped";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** Format: date-time */
+                                receivedAt: string;
+                                /** @description Sender address (and name). */
+                                from: string;
+                                subject: string;
+                                /** @enum {unknown} */
+                                state: "pending" | "imported" | "failed" | "skipped";
+                                documents: {
+                                    /** @description Original file name. */
+                                    name: string;
+                                    /** @description Bytes of the main file. */
+                                    size: number;
+                                    /**
+                                     * @description pdf, einvoice_xml (XRechnung/UBL/CII as XML), hybrid_pdf (ZUGFeRD/Factur-X: PDF with the XML inside), image, eml (a mail), other.
+                                     * @enum {unknown}
+                                     */
+                                    kind: "pdf" | "einvoice_xml" | "hybrid_pdf" | "image" | "eml" | "other";
+                                    einvoice?: {
+                                        /** @enum {unknown} */
+                                        syntax: "ubl" | "cii";
+                                        /** @description The profile in words, from the specification identifier: e.g. "XRechnung 3.0", "EN 16931 (COMFORT)", "Factur-X/ZUGFeRD BASIC", "Factur-X/ZUGFeRD MINIMUM". */
+                                        profile: string;
+                                    };
+                                    eloObjId?: string;
+                                    /** @description ELO path with ¶ separators. */
+                                    eloPath?: string;
+                                }[];
+                                error?: {
+                                    /** @description Stable snake_case identifier. */
+                                    code: string;
+                                    message: string;
+                                };
+                                skippedReason?: {
+                                    /** @description Stable snake_case identifier. */
+                                    code: string;
+                                    message: string;
+                                };
+                                /** @description What was left out or changed: skipped attachments (inline images, cloud links), index values the mask has no field for, values cut to the field length, e-invoice inspection notes. */
+                                notes?: {
+                                    /** @description Stable snake_case identifier. */
+                                    code: string;
+                                    message: string;
+                                }[];
+                                attempts: number;
+                            }[];
+                            nextCursor?: string;
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
+                                message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
+                                message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
+                                message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
+                                message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
+                                message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ms365/features/invoice-mail-import/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** „Jetzt prüfen“: run a round now (coalesced with one under way) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            accepted: true;
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
+                                message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
+                                message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
+                                message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
+                                message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
+                                message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
+                                message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ms365/features/invoice-mail-import/messages/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** „Erneut versuchen“ for a failed mail */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            accepted: true;
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
+                                message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
+                                message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
+                                message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
+                                message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
+                                message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
+                                message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
+                                message: string;
+                                /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+                                messageCode?: string;
+                                /** @description The values the text of the code puts in, by name. */
+                                params?: {
+                                    [key: string]: string | number;
+                                };
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -3694,7 +4572,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -3720,7 +4598,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -3746,7 +4624,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -3772,7 +4650,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -3833,7 +4711,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -3859,7 +4737,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -3885,7 +4763,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -3911,7 +4789,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -3937,7 +4815,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -3963,7 +4841,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -3989,7 +4867,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -4015,7 +4893,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -4078,7 +4956,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -4104,7 +4982,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -4130,7 +5008,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -4156,7 +5034,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -4182,7 +5060,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -4208,7 +5086,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -4298,7 +5176,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -4324,7 +5202,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -4350,7 +5228,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -4376,7 +5254,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -4402,7 +5280,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -4428,7 +5306,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -4521,7 +5399,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -4547,7 +5425,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -4573,7 +5451,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -4599,7 +5477,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -4625,7 +5503,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -4651,7 +5529,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -4714,7 +5592,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -4740,7 +5618,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -4766,7 +5644,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -4792,7 +5670,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -4849,7 +5727,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -4875,7 +5753,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -4901,7 +5779,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -4927,7 +5805,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -4953,7 +5831,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -4979,7 +5857,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
@@ -5005,7 +5883,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description Human-readable, in the language of Accept-Language (German by default, English); never contains secrets. */
                                 message: string;
                                 /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
