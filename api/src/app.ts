@@ -13,6 +13,7 @@ import { requestIdHeader, requestIdOf } from './http/request-id.js';
 import { securityHeaders } from './http/security-headers.js';
 import { registerSpa } from './http/spa.js';
 import { createRequestAuth } from './http/request-auth.js';
+import { declareRouteAccess } from './http/route-scope.js';
 import { accessRoutes } from './modules/access/access.routes.js';
 import { apiTokenRoutes } from './modules/api-tokens/api-token.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
@@ -92,6 +93,7 @@ export async function buildApp({ services, webDist }: AppOptions): Promise<Fasti
   });
   await app.register(
     async (api) => {
+      declareRouteAccess(api);
       await api.register(authRoutes, {
         auth: services.auth,
         requestAuth,

@@ -159,8 +159,13 @@ export class InvalidCodeError extends DomainError {
 }
 
 export class NotConnectedError extends DomainError {
-  constructor() {
-    super('not_connected', 409, 'Es besteht keine Verbindung zu Microsoft 365.');
+  constructor(hint?: string) {
+    super(
+      'not_connected',
+      409,
+      hint ? `Es besteht keine Verbindung zu Microsoft 365. ${hint}` : 'Es besteht keine Verbindung zu Microsoft 365.',
+      hint ? { hint } : undefined,
+    );
   }
 }
 
@@ -184,6 +189,43 @@ export class WebhookLimitReachedError extends DomainError {
       {
         limit,
       },
+    );
+  }
+}
+
+/** An API token used outside its scopes, or a browser session on a route only API tokens may call. */
+export class InsufficientScopeError extends DomainError {
+  constructor(scope: string, kind: 'token' | 'session' = 'token') {
+    super(
+      'insufficient_scope',
+      403,
+      kind === 'token'
+        ? `Diesem API-Token fehlt die Berechtigung „${scope}“. Bitte erstellen Sie im Portal ein API-Token mit dieser Berechtigung.`
+        : `Dieser Aufruf ist nur mit einem API-Token mit der Berechtigung „${scope}“ möglich, nicht mit einer Anmeldung im Browser.`,
+      { scope },
+    );
+  }
+}
+
+/** The connection exists but Microsoft no longer accepts it (refresh token expired or revoked, consent withdrawn). */
+export class NeedsReauthError extends DomainError {
+  constructor(hint: string, details?: Record<string, unknown>) {
+    super('needs_reauth', 409, `Die Verbindung zu Microsoft 365 muss erneut eingerichtet werden. ${hint}`, {
+      hint,
+      ...details,
+    });
+  }
+}
+
+/** Microsoft could not be reached or throttled us beyond our retries. */
+export class Ms365UnavailableError extends DomainError {
+  constructor(retryAfterSeconds?: number) {
+    super(
+      'ms365_unavailable',
+      503,
+      'Microsoft 365 ist gerade nicht erreichbar. Bitte versuchen Sie es in einigen Minuten erneut.',
+      retryAfterSeconds ? { retryAfterSeconds } : undefined,
+      retryAfterSeconds ? { 'retry-after': String(retryAfterSeconds) } : undefined,
     );
   }
 }

@@ -62,9 +62,11 @@ export async function registerOpenApi(app: FastifyInstance, publicUrl: string): 
 type SecurityRequirement = Array<Record<string, string[]>>;
 
 /** `security` entries for route schemas. */
-export const SECURITY: Record<'sessionOrToken' | 'session', SecurityRequirement> = {
+export const SECURITY: Record<'sessionOrToken' | 'session' | 'token', SecurityRequirement> = {
   /** Cookie (+ CSRF header on unsafe methods) or an API token. */
   sessionOrToken: [{ sessionCookie: [], csrfToken: [] }, { bearerToken: [] }],
   /** Cookie (+ CSRF header on unsafe methods) only. */
   session: [{ sessionCookie: [], csrfToken: [] }],
+  /** An API token only. */
+  token: [{ bearerToken: [] }],
 };

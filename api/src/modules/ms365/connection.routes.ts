@@ -10,6 +10,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { principalOf, type RequestAuth } from '../../http/request-auth.js';
 import { SECURITY } from '../../http/openapi.js';
+import { requiresScope } from '../../http/route-scope.js';
 import { errorResponses, rejectBody } from '../../http/schemas.js';
 import type { ConnectionService } from './connection.service.js';
 import type { FeatureService } from './feature.service.js';
@@ -26,11 +27,13 @@ export const connectionRoutes: FastifyPluginAsyncTypebox<ConnectionRoutesOptions
   { connection, features, requestAuth },
 ) => {
   const guarded = { onRequest: [requestAuth.authenticate, requestAuth.requireMs365Access] };
+  const reading = { ...guarded, config: requiresScope('ms365:read') };
+  const writing = { ...guarded, config: requiresScope('ms365:write') };
 
   app.post(
     '/ms365/connection',
     {
-      ...guarded,
+      ...writing,
       schema: {
         tags: ['ms365'],
         security: SECURITY.sessionOrToken,
@@ -45,7 +48,7 @@ export const connectionRoutes: FastifyPluginAsyncTypebox<ConnectionRoutesOptions
   app.get(
     '/ms365/connection',
     {
-      ...guarded,
+      ...reading,
       schema: {
         tags: ['ms365'],
         security: SECURITY.sessionOrToken,
@@ -60,7 +63,7 @@ export const connectionRoutes: FastifyPluginAsyncTypebox<ConnectionRoutesOptions
     '/ms365/connection/test',
     {
       preValidation: rejectBody,
-      ...guarded,
+      ...writing,
       schema: {
         tags: ['ms365'],
         security: SECURITY.sessionOrToken,
@@ -75,7 +78,7 @@ export const connectionRoutes: FastifyPluginAsyncTypebox<ConnectionRoutesOptions
     '/ms365/connection',
     {
       preValidation: rejectBody,
-      ...guarded,
+      ...writing,
       schema: {
         tags: ['ms365'],
         security: SECURITY.sessionOrToken,
@@ -92,7 +95,7 @@ export const connectionRoutes: FastifyPluginAsyncTypebox<ConnectionRoutesOptions
   app.put(
     '/ms365/features/invoice-mail-import',
     {
-      ...guarded,
+      ...writing,
       schema: {
         tags: ['ms365'],
         security: SECURITY.sessionOrToken,
