@@ -19,6 +19,7 @@ import { apiTokenRoutes } from './modules/api-tokens/api-token.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { callbackRoutes } from './modules/ms365/callback.routes.js';
 import { connectRoutes } from './modules/ms365/connect.routes.js';
+import { accessTokenRoutes } from './modules/ms365/access-token.routes.js';
 import { connectionRoutes } from './modules/ms365/connection.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { notificationRoutes } from './modules/notifications/notification.routes.js';
@@ -117,6 +118,7 @@ export async function buildApp({ services, webDist }: AppOptions): Promise<Fasti
         features: services.features,
         requestAuth,
       });
+      await api.register(accessTokenRoutes, { accessTokens: services.accessTokens, requestAuth });
       await api.register(webhookRoutes, { webhooks: services.webhooks, requestAuth });
       await api.register(notificationRoutes, { notifications: services.notifications, requestAuth });
     },

@@ -19,6 +19,7 @@ import { AuditLog } from './modules/audit/audit-log.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { LoginThrottle } from './modules/auth/login-throttle.js';
 import { AdminConsents } from './modules/ms365/admin-consents.js';
+import { AccessTokenService } from './modules/ms365/access-token.service.js';
 import { ConnectService } from './modules/ms365/connect.service.js';
 import { ConnectionLock } from './modules/ms365/connection-lock.js';
 import { ConnectionTester } from './modules/ms365/connection-tester.js';
@@ -141,6 +142,14 @@ export function createServices(deps: ServiceDependencies) {
     logError,
     caps,
   });
+  const accessTokens = new AccessTokenService({
+    db,
+    clock,
+    tokens,
+    audit,
+    issuances: new FailureCounter(db, clock, 60),
+    perTokenPerMinute: config.accessTokensPerMinute,
+  });
   const integrations = createIntegrations(deps, { clock, keys, audit });
   return {
     ...integrations,
@@ -161,6 +170,7 @@ export function createServices(deps: ServiceDependencies) {
     features,
     connect,
     connection,
+    accessTokens,
     /** Graph mail of the connected mailboxes, for the invoice import (reads with a connection's access token). */
     graphMail: new GraphMailGateway(deps.microsoft, dispatcher, metrics.observer('microsoft')),
     eloArchives,

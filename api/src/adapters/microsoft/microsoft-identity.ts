@@ -111,7 +111,7 @@ export class MicrosoftIdentity {
     homeAccountId: string;
     scopes: string[];
     forceRefresh?: boolean;
-  }): Promise<{ accessToken: string; expiresOn: Date | null; refreshed: boolean }> {
+  }): Promise<{ accessToken: string; expiresOn: Date | null; refreshed: boolean; scopes: string[] }> {
     return observed(this.onCall, 'acquire_token', () => this.acquire(input));
   }
 
@@ -131,7 +131,12 @@ export class MicrosoftIdentity {
         scopes: input.scopes,
         forceRefresh: input.forceRefresh ?? false,
       });
-      return { accessToken: result.accessToken, expiresOn: result.expiresOn, refreshed: !result.fromCache };
+      return {
+        accessToken: result.accessToken,
+        expiresOn: result.expiresOn,
+        refreshed: !result.fromCache,
+        scopes: result.scopes,
+      };
     } catch (error) {
       throw translate(error, network);
     }

@@ -1,0 +1,101 @@
+import { FEATURES, missingScopes, type AccessTokenResponse, type FeatureId } from '@ecm365/shared';
+import { MicrosoftRequestError } from '../../adapters/microsoft/index.js';
+import type { Db } from '../../db/database.js';
+import { Ms365UnavailableError, NeedsReauthError, NotConnectedError } from '../../errors/domain-errors.js';
+import type { Clock } from '../../support/clock.js';
+import type { AuditLog } from '../audit/audit-log.js';
+import type { Principal } from '../auth/principal.js';
+import type { FailureCounter } from '../throttle/failure-counter.js';
+import type { ConnectionTokens } from './connection-tokens.js';
+import { findConnection } from './connection.repository.js';
+import { classifyMicrosoftFailure } from './microsoft-failure.js';
+import { REAUTH_HINT } from './ms365-messages.js';
+
+/** The token handed out is good for at least this long (SPEC §10), so a caller can use it without checking. */
+export const MIN_VALIDITY_MS = 5 * 60_000;
+
+export const NOT_CONNECTED_HINT =
+  'Bitte richten Sie die Verbindung im Portal unter „Microsoft 365“ ein („Einrichtung abschließen & Verbindung testen“).';
+
+export interface AccessTokenServiceDeps {
+  db: Db;
+  clock: Clock;
+  tokens: ConnectionTokens;
+  audit: AuditLog;
+  /** Counts issuances per API token (never given back): the per-token rate limit. */
+  issuances: FailureCounter;
+  perTokenPerMinute: number;
+}
+
+/**
+ * Fresh Microsoft Graph access tokens for ELO-side features (SPEC §10, Nango's "credential fetch that refreshes
+ * on read"): through the connection's serialised refresh, so however many callers ask at once the rotated
+ * refresh token is stored before the next refresh can start. Every issuance is audited; the token never is.
+ */
+export class AccessTokenService {
+  constructor(private readonly deps: AccessTokenServiceDeps) {}
+
+  async issue(principal: Principal, feature: FeatureId | undefined, ip: string): Promise<AccessTokenResponse> {
+    const { db, audit } = this.deps;
+    await this.deps.issuances.reserve(
+      [{ key: `access-token:${principal.apiTokenId ?? principal.user.id}`, limit: this.deps.perTokenPerMinute }],
+      'Zu viele Anfragen nach Microsoft-Zugriffstoken mit diesem API-Token. Bitte warten Sie kurz.',
+    );
+    const auditBase = {
+      tenant: principal.tenant,
+      actor: principal.user.name,
+      action: 'ms365.access_token' as const,
+      ip,
+    };
+    const fail = async (error: Error & { code?: string }) => {
+      await audit.record({
+        ...auditBase,
+        outcome: 'failure',
+        details: { tokenId: principal.apiTokenId, feature: feature ?? null, code: error.code },
+      });
+      return error;
+    };
+
+    const connection = await findConnection(db, principal.tenant.id);
+    if (!connection) throw await fail(new NotConnectedError(NOT_CONNECTED_HINT));
+    if (connection.status === 'needs_reauth') throw await fail(new NeedsReauthError(REAUTH_HINT));
+    const wanted = feature ? FEATURES[feature].scopes : undefined;
+    const missing = wanted ? missingScopes(connection.scopes, wanted) : [];
+    if (missing.length > 0) throw await fail(new NeedsReauthError(REAUTH_HINT, { missingScopes: missing }));
+
+    let token;
+    try {
+      token = await this.deps.tokens.accessToken(connection, {
+        ...(wanted ? { scopes: wanted } : {}),
+        minValidityMs: MIN_VALIDITY_MS,
+      });
+    } catch (error) {
+      if (!(error instanceof MicrosoftRequestError)) throw error;
+      const kind = classifyMicrosoftFailure(error.failure);
+      if (kind === 'temporarily_unavailable') throw await fail(new Ms365UnavailableError(error.failure.retryAfterSeconds));
+      throw await fail(new NeedsReauthError(REAUTH_HINT, { reason: kind }));
+    }
+    const expiresAt = token.expiresOn ?? new Date(this.deps.clock.now().getTime() + MIN_VALIDITY_MS);
+    await audit.record({
+      ...auditBase,
+      outcome: 'success',
+      details: {
+        tokenId: principal.apiTokenId,
+        feature: feature ?? null,
+        expiresAt: expiresAt.toISOString(),
+        refreshed: token.refreshed,
+      },
+    });
+    return {
+      accessToken: token.accessToken,
+      tokenType: 'Bearer',
+      expiresAt: expiresAt.toISOString(),
+      scopes: token.scopes.length > 0 ? token.scopes : [...(wanted ?? connection.scopes)],
+      account: {
+        username: connection.accountUsername,
+        displayName: connection.accountDisplayName,
+        microsoftTenantId: connection.microsoftTenantId,
+      },
+    };
+  }
+}
