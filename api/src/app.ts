@@ -94,7 +94,7 @@ export async function buildApp({ services, webDist }: AppOptions): Promise<Fasti
   });
   await app.register(
     async (api) => {
-      declareRouteAccess(api);
+      declareRouteAccess(api, app);
       await api.register(authRoutes, {
         auth: services.auth,
         requestAuth,

@@ -62,7 +62,9 @@ export function routeAccessOf(route: Pick<RouteOptions, 'url' | 'method' | 'conf
  * Makes every /api/v1 route's access explicit before the app listens: a route without a declaration (and outside
  * the prefix rule) is a start-up error, so a new route cannot quietly be open to every token.
  */
-export function declareRouteAccess(app: FastifyInstance): void {
+export function declareRouteAccess(app: FastifyInstance, root: FastifyInstance = app): void {
+  const table = declared.get(root) ?? [];
+  declared.set(root, table);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith(`${API_PREFIX}/`)) return;
     const access = routeAccessOf(route);
@@ -72,7 +74,23 @@ export function declareRouteAccess(app: FastifyInstance): void {
       );
     }
     route.config = { ...(route.config ?? {}), access } as typeof route.config;
+    for (const method of Array.isArray(route.method) ? route.method : [route.method]) {
+      table.push({ method, url: route.url, access });
+    }
   });
+}
+
+export interface DeclaredRoute {
+  method: string;
+  url: string;
+  access: RouteAccess;
+}
+
+const declared = new WeakMap<FastifyInstance, DeclaredRoute[]>();
+
+/** Every /api/v1 route of an app with the access it declared (the scope tests enumerate these). */
+export function declaredRoutesOf(app: FastifyInstance): readonly DeclaredRoute[] {
+  return declared.get(app) ?? [];
 }
 
 /** The scopes a token principal carries; sessions carry none (they are limited by the ELO group, not scopes). */
