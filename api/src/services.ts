@@ -14,6 +14,7 @@ import { KeyRing } from './crypto/key-ring.js';
 import { Metrics } from './metrics/metrics.js';
 import type { Db } from './db/database.js';
 import { portalOriginCheck } from './http/request-origin.js';
+import { ApiTokenGroupChecks } from './modules/api-tokens/api-token-group-checks.js';
 import { ApiTokenService } from './modules/api-tokens/api-token.service.js';
 import { AuditLog } from './modules/audit/audit-log.js';
 import { AuthService } from './modules/auth/auth.service.js';
@@ -150,6 +151,17 @@ export function createServices(deps: ServiceDependencies) {
     issuances: new FailureCounter(db, clock, 60),
     perTokenPerMinute: config.accessTokensPerMinute,
   });
+  const eloServiceAccounts = new EloServiceAccountService(db, keys, clock);
+  const tokenGroupChecks = new ApiTokenGroupChecks({
+    db,
+    clock,
+    elo,
+    serviceAccounts: eloServiceAccounts,
+    audit,
+    intervalHours: config.apiTokenGroupCheckHours,
+    forget: (hashes) => apiTokens.forget(hashes),
+    logWarn: (details, message) => logger.warn(details, message),
+  });
   const integrations = createIntegrations(deps, { clock, keys, audit });
   return {
     ...integrations,
@@ -175,7 +187,9 @@ export function createServices(deps: ServiceDependencies) {
     graphMail: new GraphMailGateway(deps.microsoft, dispatcher, metrics.observer('microsoft')),
     eloArchives,
     /** The tenants' ELO service accounts (invoice import): credentialsFor(tenantId). */
-    eloServiceAccounts: new EloServiceAccountService(db, keys, clock),
+    eloServiceAccounts,
+    /** The API tokens' daily ELO group re-check (SPEC §10). */
+    tokenGroupChecks,
     close: async () => {
       integrations.closeIntegrations();
       await dispatcher.close();

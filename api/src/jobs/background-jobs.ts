@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { Services } from '../services.js';
+import { ApiTokenGroupCheckJob } from './api-token-group-check-job.js';
 import { HealthMonitor } from './health-monitor.js';
 import { Housekeeping } from './housekeeping.js';
 import { createJobQueue } from './job-queue.js';
@@ -12,7 +13,7 @@ export interface BackgroundJobs {
 }
 
 /**
- * Starts the job queue with housekeeping, the sessions' group re-checks, the event relay and, unless switched off,
+ * Starts the job queue with housekeeping, the sessions' and API tokens' group re-checks, the event relay and, unless switched off,
  * the connection health monitor.
  */
 export async function startBackgroundJobs(pool: pg.Pool, services: Services): Promise<BackgroundJobs> {
@@ -27,10 +28,12 @@ export async function startBackgroundJobs(pool: pg.Pool, services: Services): Pr
     : undefined;
   const housekeeping = new Housekeeping(boss, { db, sessions: services.sessions, clock, logger });
   const groupChecks = new SessionGroupCheckJob(boss, { checks: services.groupChecks, logger });
+  const tokenGroupChecks = new ApiTokenGroupCheckJob(boss, { checks: services.tokenGroupChecks, logger });
   await boss.start();
   await monitor?.start();
   await housekeeping.start();
   await groupChecks.start();
+  await tokenGroupChecks.start();
   await services.relay.start(boss);
   return {
     monitor,

@@ -97,7 +97,10 @@ describe('POST /api/v1/ms365/connection/access-token (SPEC §10)', () => {
     const { token } = await createToken(['ms365:token']);
     const none = await fetchToken(token);
     expect(none.statusCode).toBe(409);
-    expect(none.json().error).toMatchObject({ code: 'not_connected', details: { hint: expect.stringContaining('Einrichtung') } });
+    expect(none.json().error).toMatchObject({
+      code: 'not_connected',
+      details: { hint: expect.stringContaining('Einrichtung') },
+    });
 
     await connectWithTokenDueForRefresh();
     // The refresh token expires now: the refresh fails with invalid_grant (AADSTS700082).

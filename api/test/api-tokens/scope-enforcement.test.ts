@@ -2,12 +2,7 @@ import { API_PREFIX, API_SCOPES, type ApiScope } from '@ecm365/shared';
 import fc from 'fast-check';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  declareRouteAccess,
-  declaredRoutesOf,
-  requiresScope,
-  type DeclaredRoute,
-} from '../../src/http/route-scope.js';
+import { declareRouteAccess, declaredRoutesOf, requiresScope, type DeclaredRoute } from '../../src/http/route-scope.js';
 import { asUser } from '../support/connect-flow.js';
 import { hostOf, signIn, startTestApp, type SignedIn, type TestApp } from '../support/test-app.js';
 import { fuzzParameters } from '../fuzz/support/fuzz-parameters.js';
@@ -97,9 +92,7 @@ describe('scope enforcement, property-based over routes × scopes (SPEC §10)', 
             expect(error).toMatchObject({ code: 'insufficient_scope', details: { scope: needed } });
             expect(error.message).toContain(needed);
           } else {
-            expect(error?.code, `${route.method} ${route.url} with ${scopes.join(',')}`).not.toBe(
-              'insufficient_scope',
-            );
+            expect(error?.code, `${route.method} ${route.url} with ${scopes.join(',')}`).not.toBe('insufficient_scope');
           }
         },
       ),

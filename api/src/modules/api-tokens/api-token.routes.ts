@@ -1,4 +1,10 @@
-import { ApiTokenIdParams, ApiTokenList, CreateApiTokenRequest, CreatedApiToken, CurrentApiToken } from '@ecm365/shared';
+import {
+  ApiTokenIdParams,
+  ApiTokenList,
+  CreateApiTokenRequest,
+  CreatedApiToken,
+  CurrentApiToken,
+} from '@ecm365/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { principalOf, type RequestAuth } from '../../http/request-auth.js';

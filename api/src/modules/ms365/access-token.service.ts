@@ -72,7 +72,8 @@ export class AccessTokenService {
     } catch (error) {
       if (!(error instanceof MicrosoftRequestError)) throw error;
       const kind = classifyMicrosoftFailure(error.failure);
-      if (kind === 'temporarily_unavailable') throw await fail(new Ms365UnavailableError(error.failure.retryAfterSeconds));
+      if (kind === 'temporarily_unavailable')
+        throw await fail(new Ms365UnavailableError(error.failure.retryAfterSeconds));
       throw await fail(new NeedsReauthError(REAUTH_HINT, { reason: kind }));
     }
     const expiresAt = token.expiresOn ?? new Date(this.deps.clock.now().getTime() + MIN_VALIDITY_MS);
