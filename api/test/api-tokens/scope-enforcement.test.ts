@@ -170,4 +170,28 @@ describe('tokens of before scopes, and GET /api-tokens/current', () => {
   it('/api-tokens/current answers a browser session 401: it describes tokens only', async () => {
     expect((await asUser(t, admin).get('/api/v1/api-tokens/current')).statusCode).toBe(401);
   });
+
+  it("a webhooks:write token sees only its own tenant's webhooks, and is no one's on another tenant's host", async () => {
+    const otherAdmin = await signIn(t.app, 'admin', 'admin', 'other');
+    const hook = { url: 'https://hooks.example.com/other', events: ['ms365.connection.connected'] };
+    const theirs = await asUser(t, otherAdmin).post('/api/v1/webhooks', hook);
+    expect(theirs.statusCode).toBe(201);
+    const token = await tokenWith(['webhooks:write']);
+    const headers = { host: hostOf('acme'), authorization: `Bearer ${token}` };
+    const list = await t.app.inject({ method: 'GET', url: '/api/v1/webhooks', headers });
+    expect(list.statusCode).toBe(200);
+    expect(list.body).not.toContain(theirs.json().id);
+    for (const [method, url] of [
+      ['DELETE', `/api/v1/webhooks/${theirs.json().id}`],
+      ['GET', `/api/v1/webhooks/${theirs.json().id}/deliveries`],
+    ] as const) {
+      expect((await t.app.inject({ method, url, headers })).statusCode, `${method} ${url}`).toBe(404);
+    }
+    const elsewhere = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/webhooks',
+      headers: { ...headers, host: hostOf('other') },
+    });
+    expect(elsewhere.statusCode).toBe(401);
+  });
 });
