@@ -150,6 +150,9 @@ export function createServices(deps: ServiceDependencies) {
     audit,
     issuances: new FailureCounter(db, clock, 60),
     perTokenPerMinute: config.accessTokensPerMinute,
+    recheck: async (row) => {
+      await connection.testAndRecord(row, { trigger: 'monitor' });
+    },
   });
   const eloServiceAccounts = new EloServiceAccountService(db, keys, clock);
   const tokenGroupChecks = new ApiTokenGroupChecks({

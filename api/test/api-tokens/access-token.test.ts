@@ -111,6 +111,14 @@ describe('POST /api/v1/ms365/connection/access-token (SPEC §10)', () => {
       code: 'needs_reauth',
       details: { hint: expect.stringContaining('erneut einrichten') },
     });
+    // The refusal is recorded at once (status, ms365.connection.needs_reauth event), and later callers are told
+    // without asking Microsoft again.
+    expect((await asUser(t, admin).get('/api/v1/ms365/connection')).json().status).toBe('needs_reauth');
+    const events = await t.database.db.selectFrom('outboxEvents').select('type').execute();
+    expect(events.map((event) => event.type)).toContain('ms365.connection.needs_reauth');
+    const before = t.microsoft.controls.stats().tokenRequests.refresh_token ?? 0;
+    expect((await fetchToken(token)).json().error.code).toBe('needs_reauth');
+    expect(t.microsoft.controls.stats().tokenRequests.refresh_token ?? 0).toBe(before);
   });
 
   it('with a feature: asks only for its permissions, 409 needs_reauth when the connection lacks them', async () => {

@@ -10,6 +10,7 @@ import type { ConnectionTokens } from './connection-tokens.js';
 import { findConnection } from './connection.repository.js';
 import { classifyMicrosoftFailure } from './microsoft-failure.js';
 import { REAUTH_HINT } from './ms365-messages.js';
+import type { ConnectionRow } from './ms365.tables.js';
 
 /** The token handed out is good for at least this long (SPEC §10), so a caller can use it without checking. */
 export const MIN_VALIDITY_MS = 5 * 60_000;
@@ -25,6 +26,11 @@ export interface AccessTokenServiceDeps {
   /** Counts issuances per API token (never given back): the per-token rate limit. */
   issuances: FailureCounter;
   perTokenPerMinute: number;
+  /**
+   * Records what Microsoft's refusal means for the connection (the health monitor's test, with its status change
+   * and events), so the portal, webhooks and the notification mail learn of it now rather than at the next check.
+   */
+  recheck: (connection: ConnectionRow) => Promise<void>;
 }
 
 /**
@@ -74,6 +80,9 @@ export class AccessTokenService {
       const kind = classifyMicrosoftFailure(error.failure);
       if (kind === 'temporarily_unavailable')
         throw await fail(new Ms365UnavailableError(error.failure.retryAfterSeconds));
+      await this.deps.recheck(connection).catch(() => {
+        // The answer to the caller does not depend on it; the health monitor records it later.
+      });
       throw await fail(new NeedsReauthError(REAUTH_HINT, { reason: kind }));
     }
     const expiresAt = token.expiresOn ?? new Date(this.deps.clock.now().getTime() + MIN_VALIDITY_MS);
