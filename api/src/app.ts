@@ -13,11 +13,13 @@ import { requestIdHeader, requestIdOf } from './http/request-id.js';
 import { securityHeaders } from './http/security-headers.js';
 import { registerSpa } from './http/spa.js';
 import { createRequestAuth } from './http/request-auth.js';
+import { declareRouteAccess } from './http/route-scope.js';
 import { accessRoutes } from './modules/access/access.routes.js';
 import { apiTokenRoutes } from './modules/api-tokens/api-token.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { callbackRoutes } from './modules/ms365/callback.routes.js';
 import { connectRoutes } from './modules/ms365/connect.routes.js';
+import { accessTokenRoutes } from './modules/ms365/access-token.routes.js';
 import { connectionRoutes } from './modules/ms365/connection.routes.js';
 import { invoiceImportRoutes } from './modules/invoice-import/invoice-import.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
@@ -93,6 +95,7 @@ export async function buildApp({ services, webDist }: AppOptions): Promise<Fasti
   });
   await app.register(
     async (api) => {
+      declareRouteAccess(api, app);
       await api.register(authRoutes, {
         auth: services.auth,
         requestAuth,
@@ -116,6 +119,7 @@ export async function buildApp({ services, webDist }: AppOptions): Promise<Fasti
         requestAuth,
       });
       await api.register(invoiceImportRoutes, { imports: services.invoiceImport, requestAuth });
+      await api.register(accessTokenRoutes, { accessTokens: services.accessTokens, requestAuth });
       await api.register(webhookRoutes, { webhooks: services.webhooks, requestAuth });
       await api.register(notificationRoutes, { notifications: services.notifications, requestAuth });
     },

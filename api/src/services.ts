@@ -14,11 +14,13 @@ import { KeyRing } from './crypto/key-ring.js';
 import { Metrics } from './metrics/metrics.js';
 import type { Db } from './db/database.js';
 import { portalOriginCheck } from './http/request-origin.js';
+import { ApiTokenGroupChecks } from './modules/api-tokens/api-token-group-checks.js';
 import { ApiTokenService } from './modules/api-tokens/api-token.service.js';
 import { AuditLog } from './modules/audit/audit-log.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { LoginThrottle } from './modules/auth/login-throttle.js';
 import { AdminConsents } from './modules/ms365/admin-consents.js';
+import { AccessTokenService } from './modules/ms365/access-token.service.js';
 import { ConnectService } from './modules/ms365/connect.service.js';
 import { ConnectionLock } from './modules/ms365/connection-lock.js';
 import { ConnectionTester } from './modules/ms365/connection-tester.js';
@@ -147,8 +149,29 @@ export function createServices(deps: ServiceDependencies) {
     logError,
     caps,
   });
-  const integrations = createIntegrations(deps, { clock, keys, audit });
+  const accessTokens = new AccessTokenService({
+    db,
+    clock,
+    tokens,
+    audit,
+    issuances: new FailureCounter(db, clock, 60),
+    perTokenPerMinute: config.accessTokensPerMinute,
+    recheck: async (row) => {
+      await connection.testAndRecord(row, { trigger: 'monitor' });
+    },
+  });
   const eloServiceAccounts = new EloServiceAccountService(db, keys, clock);
+  const tokenGroupChecks = new ApiTokenGroupChecks({
+    db,
+    clock,
+    elo,
+    serviceAccounts: eloServiceAccounts,
+    audit,
+    intervalHours: config.apiTokenGroupCheckHours,
+    forget: (hashes) => apiTokens.forget(hashes),
+    logWarn: (details, message) => logger.warn(details, message),
+  });
+  const integrations = createIntegrations(deps, { clock, keys, audit });
   const importElo = new ImportEloSessions(db, eloArchives, eloServiceAccounts);
   const invoiceImport = new InvoiceImportService({
     db,
@@ -176,6 +199,7 @@ export function createServices(deps: ServiceDependencies) {
     features,
     connect,
     connection,
+    accessTokens,
     /** Graph mail of the connected mailboxes, for the invoice import (reads with a connection's access token). */
     graphMail,
     eloArchives,
@@ -194,6 +218,8 @@ export function createServices(deps: ServiceDependencies) {
       elo: importElo,
       intervalMinutes: config.invoiceImport.intervalMinutes,
     }),
+    /** The API tokens' daily ELO group re-check (SPEC §10). */
+    tokenGroupChecks,
     close: async () => {
       integrations.closeIntegrations();
       await dispatcher.close();

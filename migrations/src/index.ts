@@ -9,6 +9,7 @@ import * as browserBindingAdminConsent from './202611300001_ms365_browser_bindin
 import * as eventsWebhooksNotifications from './202612010001_events_webhooks_notifications.js';
 import * as eloServiceAccount from './202612010002_elo_service_account.js';
 import * as invoiceImport from './202612020100_invoice_import.js';
+import * as apiTokenScopes from './202612020200_api_token_scopes.js';
 
 /**
  * Every migration, in order. A static list instead of a folder scan: it works the same from TypeScript sources
@@ -25,6 +26,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '202612010001_events_webhooks_notifications': eventsWebhooksNotifications,
   '202612010002_elo_service_account': eloServiceAccount,
   '202612020100_invoice_import': invoiceImport,
+  '202612020200_api_token_scopes': apiTokenScopes,
 };
 
 export const migrationProvider: MigrationProvider = {

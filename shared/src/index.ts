@@ -5,6 +5,7 @@ export * from './auth.js';
 export * from './features.js';
 export * from './ms365.js';
 export * from './ms365-code.js';
+export * from './api-scopes.js';
 export * from './api-tokens.js';
 export * from './text.js';
 export * from './invoice-import.js';

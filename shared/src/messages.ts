@@ -29,6 +29,7 @@ export const MESSAGE_PARAMS = {
   'error.too_many_invalid_api_tokens': [],
   'error.too_many_connect_attempts': [],
   'error.too_many_connection_tests': [],
+  'error.too_many_access_tokens': [],
   'error.too_many_new_api_tokens': [],
   'error.elo_unavailable': [],
   'error.not_authenticated': [],
@@ -54,6 +55,11 @@ export const MESSAGE_PARAMS = {
   'error.import_not_retryable': [],
   'error.import_disabled': [],
   'error.import_message_not_found': [],
+  'error.not_connected_setup': [],
+  'error.needs_reauth': [],
+  'error.insufficient_scope': ['scope'],
+  'error.insufficient_scope_session': ['scope'],
+  'error.insufficient_scope_browser_only': [],
   'error.webhook_limit_reached': ['limit'],
   'error.ms365_unavailable': [],
   'error.ms365_configuration_error': [],
@@ -76,6 +82,7 @@ export const MESSAGE_PARAMS = {
   'check.import_folders_denied': ['mailbox'],
 
   // What to do about a failing check.
+  'hint.not_connected': [],
   'hint.reauth': [],
   'hint.temporary': [],
   'hint.configuration': [],

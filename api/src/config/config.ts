@@ -66,6 +66,10 @@ export interface Config {
   };
   /** Wrong bearer tokens allowed per client address within the window. */
   bearerFailures: { perIp: number; windowSeconds: number };
+  /** Graph access tokens handed out per API token and minute (POST /ms365/connection/access-token). */
+  accessTokensPerMinute: number;
+  /** Hours between re-checks of an API token creator's ELO group membership (at least daily). */
+  apiTokenGroupCheckHours: number;
   /** Per tenant and minute: each connection test calls Microsoft on the shared app registration's quota. */
   tenantCaps: { connectAttemptsPerMinute: number; connectionTestsPerMinute: number; apiTokensPerMinute: number };
   eloTimeoutMs: number;
@@ -249,6 +253,8 @@ export function loadConfig(env: Env = process.env): Config {
       perIp: issues.read(() => readInteger(env, 'TOKEN_MAX_FAILURES_PER_IP', 20, 1, 100000), 20),
       windowSeconds: 900,
     },
+    accessTokensPerMinute: issues.read(() => readInteger(env, 'ACCESS_TOKENS_PER_MINUTE', 60, 1, 100000), 60),
+    apiTokenGroupCheckHours: issues.read(() => readInteger(env, 'API_TOKEN_GROUP_CHECK_HOURS', 24, 1, 24), 24),
     tenantCaps: {
       connectAttemptsPerMinute: issues.read(() => readInteger(env, 'TENANT_CONNECTS_PER_MINUTE', 20, 1, 100000), 20),
       connectionTestsPerMinute: issues.read(

@@ -139,8 +139,14 @@ export class InvalidCodeError extends DomainError {
 }
 
 export class NotConnectedError extends DomainError {
-  constructor() {
-    super('not_connected', 409, 'error.not_connected');
+  /** `hint` says where to set the connection up; it is also in `details.hint` (German) for scripts. */
+  constructor(hint?: Message<'hint.not_connected'>) {
+    super(
+      'not_connected',
+      409,
+      hint ? 'error.not_connected_setup' : 'error.not_connected',
+      hint ? { hint: render(hint) } : undefined,
+    );
   }
 }
 
@@ -160,5 +166,43 @@ export class WebhookLimitReachedError extends DomainError {
 export class ImportConflictError extends DomainError {
   constructor(code: 'import_not_retryable' | 'import_disabled', text: ErrorText) {
     super(code, 409, text);
+  }
+}
+
+/** An API token used outside its scopes, or a browser session on a route only API tokens may call. */
+export class InsufficientScopeError extends DomainError {
+  /** `browser_only`: the route takes browser sessions only (`scope` is then undefined). */
+  constructor(scope: string | undefined, kind: 'token' | 'session' | 'browser_only' = 'token') {
+    super(
+      'insufficient_scope',
+      403,
+      kind === 'browser_only'
+        ? 'error.insufficient_scope_browser_only'
+        : message(kind === 'token' ? 'error.insufficient_scope' : 'error.insufficient_scope_session', {
+            scope: scope ?? '',
+          }),
+      scope ? { scope } : undefined,
+    );
+  }
+}
+
+/** The connection exists but Microsoft no longer accepts it (refresh token expired or revoked, consent withdrawn). */
+export class NeedsReauthError extends DomainError {
+  /** `details.hint` carries the German hint for scripts; the message says the same in the request's language. */
+  constructor(details?: Record<string, unknown>) {
+    super('needs_reauth', 409, 'error.needs_reauth', { hint: render(message('hint.reauth')), ...details });
+  }
+}
+
+/** Microsoft could not be reached or throttled us beyond our retries. */
+export class Ms365UnavailableError extends DomainError {
+  constructor(retryAfterSeconds?: number) {
+    super(
+      'ms365_unavailable',
+      503,
+      'error.ms365_unavailable',
+      retryAfterSeconds ? { retryAfterSeconds } : undefined,
+      retryAfterSeconds ? { 'retry-after': String(retryAfterSeconds) } : undefined,
+    );
   }
 }

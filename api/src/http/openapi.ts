@@ -8,8 +8,12 @@ const DESCRIPTION = `The REST API of the ecm365 portal: sign in with ELO, manage
 Browser sessions: \`POST /api/v1/auth/login\` sets the HttpOnly cookie \`${SESSION_COOKIE}\` (over https Secure and
 named \`${SECURE_SESSION_COOKIE}\`) and answers a \`csrfToken\`; every unsafe request authenticated by that cookie must
 send it as \`X-CSRF-Token\`.
-Integrators: create an API token once with a session (\`POST /api/v1/api-tokens\`) and send it as
-\`Authorization: Bearer <token>\` on the \`/api/v1/ms365/*\` routes; no CSRF token is needed then.
+Integrators: create an API token once with a session (\`POST /api/v1/api-tokens {name, scopes, expiresInDays?}\`)
+and send it as \`Authorization: Bearer <token>\`; no CSRF token is needed then. Scopes: \`ms365:read\`,
+\`ms365:write\`, \`ms365:token\` (\`POST /api/v1/ms365/connection/access-token\`, a Graph access token for ELO-side
+features), \`imports:read\`, \`imports:write\`, \`webhooks:write\`; a call outside them answers 403
+\`insufficient_scope\` naming the missing scope (\`details.scope\`). Tokens made before scopes existed keep
+\`ms365:read\` + \`ms365:write\`.
 Limits answer 429 \`too_many_attempts\` with \`Retry-After\`: failed logins, wrong MS365 codes and wrong bearer tokens
 (per address, on any route that takes one), and per tenant and minute connect attempts, connection tests and new
 API tokens.
@@ -62,9 +66,11 @@ export async function registerOpenApi(app: FastifyInstance, publicUrl: string): 
 type SecurityRequirement = Array<Record<string, string[]>>;
 
 /** `security` entries for route schemas. */
-export const SECURITY: Record<'sessionOrToken' | 'session', SecurityRequirement> = {
+export const SECURITY: Record<'sessionOrToken' | 'session' | 'token', SecurityRequirement> = {
   /** Cookie (+ CSRF header on unsafe methods) or an API token. */
   sessionOrToken: [{ sessionCookie: [], csrfToken: [] }, { bearerToken: [] }],
   /** Cookie (+ CSRF header on unsafe methods) only. */
   session: [{ sessionCookie: [], csrfToken: [] }],
+  /** An API token only. */
+  token: [{ bearerToken: [] }],
 };

@@ -8,6 +8,7 @@ import type { SessionService } from '../modules/sessions/session.service.js';
 import { sessionFitsHost, tenantFromHost } from '../modules/tenants/tenant-host.js';
 import type { Clock } from '../support/clock.js';
 import { constantTimeEqual } from '../support/secrets.js';
+import { assertScope } from './route-scope.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -83,12 +84,23 @@ export function createRequestAuth(deps: RequestAuthDeps) {
     if (!match?.[1]) throw new NotAuthenticatedError();
     const principal = await deps.bearer(match[1], request.ip);
     if (!principal || !tokenFitsHost(request, principal)) throw new NotAuthenticatedError();
+    // The one place a token becomes a principal, so the one place its scopes are checked against the route's.
+    assertScope(request, principal);
     return principal;
   }
 
   /** Session cookie or API token (the Microsoft 365 routes). */
   const authenticate: onRequestHookHandler = async (request: FastifyRequest, _reply: FastifyReply) => {
     const principal = (await fromBearerToken(request)) ?? (await fromSessionCookie(request));
+    if (!principal) throw new NotAuthenticatedError();
+    // Sessions are not limited by scopes, but some routes are for API tokens only.
+    if (principal.kind === 'session') assertScope(request, principal);
+    request.principal = principal;
+  };
+
+  /** API token only (`GET /api-tokens/current`): a browser session is no token to describe. */
+  const authenticateToken: onRequestHookHandler = async (request: FastifyRequest, _reply: FastifyReply) => {
+    const principal = await fromBearerToken(request);
     if (!principal) throw new NotAuthenticatedError();
     request.principal = principal;
   };
@@ -107,7 +119,7 @@ export function createRequestAuth(deps: RequestAuthDeps) {
     }
   };
 
-  return { authenticate, authenticateSession, requireMs365Access, sessionOf };
+  return { authenticate, authenticateSession, authenticateToken, requireMs365Access, sessionOf };
 }
 
 export type RequestAuth = ReturnType<typeof createRequestAuth>;

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { Services } from '../services.js';
+import { ApiTokenGroupCheckJob } from './api-token-group-check-job.js';
 import { HealthMonitor } from './health-monitor.js';
 import { InvoiceImportJobs } from './invoice-import-jobs.js';
 import { Housekeeping } from './housekeeping.js';
@@ -13,8 +14,8 @@ export interface BackgroundJobs {
 }
 
 /**
- * Starts the job queue with housekeeping, the sessions' group re-checks, the invoice import's rounds, the event
- * relay and, unless switched off, the connection health monitor.
+ * Starts the job queue with housekeeping, the sessions' and API tokens' group re-checks, the invoice import's
+ * rounds, the event relay and, unless switched off, the connection health monitor.
  */
 export async function startBackgroundJobs(pool: pg.Pool, services: Services): Promise<BackgroundJobs> {
   const { config, db, clock, logger } = services;
@@ -33,11 +34,13 @@ export async function startBackgroundJobs(pool: pg.Pool, services: Services): Pr
     { db, clock, logger, rounds: services.importRound, imports: services.invoiceImport },
     { concurrency: config.invoiceImport.concurrency },
   );
+  const tokenGroupChecks = new ApiTokenGroupCheckJob(boss, { checks: services.tokenGroupChecks, logger });
   await boss.start();
   await monitor?.start();
   await housekeeping.start();
   await groupChecks.start();
   await imports.start();
+  await tokenGroupChecks.start();
   await services.relay.start(boss);
   return {
     monitor,

@@ -22,6 +22,8 @@ export const CATALOGUE_DE: Record<MessageCode, string> = {
     'Zu viele ungültige API-Tokens. Bitte warten Sie, bevor Sie es erneut versuchen.',
   'error.too_many_connect_attempts': 'Zu viele Verbindungsversuche in kurzer Zeit. Bitte warten Sie einen Moment.',
   'error.too_many_connection_tests': 'Zu viele Verbindungstests in kurzer Zeit. Bitte warten Sie einen Moment.',
+  'error.too_many_access_tokens':
+    'Zu viele Anfragen nach Microsoft-Zugriffstoken mit diesem API-Token. Bitte warten Sie kurz.',
   'error.too_many_new_api_tokens': 'Zu viele neue API-Tokens in kurzer Zeit. Bitte warten Sie einen Moment.',
   'error.elo_unavailable': 'Ihr ELO ist gerade nicht erreichbar. Bitte versuchen Sie es später erneut.',
   'error.not_authenticated': 'Bitte melden Sie sich an.',
@@ -58,6 +60,16 @@ export const CATALOGUE_DE: Record<MessageCode, string> = {
   'error.import_not_retryable': 'Nur eine fehlgeschlagene E-Mail kann erneut versucht werden.',
   'error.import_disabled': 'Der Rechnungs-Import ist ausgeschaltet.',
   'error.import_message_not_found': 'Diese E-Mail gibt es im Rechnungs-Import nicht.',
+  'error.not_connected_setup':
+    'Es besteht keine Verbindung zu Microsoft 365. Bitte richten Sie die Verbindung im Portal unter „Microsoft 365“ ein („Einrichtung abschließen & Verbindung testen“).',
+  'error.needs_reauth':
+    'Die Verbindung zu Microsoft 365 muss erneut eingerichtet werden. Bitte richten Sie die Verbindung erneut ein („Verbindung erneut einrichten“).',
+  'error.insufficient_scope':
+    'Diesem API-Token fehlt die Berechtigung „{scope}“. Bitte erstellen Sie im Portal ein API-Token mit dieser Berechtigung.',
+  'error.insufficient_scope_session':
+    'Dieser Aufruf ist nur mit einem API-Token mit der Berechtigung „{scope}“ möglich, nicht mit einer Anmeldung im Browser.',
+  'error.insufficient_scope_browser_only':
+    'Dieser Aufruf ist nur mit einer Anmeldung im Browser möglich, nicht mit einem API-Token.',
   'error.webhook_limit_reached': 'Es sind höchstens {limit} Webhooks möglich. Bitte löschen Sie zuerst einen.',
   'error.ms365_unavailable': 'Microsoft 365 ist gerade nicht erreichbar. Bitte versuchen Sie es später erneut.',
   'error.ms365_configuration_error':
@@ -84,6 +96,8 @@ export const CATALOGUE_DE: Record<MessageCode, string> = {
     'Im Postfach {mailbox} lassen sich die Ordner „ELO importiert“ und „ELO Fehler“ nicht anlegen. Der Import braucht Vollzugriff (Mail.ReadWrite.Shared).',
   'check.mailbox_not_configured': 'Für den Rechnungs-Import via E-Mail ist noch kein Postfach eingetragen.',
 
+  'hint.not_connected':
+    'Bitte richten Sie die Verbindung im Portal unter „Microsoft 365“ ein („Einrichtung abschließen & Verbindung testen“).',
   'hint.reauth': 'Bitte richten Sie die Verbindung erneut ein („Verbindung erneut einrichten“).',
   'hint.temporary': 'Das ist meist vorübergehend. Bitte testen Sie die Verbindung in einigen Minuten erneut.',
   'hint.configuration': 'Bitte wenden Sie sich an support@ecm.online.',

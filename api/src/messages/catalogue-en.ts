@@ -20,6 +20,8 @@ export const CATALOGUE_EN: Record<MessageCode, string> = {
   'error.too_many_invalid_api_tokens': 'Too many invalid API tokens. Please wait before you try again.',
   'error.too_many_connect_attempts': 'Too many connection attempts in a short time. Please wait a moment.',
   'error.too_many_connection_tests': 'Too many connection tests in a short time. Please wait a moment.',
+  'error.too_many_access_tokens':
+    'Too many requests for Microsoft access tokens with this API token. Please wait a moment.',
   'error.too_many_new_api_tokens': 'Too many new API tokens in a short time. Please wait a moment.',
   'error.elo_unavailable': 'Your ELO cannot be reached right now. Please try again later.',
   'error.not_authenticated': 'Please sign in.',
@@ -52,6 +54,15 @@ export const CATALOGUE_EN: Record<MessageCode, string> = {
   'error.import_not_retryable': 'Only a failed e-mail can be retried.',
   'error.import_disabled': 'The invoice import is switched off.',
   'error.import_message_not_found': 'This e-mail does not exist in the invoice import.',
+  'error.not_connected_setup':
+    'There is no connection to Microsoft 365. Please set it up in the portal under “Microsoft 365” („Einrichtung abschließen & Verbindung testen“).',
+  'error.needs_reauth':
+    'The connection to Microsoft 365 must be set up again. Please set up the connection again (“Set up the connection again”).',
+  'error.insufficient_scope':
+    'This API token lacks the scope “{scope}”. Please create an API token with this scope in the portal.',
+  'error.insufficient_scope_session':
+    'This call is only possible with an API token with the scope “{scope}”, not with a browser sign-in.',
+  'error.insufficient_scope_browser_only': 'This call is only possible with a browser sign-in, not with an API token.',
   'error.webhook_limit_reached': 'At most {limit} webhooks are possible. Please delete one first.',
   'error.ms365_unavailable': 'Microsoft 365 cannot be reached right now. Please try again later.',
   'error.ms365_configuration_error':
@@ -77,6 +88,8 @@ export const CATALOGUE_EN: Record<MessageCode, string> = {
     'The folders “ELO importiert” and “ELO Fehler” cannot be created in the mailbox {mailbox}. The import needs full access (Mail.ReadWrite.Shared).',
   'check.mailbox_not_configured': 'No mailbox has been entered yet for the invoice import via e-mail.',
 
+  'hint.not_connected':
+    'Please set up the connection in the portal under “Microsoft 365” („Einrichtung abschließen & Verbindung testen“).',
   'hint.reauth': 'Please set up the connection again (“Set up the connection again”).',
   'hint.temporary': 'This is usually temporary. Please test the connection again in a few minutes.',
   'hint.configuration': 'Please contact support@ecm.online.',

@@ -36,6 +36,8 @@ const CONTRACT = [
   'POST /api/v1/api-tokens',
   'GET /api/v1/api-tokens',
   'DELETE /api/v1/api-tokens/{id}',
+  'GET /api/v1/api-tokens/current',
+  'POST /api/v1/ms365/connection/access-token',
   'POST /api/v1/webhooks',
   'GET /api/v1/webhooks',
   'DELETE /api/v1/webhooks/{id}',
@@ -82,11 +84,16 @@ describe('GET /openapi.json', () => {
     expect(Object.keys(schemes).sort()).toEqual(['bearerToken', 'csrfToken', 'sessionCookie']);
     for (const { key, op } of operations.filter(
       (operation) =>
-        /^\/api\/v1\/(ms365|webhooks|notifications)/.test(operation.path) && !operation.path.endsWith('/callback'),
+        /^\/api\/v1\/(ms365|webhooks|notifications)/.test(operation.path) &&
+        !operation.path.endsWith('/callback') &&
+        !operation.path.endsWith('/access-token'),
     )) {
       expect(op.security, key).toEqual([{ sessionCookie: [], csrfToken: [] }, { bearerToken: [] }]);
     }
     expect(paths['/api/v1/api-tokens']?.post?.security).toEqual([{ sessionCookie: [], csrfToken: [] }]);
+    // For API tokens only (SPEC §10): a browser session gets 403 insufficient_scope / 401.
+    expect(paths['/api/v1/ms365/connection/access-token']?.post?.security).toEqual([{ bearerToken: [] }]);
+    expect(paths['/api/v1/api-tokens/current']?.get?.security).toEqual([{ bearerToken: [] }]);
   });
 
   it('is what docs/openapi.json and the generated client types say (regenerate with pnpm --filter @ecm365/api openapi)', async () => {

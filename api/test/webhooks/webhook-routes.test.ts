@@ -129,15 +129,22 @@ describe('webhook registration', () => {
     expect((await asUser(t, guest).get('/api/v1/webhooks')).json().error.code).toBe('access_denied');
   });
 
-  it('works with an API token (no CSRF token needed)', async () => {
-    const token = (await asUser(t, admin).post('/api/v1/api-tokens', { name: 'hooks' })).json().token as string;
-    const created = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/webhooks',
-      headers: { host: admin.host, authorization: `Bearer ${token}` },
-      payload: validHook,
-    });
-    expect(created.statusCode).toBe(201);
+  it('works with an API token with the scope webhooks:write (no CSRF token needed), not without it', async () => {
+    const tokenWith = async (scopes?: string[]) =>
+      (await asUser(t, admin).post('/api/v1/api-tokens', { name: 'hooks', ...(scopes ? { scopes } : {}) })).json()
+        .token as string;
+    const registerWith = (token: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/webhooks',
+        headers: { host: admin.host, authorization: `Bearer ${token}` },
+        payload: validHook,
+      });
+    expect((await registerWith(await tokenWith(['webhooks:write']))).statusCode).toBe(201);
+    // A token that names no scopes has ms365:read + ms365:write, as tokens made before scopes existed.
+    const refused = await registerWith(await tokenWith());
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error).toMatchObject({ code: 'insufficient_scope', details: { scope: 'webhooks:write' } });
   });
 
   it('caps the number of webhooks per tenant (409 webhook_limit_reached)', async () => {

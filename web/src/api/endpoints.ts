@@ -1,4 +1,7 @@
 import type {
+  ApiTokenInfo,
+  CreateApiTokenRequest,
+  CreatedApiToken,
   AttemptResponse,
   CodeResponse,
   ConnectionResponse,
@@ -51,4 +54,10 @@ export const webhooksApi = {
 export const notificationsApi = {
   get: () => http.get<NotificationSettings>('/notifications'),
   set: (email: string | null) => http.put<NotificationSettings>('/notifications', { email }),
+};
+
+export const apiTokensApi = {
+  list: () => http.get<ApiTokenInfo[]>('/api-tokens'),
+  create: (body: CreateApiTokenRequest) => http.post<CreatedApiToken>('/api-tokens', body),
+  remove: (id: string) => http.delete(`/api-tokens/${encodeURIComponent(id)}`),
 };

@@ -73,6 +73,12 @@ export function createAppRouter(): Router {
             meta: { titleKey: 'nav.webhooks' },
           },
           {
+            path: 'api-tokens',
+            name: 'api-tokens',
+            component: () => import('../views/api-tokens/ApiTokensView.vue'),
+            meta: { titleKey: 'nav.apiTokens' },
+          },
+          {
             path: ':pathMatch(.*)*',
             name: 'not-found',
             component: () => import('../views/NotFoundView.vue'),

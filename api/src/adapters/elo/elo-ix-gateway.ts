@@ -120,6 +120,40 @@ export class EloIxGateway {
     return { kind: 'checked', isGroupMember: membership.isGroupMember };
   }
 
+  /**
+   * Whether each of `userIds` is in `groupName` now, asked with the tenant's service account (the API tokens'
+   * daily re-check, SPEC §10): one login, one lookup per user, logout. Throws EloUnavailableError when ELO cannot
+   * be asked and the login's DomainError when the account is refused; the caller then decides nothing.
+   */
+  async membershipsOf(input: {
+    baseUrl: string;
+    userName: string;
+    password: string;
+    userIds: readonly string[];
+    groupName: string;
+  }): Promise<Map<string, boolean>> {
+    const session = await this.login(input.baseUrl, input.userName, input.password);
+    try {
+      const answers = new Map<string, boolean>();
+      for (const userId of input.userIds) {
+        const id = Number(userId);
+        if (!Number.isSafeInteger(id)) continue;
+        const membership = await checkMembership({
+          client: this.client,
+          baseUrl: input.baseUrl,
+          session: { ticket: session.ticket, ticketLifetimeSeconds: null, user: { id, name: '', groupList: [] } },
+          groupName: input.groupName,
+          selectors: () => this.selectors(input.baseUrl),
+          groupListFrom: 'directory',
+        });
+        answers.set(userId, membership.isGroupMember);
+      }
+      return answers;
+    } finally {
+      await this.logout(input.baseUrl, session.ticket);
+    }
+  }
+
   /** Ends a kept IX session (sign-out); failures change nothing, the ticket then expires on its own. */
   endSession(input: { baseUrl: string; ticket: string }): Promise<void> {
     return this.logout(input.baseUrl, input.ticket);

@@ -118,7 +118,7 @@ export class MicrosoftIdentity {
     homeAccountId: string;
     scopes: string[];
     forceRefresh?: boolean;
-  }): Promise<{ accessToken: string; expiresOn: Date | null; refreshed: boolean }> {
+  }): Promise<{ accessToken: string; expiresOn: Date | null; refreshed: boolean; scopes: string[] }> {
     return observed(this.onCall, 'acquire_token', () => this.acquire(input));
   }
 
@@ -138,7 +138,12 @@ export class MicrosoftIdentity {
         scopes: input.scopes,
         forceRefresh: input.forceRefresh ?? false,
       });
-      return { accessToken: result.accessToken, expiresOn: result.expiresOn, refreshed: !result.fromCache };
+      return {
+        accessToken: result.accessToken,
+        expiresOn: result.expiresOn,
+        refreshed: !result.fromCache,
+        scopes: result.scopes,
+      };
     } catch (error) {
       throw translate(error, network);
     }

@@ -2,6 +2,7 @@ import { Ms365Access } from '@ecm365/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { principalOf, type RequestAuth } from '../../http/request-auth.js';
 import { SECURITY } from '../../http/openapi.js';
+import { requiresScope } from '../../http/route-scope.js';
 import { errorResponses } from '../../http/schemas.js';
 import type { Clock } from '../../support/clock.js';
 import { evaluateMs365Access } from './ms365-access.js';
@@ -14,6 +15,7 @@ export const accessRoutes: FastifyPluginAsyncTypebox<{ requestAuth: RequestAuth;
     '/ms365/access',
     {
       onRequest: requestAuth.authenticate,
+      config: requiresScope('ms365:read'),
       schema: {
         tags: ['ms365'],
         security: SECURITY.sessionOrToken,

@@ -1,8 +1,15 @@
-import { ApiTokenIdParams, ApiTokenList, CreateApiTokenRequest, CreatedApiToken } from '@ecm365/shared';
+import {
+  ApiTokenIdParams,
+  ApiTokenList,
+  CreateApiTokenRequest,
+  CreatedApiToken,
+  CurrentApiToken,
+} from '@ecm365/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { principalOf, type RequestAuth } from '../../http/request-auth.js';
 import { SECURITY } from '../../http/openapi.js';
+import { anyApiToken, sessionOnly } from '../../http/route-scope.js';
 import { errorResponses, rejectBody } from '../../http/schemas.js';
 import type { ApiTokenService } from './api-token.service.js';
 
@@ -14,7 +21,25 @@ export const apiTokenRoutes: FastifyPluginAsyncTypebox<{ tokens: ApiTokenService
   app,
   { tokens, requestAuth },
 ) => {
-  const guarded = { onRequest: [requestAuth.authenticateSession, requestAuth.requireMs365Access] };
+  const guarded = {
+    onRequest: [requestAuth.authenticateSession, requestAuth.requireMs365Access],
+    config: sessionOnly(),
+  };
+
+  app.get(
+    '/api-tokens/current',
+    {
+      onRequest: requestAuth.authenticateToken,
+      config: anyApiToken(),
+      schema: {
+        tags: ['api-tokens'],
+        security: SECURITY.token,
+        summary: 'The calling API token: id, name, scopes, tenant, expiry (any scope)',
+        response: { 200: CurrentApiToken, ...errorResponses(401, 429) },
+      },
+    },
+    async (request) => tokens.current(principalOf(request)),
+  );
 
   app.post(
     '/api-tokens',

@@ -1,6 +1,15 @@
-import type { ApiTokenInfo, CreateApiTokenRequest, CreatedApiToken } from '@ecm365/shared';
+import {
+  API_TOKEN_DEFAULT_DAYS,
+  LEGACY_API_SCOPES,
+  API_SCOPES,
+  type ApiScope,
+  type ApiTokenInfo,
+  type CreateApiTokenRequest,
+  type CreatedApiToken,
+  type CurrentApiToken,
+} from '@ecm365/shared';
 import type { Db } from '../../db/database.js';
-import { NotFoundError } from '../../errors/domain-errors.js';
+import { NotAuthenticatedError, NotFoundError } from '../../errors/domain-errors.js';
 import type { Clock } from '../../support/clock.js';
 import { randomToken, sha256 } from '../../support/secrets.js';
 import type { AuditLog } from '../audit/audit-log.js';
@@ -31,20 +40,29 @@ export interface ApiTokenLimits {
   caps: TenantRateCaps;
 }
 
+/** A token's scopes; tokens made before scopes existed keep what they could do then. In API_SCOPES order. */
+export function scopesOf(stored: readonly ApiScope[] | null): ApiScope[] {
+  const granted = new Set(stored ?? LEGACY_API_SCOPES);
+  return API_SCOPES.filter((scope) => granted.has(scope));
+}
+
 function toInfo(row: ApiTokenRow): ApiTokenInfo {
   return {
     id: row.id,
     name: row.name,
+    scopes: scopesOf(row.scopes),
     createdAt: row.createdAt.toISOString(),
     createdBy: row.createdBy,
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
     expiresAt: row.expiresAt?.toISOString() ?? null,
+    revokedAt: row.revokedAt?.toISOString() ?? null,
   };
 }
 
 /**
  * API tokens for integrators: shown once, stored as a hash, scoped to the tenant, acting with the creator's
- * group membership at creation time. Accepted as `Authorization: Bearer …` on the Microsoft 365 routes.
+ * group membership at creation time (re-checked against ELO daily, see api-token-group-checks.ts), limited to
+ * the scopes chosen at creation. Accepted as `Authorization: Bearer …` on the routes their scopes allow.
  */
 export class ApiTokenService {
   /** Tokens looked up in the last seconds (integrators poll): deletion here takes effect at once, elsewhere within the TTL. */
@@ -72,14 +90,16 @@ export class ApiTokenService {
       createdBy: principal.user.name,
       isGroupMember: principal.isGroupMember,
       createdAt: now,
-      expiresAt: request.expiresInDays ? new Date(now.getTime() + request.expiresInDays * 86_400_000) : null,
+      expiresAt: new Date(now.getTime() + (request.expiresInDays ?? API_TOKEN_DEFAULT_DAYS) * 86_400_000),
+      scopes: scopesOf(request.scopes ?? null),
+      groupCheckedAt: now,
     });
     await this.audit.record({
       tenant: principal.tenant,
       actor: principal.user.name,
       action: 'api_token.create',
       outcome: 'success',
-      details: { tokenId: row.id, name: row.name },
+      details: { tokenId: row.id, name: row.name, scopes: row.scopes, expiresAt: row.expiresAt?.toISOString() },
       ip,
     });
     return { ...toInfo(row), token };
@@ -87,6 +107,24 @@ export class ApiTokenService {
 
   async list(principal: Principal): Promise<ApiTokenInfo[]> {
     return (await listApiTokens(this.db, principal.tenant.id)).map(toInfo);
+  }
+
+  /** `GET /api-tokens/current`: the calling token. */
+  current(principal: Principal): CurrentApiToken {
+    if (principal.kind !== 'api_token' || !principal.apiTokenId) throw new NotAuthenticatedError();
+    return {
+      id: principal.apiTokenId,
+      name: principal.apiTokenName ?? '',
+      scopes: [...(principal.scopes ?? [])],
+      tenant: { slug: principal.tenant.slug, name: principal.tenant.name },
+      createdBy: principal.user.name,
+      expiresAt: principal.apiTokenExpiresAt?.toISOString() ?? null,
+    };
+  }
+
+  /** Drops revoked tokens from the lookup cache at once (the group re-check revoked them). */
+  forget(tokenHashes: readonly string[]): void {
+    for (const hash of tokenHashes) this.recent.delete(hash);
   }
 
   async remove(principal: Principal, id: string, ip: string): Promise<void> {
@@ -131,6 +169,9 @@ export class ApiTokenService {
       tenant: { id: row.tenantId, slug: row.tenantSlug, name: row.tenantName, graceUntil: row.tenantGraceUntil },
       user: { id: row.createdByUserId, name: row.createdBy },
       isGroupMember: row.isGroupMember,
+      scopes: scopesOf(row.scopes),
+      apiTokenName: row.name,
+      apiTokenExpiresAt: row.expiresAt,
     };
   }
 

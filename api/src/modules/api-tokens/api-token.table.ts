@@ -1,3 +1,4 @@
+import type { ApiScope } from '@ecm365/shared';
 import type { Generated, Selectable } from 'kysely';
 
 export interface ApiTokensTable {
@@ -12,6 +13,12 @@ export interface ApiTokensTable {
   createdAt: Date;
   lastUsedAt: Date | null;
   expiresAt: Date | null;
+  /** Null: made before scopes existed (ms365:read + ms365:write). */
+  scopes: ApiScope[] | null;
+  /** When ELO last confirmed the creator's membership of the group (with the tenant's service account). */
+  groupCheckedAt: Date | null;
+  revokedAt: Date | null;
+  revokedReason: string | null;
 }
 
 export type ApiTokenRow = Selectable<ApiTokensTable>;

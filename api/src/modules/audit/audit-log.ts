@@ -15,8 +15,12 @@ export type AuditAction =
   | 'ms365.test'
   | 'ms365.disconnect'
   | 'ms365.feature'
+  /** A Graph access token handed to an API token (SPEC §10): which token, when, the feature; never the token. */
+  | 'ms365.access_token'
   | 'api_token.create'
   | 'api_token.delete'
+  /** The creator's group membership asked again for the tokens (SPEC §10): could not be asked, or lost (revoked). */
+  | 'api_token.group_check'
   | 'webhook.create'
   | 'webhook.delete'
   | 'notifications.update';

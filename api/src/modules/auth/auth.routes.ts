@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { principalOf, type RequestAuth } from '../../http/request-auth.js';
 import { SECURITY } from '../../http/openapi.js';
+import { publicRoute, sessionOnly } from '../../http/route-scope.js';
 import { errorResponses, rejectBody } from '../../http/schemas.js';
 import type { AuthService } from './auth.service.js';
 
@@ -19,6 +20,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
   app.post(
     '/auth/login',
     {
+      config: publicRoute(),
       schema: {
         tags: ['auth'],
         security: [],
@@ -44,6 +46,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
     {
       preValidation: rejectBody,
       onRequest: requestAuth.authenticateSession,
+      config: sessionOnly(),
       schema: {
         tags: ['auth'],
         security: SECURITY.session,
@@ -63,6 +66,7 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
     '/auth/session',
     {
       onRequest: requestAuth.authenticateSession,
+      config: sessionOnly(),
       schema: {
         tags: ['auth'],
         security: SECURITY.session,

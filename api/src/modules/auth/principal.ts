@@ -1,3 +1,4 @@
+import type { ApiScope } from '@ecm365/shared';
 import type { HostKind } from '../tenants/tenant-host.js';
 
 /**
@@ -26,6 +27,11 @@ export interface Principal {
   sessionHost?: HostKind;
   /** API tokens only: the token's id (never the token). */
   apiTokenId?: string;
+  /** API tokens only: what the token may do (SPEC §10). */
+  scopes?: readonly ApiScope[];
+  /** API tokens only: its name and expiry, for `GET /api-tokens/current`. */
+  apiTokenName?: string;
+  apiTokenExpiresAt?: Date | null;
 }
 
 /** A stable key for "this very session or token", used to bind connect attempts and count wrong codes. */

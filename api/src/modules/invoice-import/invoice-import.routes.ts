@@ -42,7 +42,7 @@ export const invoiceImportRoutes: FastifyPluginAsyncTypebox<InvoiceImportRoutesO
     BASE,
     {
       ...guarded,
-      config: requiresScope('imports:read'),
+      config: requiresScope('ms365:read'),
       schema: {
         ...schema,
         summary: 'Settings and state of "Rechnungs-Import via E-Mail"',
@@ -56,7 +56,7 @@ export const invoiceImportRoutes: FastifyPluginAsyncTypebox<InvoiceImportRoutesO
     BASE,
     {
       ...guarded,
-      config: requiresScope('imports:write'),
+      config: requiresScope('ms365:write'),
       schema: {
         ...schema,
         summary: 'Settings of "Rechnungs-Import via E-Mail" (members left out keep their value)',

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import type { RequestAuth } from '../../http/request-auth.js';
+import { publicRoute } from '../../http/route-scope.js';
 import { errorResponses } from '../../http/schemas.js';
 import { requestOrigin } from '../../http/request-origin.js';
 import type { ConnectService } from './connect.service.js';
@@ -30,6 +31,7 @@ export const callbackRoutes: FastifyPluginAsyncTypebox<{ connect: ConnectService
   app.get(
     '/ms365/callback',
     {
+      config: publicRoute(),
       schema: {
         tags: ['ms365'],
         summary: "Microsoft's redirect after sign-in and consent; sends the browser on to the connector window",

@@ -6,6 +6,7 @@ import { AttemptNotFoundError, NotAuthenticatedError, SessionMismatchError } fro
 import { principalOf, type RequestAuth } from '../../http/request-auth.js';
 import { requestOrigin } from '../../http/request-origin.js';
 import { SECURITY } from '../../http/openapi.js';
+import { requiresScope } from '../../http/route-scope.js';
 import { errorResponses, rejectBody } from '../../http/schemas.js';
 import type { Principal } from '../auth/principal.js';
 import { tenantFromHost } from '../tenants/tenant-host.js';
@@ -29,6 +30,9 @@ export const connectRoutes: FastifyPluginAsyncTypebox<ConnectRoutesOptions> = as
   { connect, requestAuth, hostRules, cookieSecure },
 ) => {
   const guarded = { onRequest: [requestAuth.authenticate, requestAuth.requireMs365Access] };
+  // Starting a connection and taking its code change the connection (ms365:write); watching an attempt reads.
+  const writing = requiresScope('ms365:write');
+  const reading = requiresScope('ms365:read');
 
   /**
    * The connector window's own calls (see the attempt, go to Microsoft) also come from a browser without a portal
@@ -79,6 +83,7 @@ export const connectRoutes: FastifyPluginAsyncTypebox<ConnectRoutesOptions> = as
     {
       preValidation: rejectBody,
       ...guarded,
+      config: writing,
       schema: {
         tags: ['ms365'],
         security: SECURITY.sessionOrToken,
@@ -93,6 +98,7 @@ export const connectRoutes: FastifyPluginAsyncTypebox<ConnectRoutesOptions> = as
   app.get(
     '/ms365/connect/:attemptId',
     {
+      config: reading,
       schema: {
         tags: ['ms365'],
         security: SECURITY.sessionOrToken,
@@ -119,6 +125,7 @@ export const connectRoutes: FastifyPluginAsyncTypebox<ConnectRoutesOptions> = as
   app.get(
     '/ms365/connect/:attemptId/authorize',
     {
+      config: writing,
       schema: {
         tags: ['ms365'],
         security: SECURITY.sessionOrToken,
@@ -150,6 +157,7 @@ export const connectRoutes: FastifyPluginAsyncTypebox<ConnectRoutesOptions> = as
     '/ms365/connect/:attemptId/code',
     {
       ...guarded,
+      config: writing,
       schema: {
         tags: ['ms365'],
         security: SECURITY.sessionOrToken,

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { principalOf, type RequestAuth } from '../../http/request-auth.js';
 import { SECURITY } from '../../http/openapi.js';
+import { requiresScope } from '../../http/route-scope.js';
 import { errorResponses, rejectBody } from '../../http/schemas.js';
 import { requestLocale } from '../../messages/request-locale.js';
 import type { ConnectionService } from './connection.service.js';
@@ -19,11 +20,13 @@ export const connectionRoutes: FastifyPluginAsyncTypebox<ConnectionRoutesOptions
   { connection, requestAuth },
 ) => {
   const guarded = { onRequest: [requestAuth.authenticate, requestAuth.requireMs365Access] };
+  const reading = { ...guarded, config: requiresScope('ms365:read') };
+  const writing = { ...guarded, config: requiresScope('ms365:write') };
 
   app.post(
     '/ms365/connection',
     {
-      ...guarded,
+      ...writing,
       schema: {
         tags: ['ms365'],
         security: SECURITY.sessionOrToken,
@@ -42,7 +45,7 @@ export const connectionRoutes: FastifyPluginAsyncTypebox<ConnectionRoutesOptions
   app.get(
     '/ms365/connection',
     {
-      ...guarded,
+      ...reading,
       schema: {
         tags: ['ms365'],
         security: SECURITY.sessionOrToken,
@@ -58,7 +61,7 @@ export const connectionRoutes: FastifyPluginAsyncTypebox<ConnectionRoutesOptions
     '/ms365/connection/test',
     {
       preValidation: rejectBody,
-      ...guarded,
+      ...writing,
       schema: {
         tags: ['ms365'],
         security: SECURITY.sessionOrToken,
@@ -74,7 +77,7 @@ export const connectionRoutes: FastifyPluginAsyncTypebox<ConnectionRoutesOptions
     '/ms365/connection',
     {
       preValidation: rejectBody,
-      ...guarded,
+      ...writing,
       schema: {
         tags: ['ms365'],
         security: SECURITY.sessionOrToken,
