@@ -1,0 +1,104 @@
+import { createHash } from 'node:crypto';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { generatedContent } from '@ecm365/emulators';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  activity,
+  deliver,
+  expectEachKeyOnce,
+  filed,
+  runUntilSettled,
+  setUpImport,
+  startImportWorld,
+  subjectsByFolder,
+  type ImportWorld,
+} from './support/import-world.js';
+
+/**
+ * A 25 MB attachment goes from Graph (`/$value`) to ELO (upload) as a stream: the app, the Graph and the ELO
+ * emulator all run in this process, and while the mail is imported neither Buffers nor RSS grow by anything near
+ * the file's size (a copy in memory would add at least 25 MB, base64 a third more). The bounds are generous on
+ * purpose; this is not a timing.
+ */
+const MB = 1024 * 1024;
+const SIZE = 25 * MB;
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+
+let world: ImportWorld;
+beforeAll(async () => {
+  world = await startImportWorld();
+  await setUpImport(world, { afterImport: 'move' });
+  // One small mail first, so that code paths, pools and caches are warm before the baseline.
+  deliver(world, {
+    from: { name: 'Warm', address: 'warm@example.com' },
+    subject: 'Aufwärmen',
+    receivedAt: world.t.clock.now().toISOString(),
+    attachments: [{ kind: 'file', name: 'klein.pdf', contentType: 'application/pdf', content: { size: 64 * 1024 } }],
+  });
+  await runUntilSettled(world);
+}, 120_000);
+afterAll(async () => {
+  await world?.close();
+});
+
+async function md5Of(size: number, seed: string): Promise<string> {
+  const hash = createHash('md5');
+  for await (const chunk of generatedContent(size, seed, 'application/pdf')) hash.update(chunk as Buffer);
+  return hash.digest('hex').toUpperCase();
+}
+
+describe('a 25 MB attachment', () => {
+  it('is imported whole while memory stays flat (streamed, never buffered)', async () => {
+    const before = filed(world).length;
+    deliver(world, {
+      from: { name: 'Scanner', address: 'scanner@contoso.example' },
+      subject: 'Scan 25 MB',
+      receivedAt: world.t.clock.now().toISOString(),
+      attachments: [
+        {
+          kind: 'file',
+          name: 'Scan_Rechnung_gross.pdf',
+          contentType: 'application/pdf',
+          content: { size: SIZE, contentType: 'application/pdf', seed: 'scan-25' },
+        },
+      ],
+    });
+
+    collectGarbage();
+    const baseline = process.memoryUsage();
+    const peak = { rss: 0, heapUsed: 0, arrayBuffers: 0 };
+    const sample = () => {
+      const now = process.memoryUsage();
+      peak.rss = Math.max(peak.rss, now.rss - baseline.rss);
+      peak.heapUsed = Math.max(peak.heapUsed, now.heapUsed - baseline.heapUsed);
+      peak.arrayBuffers = Math.max(peak.arrayBuffers, now.arrayBuffers - baseline.arrayBuffers);
+    };
+    const timer = setInterval(sample, 5);
+    try {
+      await runUntilSettled(world);
+    } finally {
+      clearInterval(timer);
+      sample();
+    }
+    console.log(
+      `25 MB import: peak growth RSS ${(peak.rss / MB).toFixed(1)} MB, heap ${(peak.heapUsed / MB).toFixed(1)} MB, ` +
+        `buffers ${(peak.arrayBuffers / MB).toFixed(1)} MB`,
+    );
+
+    const documents = filed(world).slice(before);
+    expect(documents).toHaveLength(1);
+    expect(documents[0]?.document.size).toBe(SIZE);
+    expect(documents[0]?.document.md5).toBe(await md5Of(SIZE, 'scan-25'));
+    expectEachKeyOnce(world, before + 1);
+    expect(subjectsByFolder(world)['ELO importiert']).toContain('Scan 25 MB');
+    const entry = (await activity(world)).find((item) => item.subject === 'Scan 25 MB');
+    expect(entry).toMatchObject({ state: 'imported', documents: [expect.objectContaining({ size: SIZE })] });
+
+    // A whole copy of the file would be ≥ 25 MB of Buffers; streaming holds a few chunks at a time.
+    expect(peak.arrayBuffers).toBeLessThan(SIZE / 2);
+    expect(peak.heapUsed).toBeLessThan(SIZE / 2);
+    expect(peak.rss).toBeLessThan(SIZE * 1.5);
+  }, 120_000);
+});
