@@ -50,7 +50,7 @@ export async function runImportBench(settings: BenchSettings) {
   const bench = await startAppUnderBench(settings, {
     sharedMailboxes: mailboxes,
     // Rounds come when asked for („Jetzt prüfen“); the schedule must not add rounds of its own in between.
-    env: { INVOICE_IMPORT_INTERVAL_MINUTES: '600', HEALTH_MONITOR_ENABLED: 'false' },
+    env: { IMPORT_INTERVAL_MINUTES: '600', HEALTH_MONITOR_ENABLED: 'false' },
   });
   const observer = createDatabase(bench.database.pool.options.connectionString ?? '', { poolSize: 1 });
   const portal = new PortalClient(bench.origin);

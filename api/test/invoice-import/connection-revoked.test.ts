@@ -12,7 +12,7 @@ import {
   startImportWorld,
   subjectsByFolder,
   type ImportWorld,
-} from './support/import-world.js';
+} from './support/qa-world.js';
 
 /**
  * A connection whose grant Microsoft revoked (AADSTS50173) pauses the import: state needs_attention with the reason,

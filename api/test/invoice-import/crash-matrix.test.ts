@@ -14,7 +14,7 @@ import {
   startImportWorld,
   subjectsByFolder,
   type ImportWorld,
-} from './support/import-world.js';
+} from './support/qa-world.js';
 
 /**
  * A crash between every two steps of a mail's way (notes §2, SPEC §9 guarantees), each made where it can be made

@@ -12,7 +12,7 @@ import {
   startImportWorld,
   subjectsByFolder,
   type ImportWorld,
-} from './support/import-world.js';
+} from './support/qa-world.js';
 
 /**
  * ELO's side of the fault matrix: an Indexserver that is down (HTTP 503 from the proxy, or connections reset) is

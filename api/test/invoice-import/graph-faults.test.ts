@@ -13,7 +13,7 @@ import {
   startImportWorld,
   subjectsByFolder,
   type ImportWorld,
-} from './support/import-world.js';
+} from './support/qa-world.js';
 
 /**
  * How the import survives what Graph does to a poller (notes §1): the same message reported again, a delta link

@@ -13,7 +13,7 @@ import {
   startImportWorld,
   subjectsByFolder,
   type ImportWorld,
-} from './support/import-world.js';
+} from './support/qa-world.js';
 
 /**
  * A 25 MB attachment goes from Graph (`/$value`) to ELO (upload) as a stream: the app, the Graph and the ELO

@@ -21,7 +21,7 @@ import {
   setUpImport,
   startImportWorld,
   type ImportWorld,
-} from './support/import-world.js';
+} from './support/qa-world.js';
 
 /**
  * What the import makes of each kind of mail (issue 10 #1, #3, #4), read back from the activity list and from what

@@ -13,7 +13,7 @@ import {
   setUpImport,
   startImportWorld,
   type ImportWorld,
-} from './support/import-world.js';
+} from './support/qa-world.js';
 
 /**
  * Tenant `other` imports from its own mailbox into its own ELO; nothing of it is ever visible to acme through the

@@ -12,7 +12,7 @@ import {
   subjectsByFolder,
   until,
   type ImportWorld,
-} from './support/import-world.js';
+} from './support/qa-world.js';
 
 /**
  * Two app instances on one database, one Microsoft and one ELO, each with its own pg-boss workers (as two replicas

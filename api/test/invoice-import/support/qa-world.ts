@@ -25,7 +25,7 @@ import type { TestDatabase } from '../../support/test-database.js';
 export const INVOICE_MAILBOX = 'rechnungen@contoso.example';
 export const FEATURE_URL = '/api/v1/ms365/features/invoice-mail-import';
 /** Rounds run when the tests ask (POST …/run), never on their own while a test looks. */
-const QUIET_ENV = { INVOICE_IMPORT_INTERVAL_MINUTES: '600', HEALTH_MONITOR_ENABLED: 'false' };
+const QUIET_ENV = { IMPORT_INTERVAL_MINUTES: '600', HEALTH_MONITOR_ENABLED: 'false' };
 
 export interface ImportWorld {
   t: TestApp;
