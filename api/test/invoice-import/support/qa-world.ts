@@ -157,14 +157,36 @@ export async function until<T>(
   }
 }
 
-/** „Jetzt prüfen“: POST …/run (202), then the state once a round ended after it. */
+/** The mailbox's round lease as the ledger has it (held while a round runs, on any instance). */
+async function roundInProgress(world: ImportWorld, address: string): Promise<boolean> {
+  const row = await world.t.database.db
+    .selectFrom('invoiceImportMailboxes')
+    .select(['leaseOwner', 'leaseUntil'])
+    .where('mailbox', '=', address)
+    .executeTakeFirst();
+  return Boolean(row?.leaseOwner && row.leaseUntil && row.leaseUntil > world.t.clock.now());
+}
+
+/**
+ * „Jetzt prüfen“: POST …/run (202), then the state once a round that started after everything the test did so far
+ * has ended. A round already under way (e.g. the one a settings change queued) may have read the Inbox before the
+ * test's last delivery, so it is waited out first; then a round ending at or after the request is one that started
+ * after the delivery.
+ */
 export async function runRound(world: ImportWorld, timeoutMs = 30_000): Promise<InvoiceMailImportResponse> {
-  const before = await importState(world);
+  const address = (await importState(world)).mailbox ?? INVOICE_MAILBOX;
+  await until(
+    () => roundInProgress(world, address),
+    (busy) => !busy,
+    timeoutMs,
+    'the running round to end',
+  );
+  const requestedAt = world.t.clock.now().getTime();
   const run = await world.user.post(`${FEATURE_URL}/run`);
   expect(run.statusCode, run.body).toBe(202);
   return until(
     () => importState(world),
-    (state) => state.lastRunAt !== undefined && state.lastRunAt !== before.lastRunAt,
+    (state) => state.lastRunAt !== undefined && Date.parse(state.lastRunAt) >= requestedAt,
     timeoutMs,
     'a round to end',
   );
