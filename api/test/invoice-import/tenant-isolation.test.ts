@@ -1,6 +1,6 @@
 import type { ImportMessage } from '@ecm365/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { asUser, obtainCode } from '../support/connect-flow.js';
+import { obtainCode } from '../support/connect-flow.js';
 import { signIn, type SignedIn } from '../support/test-app.js';
 import {
   activity,
@@ -11,6 +11,7 @@ import {
   runUntilSettled,
   setServiceAccount,
   setUpImport,
+  signedInUser,
   startImportWorld,
   type ImportWorld,
 } from './support/qa-world.js';
@@ -28,7 +29,7 @@ beforeAll(async () => {
   world = await startImportWorld();
   await setUpImport(world, { afterImport: 'move' });
   other = await signIn(world.t.app, 'admin', 'admin', 'other');
-  const otherUser = asUser(world.t, other);
+  const otherUser = signedInUser(world.t, other);
   await setServiceAccount(world, 'other');
   expect(
     (await otherUser.put(FEATURE_URL, { enabled: true, mailbox: OTHER_MAILBOX, afterImport: 'move' })).statusCode,
@@ -86,7 +87,7 @@ describe("another tenant's import", () => {
   });
 
   it("does not page into another tenant's list with its cursor", async () => {
-    const otherUser = asUser(world.t, other);
+    const otherUser = signedInUser(world.t, other);
     const page = (await otherUser.get(`${FEATURE_URL}/messages?limit=1`)).json();
     expect(page.nextCursor).toBeTruthy();
     const response = await world.user.get(

@@ -15,6 +15,7 @@ import type {
   InvoiceMailImportRequest,
   InvoiceMailImportResponse,
 } from '@ecm365/shared';
+import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import { callbackUrl } from '../../../src/demo/microsoft-setup.js';
 import { startBackgroundJobs, type BackgroundJobs } from '../../../src/jobs/background-jobs.js';
@@ -36,6 +37,26 @@ export interface ImportWorld {
   startJobs(): Promise<BackgroundJobs>;
   stopJobs(): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * The portal user's requests, signed in again when the session ended: the tests move the app's clock by hours (to
+ * let retries come due), past the session's idle and absolute limits and its ELO group re-checks.
+ */
+export function signedInUser(t: TestApp, first: SignedIn): ReturnType<typeof asUser> {
+  let who = first;
+  const again = async (send: (user: ReturnType<typeof asUser>) => Promise<LightMyRequestResponse>) => {
+    const response = await send(asUser(t, who));
+    if (response.statusCode !== 401) return response;
+    who = await signIn(t.app, 'admin', 'admin', first.host.split('.')[0]);
+    return send(asUser(t, who));
+  };
+  return {
+    get: (url) => again((user) => user.get(url)),
+    post: (url, payload) => again((user) => user.post(url, payload)),
+    put: (url, payload) => again((user) => user.put(url, payload)),
+    delete: (url) => again((user) => user.delete(url)),
+  };
 }
 
 /** A Microsoft emulator whose mailboxes start empty (no demo notices), for the app's test client. */
@@ -69,7 +90,7 @@ export async function startImportWorld(
   const world: ImportWorld = {
     t,
     admin,
-    user: asUser(t, admin),
+    user: signedInUser(t, admin),
     jobs: undefined,
     async startJobs() {
       world.jobs ??= await startBackgroundJobs(t.database.pool, t.services);
@@ -197,7 +218,7 @@ export async function runUntilSettled(world: ImportWorld, rounds = 8): Promise<I
   let state = await runRound(world);
   for (let round = 1; round < rounds && state.backlog > 0; round++) {
     // Retries wait for their next attempt: let the app's clock pass it.
-    world.t.clock.advance(15 * 60_000);
+    world.t.clock.advance(10 * 60_000);
     state = await runRound(world);
   }
   return state;
