@@ -75,7 +75,3 @@ export class EmulatorControlsClient {
     return this.agent.close();
   }
 }
-
-/** Total Graph requests in a stats answer. */
-export const graphTotal = (stats: MicrosoftEmulatorStats): number =>
-  Object.values(stats.graphRequests).reduce((sum, count) => sum + count, 0);

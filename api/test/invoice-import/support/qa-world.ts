@@ -214,12 +214,16 @@ export async function runRound(world: ImportWorld, timeoutMs = 30_000): Promise<
 }
 
 /** Rounds until no mail is pending (transient failures retried), bounded. */
-export async function runUntilSettled(world: ImportWorld, rounds = 8): Promise<InvoiceMailImportResponse> {
-  let state = await runRound(world);
+export async function runUntilSettled(
+  world: ImportWorld,
+  rounds = 8,
+  timeoutMs = 30_000,
+): Promise<InvoiceMailImportResponse> {
+  let state = await runRound(world, timeoutMs);
   for (let round = 1; round < rounds && state.backlog > 0; round++) {
     // Retries wait for their next attempt: let the app's clock pass it.
     world.t.clock.advance(10 * 60_000);
-    state = await runRound(world);
+    state = await runRound(world, timeoutMs);
   }
   return state;
 }
