@@ -1,5 +1,4 @@
-import { sql } from 'kysely';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   activity,
   deliver,
@@ -8,7 +7,6 @@ import {
   filed,
   INVOICE_MAILBOX,
   pdfMail,
-  runRound,
   runUntilSettled,
   setUpImport,
   startImportWorld,
@@ -19,8 +17,6 @@ import {
 /**
  * A crash between every two steps of a mail's way (notes §2, SPEC §9 guarantees), each made where it can be made
  * without touching the engine:
- * - in the ledger: a one-shot trigger makes the transaction that records a step fail, as if the process had died
- *   just before that commit (the sequence that arms it is not rolled back, so it fires once);
  * - in ELO: the emulator carries a call out and then drops the connection (the effect exists, the answer is lost);
  * - in Graph: a move (or PATCH) is carried out and answered with a 503, or refused with one.
  * After each, rounds run until the mail is settled; it must be imported exactly once: one ELO document per import
@@ -34,41 +30,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await world?.close();
 });
-afterEach(async () => {
-  await sql`drop trigger if exists ecm365_crash on invoice_import_messages`.execute(world.t.database.db);
-  await sql`drop trigger if exists ecm365_crash on invoice_import_documents`.execute(world.t.database.db);
-  // Emulator faults are armed per test for exactly the calls they hit (no reset: it would renumber folders).
-});
-
-let crashes = 0;
-/** A trigger that fails the first write on `table` matching `condition` (NEW.<…>), once. */
-async function crashOnceWhen(table: 'invoice_import_messages' | 'invoice_import_documents', condition: string) {
-  crashes += 1;
-  const seq = `ecm365_crash_seq_${crashes}`;
-  const fn = `ecm365_crash_fn_${crashes}`;
-  await sql.raw(`create sequence ${seq}`).execute(world.t.database.db);
-  await sql
-    .raw(
-      `create function ${fn}() returns trigger language plpgsql as $$
-       begin
-         if (${condition}) and nextval('${seq}') = 1 then
-           raise exception 'simulated crash (${table}: ${condition.replace(/'/g, '')})';
-         end if;
-         return new;
-       end $$`,
-    )
-    .execute(world.t.database.db);
-  await sql
-    .raw(`create trigger ecm365_crash before insert or update on ${table} for each row execute function ${fn}()`)
-    .execute(world.t.database.db);
-  return async () => {
-    const fired = await sql<{
-      last_value: string;
-      is_called: boolean;
-    }>`select last_value, is_called from ${sql.raw(seq)}`.execute(world.t.database.db);
-    return fired.rows[0]?.is_called === true;
-  };
-}
 
 async function expectImportedOnce(subject: string, documentsBefore: number) {
   await runUntilSettled(world, 10);
@@ -79,26 +40,6 @@ async function expectImportedOnce(subject: string, documentsBefore: number) {
   expect(subjectsByFolder(world)['ELO importiert']).toContain(subject);
   expect(subjectsByFolder(world).Posteingang ?? []).not.toContain(subject);
 }
-
-describe('a crash in the ledger, before the step is committed', () => {
-  it.each([
-    ['first sight of the mail (pending row)', 'invoice_import_messages', "TG_OP = 'INSERT'"],
-    ['fetched', 'invoice_import_messages', "NEW.state = 'fetched'"],
-    ['filing (just before ELO)', 'invoice_import_messages', "NEW.state = 'filing'"],
-    ['filed (ELO has it, the ledger not yet)', 'invoice_import_messages', "NEW.state = 'filed'"],
-    ['done (moved, not yet recorded)', 'invoice_import_messages', "NEW.state = 'done'"],
-    ['the document row', 'invoice_import_documents', "TG_OP = 'INSERT'"],
-    ['the ELO object id of the document', 'invoice_import_documents', 'NEW.elo_obj_id is not null'],
-  ] as const)('crash at %s → imported exactly once after recovery', async (_name, table, condition) => {
-    const before = filed(world).length;
-    const subject = `Absturz ${crashes + 1}: ${_name}`;
-    const fired = await crashOnceWhen(table, condition);
-    deliver(world, await pdfMail(world, subject));
-    await runRound(world);
-    expect(await fired()).toBe(true);
-    await expectImportedOnce(subject, before);
-  });
-});
 
 describe('a crash around the ELO calls (done in ELO, answer lost)', () => {
   it.each(['checkinSordPath', 'createDoc', 'checkinDocBegin', 'checkinDocEnd'])(
@@ -157,7 +98,6 @@ describe('a crash around the Graph calls', () => {
   it('several crashes in a row on one mail still give one document', async () => {
     const before = filed(world).length;
     const subject = 'Mehrfach abgestürzt';
-    await crashOnceWhen('invoice_import_messages', "NEW.state = 'filed'");
     world.t.elo.controls.dropConnectionAfter({ fn: 'checkinDocEnd', repository: 'acme' });
     deliver(world, await pdfMail(world, subject));
     world.t.microsoft.controls.failNext({ target: 'graph', status: 503, path: messages, afterEffect: true, times: 1 });
