@@ -2,6 +2,7 @@ import os from 'node:os';
 import { readSettings } from './settings.js';
 import { runConnectFlowBench } from './connect-flow.bench.js';
 import { runHealthSweepBench } from './health-sweep.bench.js';
+import { runImportBench } from './import.bench.js';
 import { runStatusReadBench } from './status-read.bench.js';
 import { installInterruptHandler } from './support/cleanup.js';
 import { postgresServer } from './support/bench-database.js';
@@ -12,6 +13,7 @@ const BENCHMARKS = {
   status: runStatusReadBench,
   flow: runConnectFlowBench,
   sweep: runHealthSweepBench,
+  import: runImportBench,
 } as const;
 type Name = keyof typeof BENCHMARKS;
 
@@ -31,6 +33,22 @@ function headline(figures: Figures): Cell[][] {
       [
         'queries/request under load, cache hit / no caches',
         `${figures.cacheHit.underLoad.queriesPerRequest.toFixed(2)} / ${figures.noCaches.underLoad.queriesPerRequest.toFixed(2)}`,
+      ],
+    ];
+  }
+  if ('runs' in figures) {
+    const line = (run: (typeof figures.runs)[number] | undefined) =>
+      run ? `${run.mailsPerSecond.toFixed(2)} (${run.imported}/${run.mails} mails, ${run.seconds.toFixed(1)} s)` : '–';
+    return [
+      ['import, 1 mailbox: mails/s', line(figures.oneMailbox)],
+      [`import, ${figures.settings.mailboxes} mailboxes: mails/s (target ≥ 40)`, line(figures.manyMailboxes)],
+      [
+        'import: Graph requests per mail (1 mailbox / many)',
+        `${figures.oneMailbox?.graphRequestsPerMail.toFixed(2) ?? '–'} / ${figures.manyMailboxes?.graphRequestsPerMail.toFixed(2) ?? '–'}`,
+      ],
+      [
+        `import, ${figures.settings.largeCount} × ${figures.settings.largeMb} MB: RSS growth MB (target < 100)`,
+        figures.largeFiles?.memory ? figures.largeFiles.memory.rssGrowthMb.toFixed(1) : '–',
       ],
     ];
   }
@@ -55,7 +73,7 @@ function headline(figures: Figures): Cell[][] {
   ];
 }
 
-/** `pnpm bench [status] [flow] [sweep]`: the named benchmarks, or all three, one after the other. */
+/** `pnpm bench [status] [flow] [sweep] [import]`: the named benchmarks, or all of them, one after the other. */
 async function main(): Promise<void> {
   installInterruptHandler();
   const settings = readSettings();

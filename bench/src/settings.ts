@@ -18,6 +18,17 @@ export interface BenchSettings {
   sweepTimeoutSeconds: number;
   /** Pino level of the app and of the bare route (both log to /dev/null). */
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Import benchmark: mailboxes (one tenant each) of the many-mailbox run. */
+  importMailboxes: number;
+  /** Import benchmark: mails of the one-mailbox run. */
+  importMailsOneMailbox: number;
+  /** Import benchmark: mails per mailbox of the many-mailbox run. */
+  importMailsPerMailbox: number;
+  /** Import benchmark: large attachments (one per mail) of the memory run, and their size in MB. */
+  importLargeCount: number;
+  importLargeMb: number;
+  /** Import benchmark: each run gives up after this many seconds. */
+  importTimeoutSeconds: number;
   /** When set: a CPU profile of the server process during the measured status read goes into this folder. */
   cpuProfileDir: string | undefined;
 }
@@ -47,6 +58,12 @@ export function readSettings(): BenchSettings {
     seedConcurrency: Math.round(numberFrom('BENCH_SEED_CONCURRENCY', 16, 1)),
     sweepTimeoutSeconds: numberFrom('BENCH_SWEEP_TIMEOUT', 3 * 3600, 10),
     logLevel: logLevel as BenchSettings['logLevel'],
+    importMailboxes: Math.round(numberFrom('BENCH_IMPORT_MAILBOXES', 20, 1)),
+    importMailsOneMailbox: Math.round(numberFrom('BENCH_IMPORT_MAILS_ONE', 200, 1)),
+    importMailsPerMailbox: Math.round(numberFrom('BENCH_IMPORT_MAILS_PER_MAILBOX', 25, 1)),
+    importLargeCount: Math.round(numberFrom('BENCH_IMPORT_LARGE_COUNT', 10, 1)),
+    importLargeMb: numberFrom('BENCH_IMPORT_LARGE_MB', 25, 1),
+    importTimeoutSeconds: numberFrom('BENCH_IMPORT_TIMEOUT', 600, 10),
     cpuProfileDir: process.env.BENCH_CPU_PROFILE || undefined,
   };
 }

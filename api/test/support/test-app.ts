@@ -79,6 +79,8 @@ export async function startTestApp(
     database?: TestDatabase;
     /** Share another app's Microsoft emulator (two app instances, one Microsoft); the owner closes it. */
     microsoft?: RunningMicrosoftEmulator;
+    /** Share another app's ELO emulator (two app instances, one ELO); the owner closes it. */
+    elo?: RunningEloEmulator;
     /**
      * `configuration`: reach the emulator as production reaches Microsoft, through MS365_CLIENT_ID/SECRET,
      * MS365_AUTHORITY, MS365_GRAPH_URL and MS365_CA_FILE only (metadata and keys fetched over the network).
@@ -90,7 +92,8 @@ export async function startTestApp(
   const database = options.database ?? (await createTestDatabase());
   const clock = new TestClock();
   // ELO's tickets expire by the same clock as the app's, so moving it lets idle ELO sessions expire too.
-  const elo = await startEloEmulator({ repositories: TEST_ELO_REPOSITORIES, now: () => clock.now().getTime() });
+  const elo =
+    options.elo ?? (await startEloEmulator({ repositories: TEST_ELO_REPOSITORIES, now: () => clock.now().getTime() }));
   const callback = callbackUrl({ publicUrl: options.env?.PUBLIC_URL ?? PUBLIC_URL });
   const microsoft =
     options.microsoft ??
@@ -155,7 +158,7 @@ export async function startTestApp(
     async close() {
       await app.close();
       await services.close();
-      await elo.close();
+      if (!options.elo) await elo.close();
       if (!options.microsoft) await microsoft.close();
       if (caDir) await rm(caDir, { recursive: true, force: true });
       await database.drop();

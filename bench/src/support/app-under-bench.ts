@@ -41,6 +41,10 @@ export interface AppUnderBenchOptions {
    * configured (environment, else the app's defaults of 5 s and 2 s).
    */
   caches?: boolean;
+  /** Extra shared mailboxes of the Microsoft emulator (the import benchmark); see EmulatorsRequest. */
+  sharedMailboxes?: string[];
+  /** Environment overrides of the app's configuration (after the process environment). */
+  env?: Record<string, string>;
 }
 
 /** The pino logger of the app (and of the bare route): its real serialisation, written to /dev/null. */
@@ -65,7 +69,7 @@ export async function startAppUnderBench(
     for (const close of closers.reverse()) await close().catch((error: unknown) => console.error(error));
   };
   try {
-    const emulators = await startEmulators({ client, redirectUri });
+    const emulators = await startEmulators({ client, redirectUri, sharedMailboxes: options.sharedMailboxes });
     closers.push(() => emulators.close());
     const benchDatabase = await createBenchDatabase();
     closers.push(() => benchDatabase.drop());
@@ -88,6 +92,7 @@ export async function startAppUnderBench(
       PUBLIC_URL,
       LOG_LEVEL: settings.logLevel,
       ...noCaches,
+      ...options.env,
     });
     const database = await openDatabase(config);
     closers.push(() => database.close());

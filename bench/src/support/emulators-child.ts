@@ -1,4 +1,10 @@
-import { DEMO_ELO_REPOSITORY, startEloEmulator, startMicrosoftEmulator } from '@ecm365/emulators';
+import {
+  DEMO_ELO_REPOSITORY,
+  DEMO_MICROSOFT_ACCOUNTS,
+  DEMO_SHARED_MAILBOXES,
+  startEloEmulator,
+  startMicrosoftEmulator,
+} from '@ecm365/emulators';
 import type { EmulatorsReady, EmulatorsRequest } from './emulators.js';
 
 /**
@@ -9,8 +15,21 @@ import type { EmulatorsReady, EmulatorsRequest } from './emulators.js';
 async function main(): Promise<void> {
   const request = JSON.parse(process.argv[2] ?? '{}') as EmulatorsRequest;
   const elo = await startEloEmulator({ repositories: { demo: DEMO_ELO_REPOSITORY } });
+  const extra = request.sharedMailboxes ?? [];
   const microsoft = await startMicrosoftEmulator({
     clients: [{ ...request.client, redirectUris: [request.redirectUri], displayName: 'ecm.online' }],
+    // The import benchmark's mailboxes: shared ones the demo admin may open, all starting empty.
+    ...(extra.length > 0
+      ? {
+          sharedMailboxes: [...DEMO_SHARED_MAILBOXES, ...extra],
+          accounts: DEMO_MICROSOFT_ACCOUNTS.map((account) =>
+            account.upn === 'admin@contoso.example'
+              ? { ...account, mailboxAccess: [...account.mailboxAccess, ...extra] }
+              : account,
+          ),
+          seedMail: () => [],
+        }
+      : {}),
   });
   let closing = false;
   const close = async () => {

@@ -5,6 +5,8 @@ import { onInterrupt } from './cleanup.js';
 export interface EmulatorsRequest {
   client: { clientId: string; clientSecret: string };
   redirectUri: string;
+  /** More shared mailboxes, which the demo admin may open (all mailboxes then start empty). */
+  sharedMailboxes?: string[];
 }
 
 export interface EmulatorsReady {

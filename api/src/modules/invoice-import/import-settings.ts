@@ -132,7 +132,9 @@ export function mergeSettings(
   if (importFrom && Number.isNaN(importFrom.getTime())) {
     throw new ValidationFailedError('error.import_from_invalid', { field: 'importFrom' });
   }
-  if (!importFrom && request.enabled) importFrom = now;
+  // Whole seconds: Graph's receivedDateTime has no milliseconds, so a mail that arrived in the very second the import
+  // was enabled would otherwise fall below the cut-off and be left out silently.
+  if (!importFrom && request.enabled) importFrom = new Date(Math.floor(now.getTime() / 1000) * 1000);
   const settings: InvoiceMailImportSettings = {
     ...current,
     enabled: request.enabled,

@@ -28,11 +28,11 @@ export interface OutcomeDeps {
 type Target = 'imported' | 'failed';
 
 /** The Inbox child folder („ELO importiert“ / „ELO Fehler“), found or created once and remembered per mailbox. */
-async function folderId(deps: OutcomeDeps, round: RoundContext, target: Target): Promise<string> {
+async function folderId(deps: OutcomeDeps, round: RoundContext, target: Target, lookUpAgain = false): Promise<string> {
   const key = { tenantId: round.tenantId, mailbox: round.mailbox };
   const state = await findMailboxState(deps.db, round.tenantId, round.mailbox);
   const stored = target === 'imported' ? state?.importedFolderId : state?.failedFolderId;
-  if (stored) return stored;
+  if (stored && !lookUpAgain) return stored;
   const name = target === 'imported' ? IMPORTED_FOLDER_NAME : FAILED_FOLDER_NAME;
   const folder = await graphCall(() => deps.graphMail.findOrCreateChildFolder(round.accessToken, round.mailbox, name));
   await updateMailboxState(
@@ -60,8 +60,18 @@ async function mailboxAction(
     );
     return 'marked_read';
   }
+  const move = (destination: string) =>
+    graphCall(() => deps.graphMail.moveMessageVerified(round.accessToken, round.mailbox, row.graphId, destination));
   const destination = await folderId(deps, round, target);
-  await graphCall(() => deps.graphMail.moveMessageVerified(round.accessToken, round.mailbox, row.graphId, destination));
+  try {
+    await move(destination);
+  } catch (error) {
+    // ErrorItemNotFound on a move is the mail or the folder. A remembered folder someone deleted in Outlook must not
+    // make a filed mail "gone": look the folder up again (created when missing) and move once more; a mail that is
+    // really gone answers the same again.
+    if (judgeFailure(error, round.mailbox).kind !== 'gone') throw error;
+    await move(await folderId(deps, round, target, true));
+  }
   return target === 'imported' ? 'moved_imported' : 'moved_failed';
 }
 
