@@ -5,7 +5,7 @@ import { onBeforeUnmount, onMounted } from 'vue';
  * once when the tab becomes visible again: a page left open in a background tab asks nothing of the server. The
  * interval is read anew after every call (shorter while a round runs, say); a slow answer is never overtaken.
  */
-export function usePolling(refresh: () => Promise<unknown>, interval: () => number): void {
+export function usePolling(refresh: () => Promise<unknown>, interval: () => number): { now: () => void } {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let stopped = false;
   let inFlight = false;
@@ -46,4 +46,11 @@ export function usePolling(refresh: () => Promise<unknown>, interval: () => numb
     if (timer) clearTimeout(timer);
     document.removeEventListener('visibilitychange', onVisibility);
   });
+
+  /** Refreshes at once (unless a refresh runs) and counts the interval from then on, e.g. after an action. */
+  return {
+    now: () => {
+      if (!inFlight && !stopped) void tick();
+    },
+  };
 }

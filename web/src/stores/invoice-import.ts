@@ -6,6 +6,8 @@ import { useMs365Store } from './ms365';
 import { useSessionStore } from './session';
 
 type Busy = 'saving' | 'running';
+/** „Jetzt prüfen“ is reported as under way for at most this long, should the round's end never be seen. */
+const RUN_NOTE_MS = 60_000;
 
 /** „Rechnungs-Import via E-Mail“: its settings and state (SPEC §9) as the card on the Microsoft 365 page shows them. */
 export const useInvoiceImportStore = defineStore('invoiceImport', () => {
@@ -26,7 +28,10 @@ export const useInvoiceImportStore = defineStore('invoiceImport', () => {
   async function load(): Promise<void> {
     current.value = await invoiceImportApi.get();
     const lastRun = current.value.lastRunAt ? Date.parse(current.value.lastRunAt) : 0;
-    if (runRequestedAt.value !== null && lastRun >= runRequestedAt.value) runRequestedAt.value = null;
+    const requested = runRequestedAt.value;
+    if (requested !== null && (lastRun >= requested || Date.now() - requested > RUN_NOTE_MS)) {
+      runRequestedAt.value = null;
+    }
   }
 
   async function save(request: InvoiceMailImportRequest): Promise<void> {
