@@ -19,6 +19,7 @@ import { healthRoutes } from './modules/health/health.routes.js';
 import { callbackRoutes } from './modules/ms365/callback.routes.js';
 import { connectRoutes } from './modules/ms365/connect.routes.js';
 import { connectionRoutes } from './modules/ms365/connection.routes.js';
+import { invoiceImportRoutes } from './modules/invoice-import/invoice-import.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { notificationRoutes } from './modules/notifications/notification.routes.js';
 import { webhookRoutes } from './modules/webhooks/webhook.routes.js';
@@ -112,9 +113,9 @@ export async function buildApp({ services, webDist }: AppOptions): Promise<Fasti
       await api.register(apiTokenRoutes, { tokens: services.apiTokens, requestAuth });
       await api.register(connectionRoutes, {
         connection: services.connection,
-        features: services.features,
         requestAuth,
       });
+      await api.register(invoiceImportRoutes, { imports: services.invoiceImport, requestAuth });
       await api.register(webhookRoutes, { webhooks: services.webhooks, requestAuth });
       await api.register(notificationRoutes, { notifications: services.notifications, requestAuth });
     },

@@ -26,6 +26,8 @@ import { ConnectionTokens } from './modules/ms365/connection-tokens.js';
 import { ConnectionService } from './modules/ms365/connection.service.js';
 import { countConnectionsByStatus } from './modules/ms365/connection.repository.js';
 import { FeatureService } from './modules/ms365/feature.service.js';
+import { ImportEloSessions } from './modules/invoice-import/elo-sessions.js';
+import { InvoiceImportService } from './modules/invoice-import/invoice-import.service.js';
 import { Ms365CodeIssuer } from './modules/ms365/ms365-code-issuer.js';
 import { SessionGroupChecks } from './modules/sessions/session-group-checks.js';
 import { SessionService } from './modules/sessions/session.service.js';
@@ -100,7 +102,7 @@ export function createServices(deps: ServiceDependencies) {
   const dispatcher = createMicrosoftDispatcher(deps.microsoft);
   const identity = new MicrosoftIdentity(deps.microsoft, dispatcher, metrics.observer('microsoft'));
   const statusCache = new TtlCache<string, ConnectionResponse>(config.statusCacheTtlMs, 10_000);
-  const features = new FeatureService(db, clock, audit, (tenantId) => statusCache.delete(tenantId));
+  const features = new FeatureService(db);
   const tokens = new ConnectionTokens(keys, identity, new ConnectionLock(db));
   const tester = new ConnectionTester(
     tokens,
@@ -142,6 +144,15 @@ export function createServices(deps: ServiceDependencies) {
     caps,
   });
   const integrations = createIntegrations(deps, { clock, keys, audit });
+  const eloServiceAccounts = new EloServiceAccountService(db, keys, clock);
+  const importElo = new ImportEloSessions(db, eloArchives, eloServiceAccounts);
+  const invoiceImport = new InvoiceImportService({
+    db,
+    clock,
+    audit,
+    elo: importElo,
+    onFeatureChange: (tenantId) => statusCache.delete(tenantId),
+  });
   return {
     ...integrations,
     config,
@@ -165,7 +176,10 @@ export function createServices(deps: ServiceDependencies) {
     graphMail: new GraphMailGateway(deps.microsoft, dispatcher, metrics.observer('microsoft')),
     eloArchives,
     /** The tenants' ELO service accounts (invoice import): credentialsFor(tenantId). */
-    eloServiceAccounts: new EloServiceAccountService(db, keys, clock),
+    eloServiceAccounts,
+    /** Access tokens of the tenants' connections (serialised refresh), for the invoice import's Graph calls. */
+    tokens,
+    invoiceImport,
     close: async () => {
       integrations.closeIntegrations();
       await dispatcher.close();

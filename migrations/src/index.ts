@@ -8,6 +8,7 @@ import * as sessionGroupCheck from './202611271802_session_group_check.js';
 import * as browserBindingAdminConsent from './202611300001_ms365_browser_binding_admin_consent.js';
 import * as eventsWebhooksNotifications from './202612010001_events_webhooks_notifications.js';
 import * as eloServiceAccount from './202612010002_elo_service_account.js';
+import * as invoiceImport from './202612020100_invoice_import.js';
 
 /**
  * Every migration, in order. A static list instead of a folder scan: it works the same from TypeScript sources
@@ -23,6 +24,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '202611300001_ms365_browser_binding_admin_consent': browserBindingAdminConsent,
   '202612010001_events_webhooks_notifications': eventsWebhooksNotifications,
   '202612010002_elo_service_account': eloServiceAccount,
+  '202612020100_invoice_import': invoiceImport,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -26,6 +26,8 @@ export const ERROR_CODES = [
   'not_connected',
   'webhook_url_not_allowed',
   'webhook_limit_reached',
+  'import_not_retryable',
+  'import_disabled',
   'ms365_unavailable',
   'ms365_configuration_error',
   'service_unavailable',

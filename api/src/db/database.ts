@@ -15,6 +15,12 @@ import type { NotificationMailsTable, NotificationSettingsTable } from '../modul
 import type { WebhookDeliveriesTable, WebhooksTable } from '../modules/webhooks/webhook.table.js';
 import type { EloServiceAccountsTable } from '../modules/tenants/elo-service-account.table.js';
 import type { TenantsTable } from '../modules/tenants/tenant.table.js';
+import type {
+  InvoiceImportDocumentsTable,
+  InvoiceImportMailboxesTable,
+  InvoiceImportMessagesTable,
+  InvoiceImportSettingsTable,
+} from '../modules/invoice-import/invoice-import.tables.js';
 
 /** The whole schema as Kysely sees it (columns camelCase here, snake_case in Postgres). */
 export interface Database {
@@ -34,6 +40,10 @@ export interface Database {
   notificationSettings: NotificationSettingsTable;
   notificationMails: NotificationMailsTable;
   eloServiceAccounts: EloServiceAccountsTable;
+  invoiceImportSettings: InvoiceImportSettingsTable;
+  invoiceImportMailboxes: InvoiceImportMailboxesTable;
+  invoiceImportMessages: InvoiceImportMessagesTable;
+  invoiceImportDocuments: InvoiceImportDocumentsTable;
 }
 
 export type Db = Kysely<Database>;

@@ -187,3 +187,10 @@ export class WebhookLimitReachedError extends DomainError {
     );
   }
 }
+
+/** The invoice import's conflicts (SPEC §9): texts from the import's message file. */
+export class ImportConflictError extends DomainError {
+  constructor(code: 'import_not_retryable' | 'import_disabled', message: string) {
+    super(code, 409, message);
+  }
+}

@@ -116,7 +116,7 @@ describe('the Microsoft 365 connection, end to end over HTTP', () => {
       enabled: true,
       mailbox: 'Rechnungen@Contoso.example',
     });
-    expect(settings.json()).toEqual({
+    expect(settings.json()).toMatchObject({
       id: 'invoice-mail-import',
       enabled: true,
       mailbox: 'rechnungen@contoso.example',

@@ -1,29 +1,20 @@
-import {
-  ConnectionResponse,
-  ConnectionTestResult,
-  FeatureSettings,
-  InvoiceMailImportRequest,
-  RedeemRequest,
-  RedeemResponse,
-} from '@ecm365/shared';
+import { ConnectionResponse, ConnectionTestResult, RedeemRequest, RedeemResponse } from '@ecm365/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { principalOf, type RequestAuth } from '../../http/request-auth.js';
 import { SECURITY } from '../../http/openapi.js';
 import { errorResponses, rejectBody } from '../../http/schemas.js';
 import type { ConnectionService } from './connection.service.js';
-import type { FeatureService } from './feature.service.js';
 
 export interface ConnectionRoutesOptions {
   connection: ConnectionService;
-  features: FeatureService;
   requestAuth: RequestAuth;
 }
 
-/** The tenant's connection: finish the set-up with the MS365 code, status, test, disconnect, feature settings. */
+/** The tenant's connection: finish the set-up with the MS365 code, status, test, disconnect (the import's settings: invoice-import.routes.ts). */
 export const connectionRoutes: FastifyPluginAsyncTypebox<ConnectionRoutesOptions> = async (
   app,
-  { connection, features, requestAuth },
+  { connection, requestAuth },
 ) => {
   const guarded = { onRequest: [requestAuth.authenticate, requestAuth.requireMs365Access] };
 
@@ -87,20 +78,5 @@ export const connectionRoutes: FastifyPluginAsyncTypebox<ConnectionRoutesOptions
       await connection.disconnect(principalOf(request), request.ip);
       return reply.code(204).send(null);
     },
-  );
-
-  app.put(
-    '/ms365/features/invoice-mail-import',
-    {
-      ...guarded,
-      schema: {
-        tags: ['ms365'],
-        security: SECURITY.sessionOrToken,
-        summary: 'Settings of "Rechnungs-Import via E-Mail": on/off and the mailbox to import from',
-        body: InvoiceMailImportRequest,
-        response: { 200: FeatureSettings, ...errorResponses(400, 401, 403, 413, 415) },
-      },
-    },
-    async (request) => features.setInvoiceMailImport(principalOf(request), request.body, request.ip),
   );
 };

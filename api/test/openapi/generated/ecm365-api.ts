@@ -35,7 +35,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -55,7 +55,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -243,7 +243,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -263,7 +263,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -283,7 +283,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -303,7 +303,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -323,7 +323,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -343,7 +343,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -363,7 +363,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -383,7 +383,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -403,7 +403,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -457,7 +457,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -477,7 +477,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -497,7 +497,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -517,7 +517,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -537,7 +537,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -614,7 +614,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -634,7 +634,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -654,7 +654,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -720,7 +720,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -740,7 +740,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -760,7 +760,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -824,7 +824,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -844,7 +844,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -864,7 +864,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -884,7 +884,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -904,7 +904,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -924,7 +924,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -999,7 +999,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1019,7 +1019,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1039,7 +1039,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1059,7 +1059,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1079,7 +1079,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1145,7 +1145,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1165,7 +1165,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1185,7 +1185,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1205,7 +1205,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1225,7 +1225,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1245,7 +1245,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1308,7 +1308,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1328,7 +1328,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1348,7 +1348,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1368,7 +1368,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1388,7 +1388,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1408,7 +1408,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1483,7 +1483,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1503,7 +1503,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1523,7 +1523,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1590,7 +1590,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1610,7 +1610,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1630,7 +1630,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1650,7 +1650,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1714,7 +1714,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1734,7 +1734,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1754,7 +1754,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1774,7 +1774,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1794,7 +1794,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1814,7 +1814,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1834,7 +1834,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1854,7 +1854,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1911,7 +1911,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1931,7 +1931,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1951,7 +1951,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1971,7 +1971,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -1991,7 +1991,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2011,7 +2011,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2124,7 +2124,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2144,7 +2144,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2164,7 +2164,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2184,7 +2184,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2306,7 +2306,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2326,7 +2326,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2346,7 +2346,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2366,7 +2366,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2386,7 +2386,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2406,7 +2406,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2426,7 +2426,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2446,7 +2446,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2485,7 +2485,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2505,7 +2505,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2525,7 +2525,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2545,7 +2545,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2565,7 +2565,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2631,7 +2631,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2651,7 +2651,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2671,7 +2671,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2691,7 +2691,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2711,7 +2711,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2731,7 +2731,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2751,7 +2751,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2777,8 +2777,170 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        /** Settings of "Rechnungs-Import via E-Mail": on/off and the mailbox to import from */
+        /** Settings and state of "Rechnungs-Import via E-Mail" */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            id: "invoice-mail-import";
+                            enabled: boolean;
+                            mailbox: string | null;
+                            /** @description Permissions this feature adds. */
+                            scopes: string[];
+                            eloFolder: string;
+                            eloMask: string;
+                            /** @enum {unknown} */
+                            afterImport: "move" | "mark_read" | "none";
+                            /**
+                             * Format: date-time
+                             * @description Null until the import is first enabled.
+                             */
+                            importFrom: string | null;
+                            /** @enum {unknown} */
+                            content: "attachments" | "eml" | "both";
+                            includeInline: boolean;
+                            eloFields: {
+                                importKey: string;
+                                messageId: string;
+                                mailbox: string;
+                                sender: string;
+                                subject: string;
+                                receivedAt: string;
+                                fileName: string;
+                                kind: string;
+                                einvoiceSyntax: string;
+                                einvoiceProfile: string;
+                                invoiceNumber: string;
+                                invoiceDate: string;
+                                seller: string;
+                                total: string;
+                            };
+                        } & {
+                            /** @enum {unknown} */
+                            state: "disabled" | "waiting_for_connection" | "waiting_for_elo" | "running" | "needs_attention";
+                            /**
+                             * Format: date-time
+                             * @description When the last round ended.
+                             */
+                            lastRunAt?: string;
+                            /**
+                             * Format: date-time
+                             * @description When the next round is due.
+                             */
+                            nextRunAt?: string;
+                            /** @description Mails seen but not finished yet. */
+                            backlog: number;
+                            counts: {
+                                imported: number;
+                                failed: number;
+                                skipped: number;
+                            };
+                            lastError?: {
+                                /** @description Stable snake_case identifier. */
+                                code: string;
+                                message: string;
+                            };
+                            /** @description The mask documents are filed with (the basic mask where „Rechnung“ is missing). */
+                            eloMaskUsed?: string;
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Settings of "Rechnungs-Import via E-Mail" (members left out keep their value) */
         put: {
             parameters: {
                 query?: never;
@@ -2834,12 +2996,67 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            /** @enum {unknown} */
+                            /** @enum {string} */
                             id: "invoice-mail-import";
                             enabled: boolean;
                             mailbox: string | null;
                             /** @description Permissions this feature adds. */
                             scopes: string[];
+                            eloFolder: string;
+                            eloMask: string;
+                            /** @enum {unknown} */
+                            afterImport: "move" | "mark_read" | "none";
+                            /**
+                             * Format: date-time
+                             * @description Null until the import is first enabled.
+                             */
+                            importFrom: string | null;
+                            /** @enum {unknown} */
+                            content: "attachments" | "eml" | "both";
+                            includeInline: boolean;
+                            eloFields: {
+                                importKey: string;
+                                messageId: string;
+                                mailbox: string;
+                                sender: string;
+                                subject: string;
+                                receivedAt: string;
+                                fileName: string;
+                                kind: string;
+                                einvoiceSyntax: string;
+                                einvoiceProfile: string;
+                                invoiceNumber: string;
+                                invoiceDate: string;
+                                seller: string;
+                                total: string;
+                            };
+                        } & {
+                            /** @enum {unknown} */
+                            state: "disabled" | "waiting_for_connection" | "waiting_for_elo" | "running" | "needs_attention";
+                            /**
+                             * Format: date-time
+                             * @description When the last round ended.
+                             */
+                            lastRunAt?: string;
+                            /**
+                             * Format: date-time
+                             * @description When the next round is due.
+                             */
+                            nextRunAt?: string;
+                            /** @description Mails seen but not finished yet. */
+                            backlog: number;
+                            counts: {
+                                imported: number;
+                                failed: number;
+                                skipped: number;
+                            };
+                            lastError?: {
+                                /** @description Stable snake_case identifier. */
+                                code: string;
+                                message: string;
+                            };
+                            /** @description The mask documents are filed with (the basic mask where „Rechnung“ is missing). */
+                            eloMaskUsed?: string;
                         };
                     };
                 };
@@ -2852,7 +3069,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2872,7 +3089,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2892,7 +3109,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2912,7 +3129,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2932,7 +3149,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2952,7 +3169,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2972,7 +3189,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -2986,6 +3203,529 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ms365/features/invoice-mail-import/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The activity list: imported, failed, skipped and pending mails, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "pending" | "imported" | "failed" | "skipped";
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                /** Format: date-time */
+                                receivedAt: string;
+                                /** @description Sender address (and name). */
+                                from: string;
+                                subject: string;
+                                /** @enum {unknown} */
+                                state: "pending" | "imported" | "failed" | "skipped";
+                                documents: {
+                                    /** @description Original file name. */
+                                    name: string;
+                                    /** @description Bytes of the main file. */
+                                    size: number;
+                                    /**
+                                     * @description pdf, einvoice_xml (XRechnung/UBL/CII as XML), hybrid_pdf (ZUGFeRD/Factur-X: PDF with the XML inside), image, eml (a mail), other.
+                                     * @enum {unknown}
+                                     */
+                                    kind: "pdf" | "einvoice_xml" | "hybrid_pdf" | "image" | "eml" | "other";
+                                    einvoice?: {
+                                        /** @enum {unknown} */
+                                        syntax: "ubl" | "cii";
+                                        /** @description The profile in words, from the specification identifier: e.g. "XRechnung 3.0", "EN 16931 (COMFORT)", "Factur-X/ZUGFeRD BASIC", "Factur-X/ZUGFeRD MINIMUM". */
+                                        profile: string;
+                                    };
+                                    eloObjId?: string;
+                                    /** @description ELO path with ¶ separators. */
+                                    eloPath?: string;
+                                }[];
+                                error?: {
+                                    /** @description Stable snake_case identifier. */
+                                    code: string;
+                                    message: string;
+                                };
+                                skippedReason?: {
+                                    /** @description Stable snake_case identifier. */
+                                    code: string;
+                                    message: string;
+                                };
+                                attempts: number;
+                            }[];
+                            nextCursor?: string;
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ms365/features/invoice-mail-import/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** „Jetzt prüfen“: run a round now (coalesced with one under way) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            accepted: true;
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ms365/features/invoice-mail-import/messages/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** „Erneut versuchen“ for a failed mail */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            accepted: true;
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                500: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The one error format of the API. */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {unknown} */
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                /** @description German, human-readable; never contains secrets. */
+                                message: string;
+                                details?: {
+                                    [key: string]: unknown;
+                                };
+                                correlationId?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -3036,7 +3776,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -3056,7 +3796,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -3076,7 +3816,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -3096,7 +3836,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -3151,7 +3891,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -3171,7 +3911,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -3191,7 +3931,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -3211,7 +3951,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -3231,7 +3971,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -3251,7 +3991,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -3271,7 +4011,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -3291,7 +4031,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -3348,7 +4088,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -3368,7 +4108,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -3388,7 +4128,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -3408,7 +4148,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -3428,7 +4168,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -3448,7 +4188,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -3532,7 +4272,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -3552,7 +4292,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -3572,7 +4312,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -3592,7 +4332,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -3612,7 +4352,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -3632,7 +4372,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -3719,7 +4459,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -3739,7 +4479,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -3759,7 +4499,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -3779,7 +4519,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -3799,7 +4539,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -3819,7 +4559,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -3876,7 +4616,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -3896,7 +4636,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -3916,7 +4656,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -3936,7 +4676,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -3987,7 +4727,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -4007,7 +4747,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -4027,7 +4767,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -4047,7 +4787,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -4067,7 +4807,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -4087,7 +4827,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
@@ -4107,7 +4847,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {unknown} */
-                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
+                                code: "validation_failed" | "payload_too_large" | "not_found" | "invalid_credentials" | "password_login_disabled" | "unknown_tenant" | "too_many_attempts" | "elo_unavailable" | "not_authenticated" | "csrf_failed" | "access_denied" | "attempt_not_found" | "attempt_expired" | "session_mismatch" | "code_expired" | "code_redeemed" | "invalid_code_format" | "invalid_code" | "not_connected" | "webhook_url_not_allowed" | "webhook_limit_reached" | "import_not_retryable" | "import_disabled" | "ms365_unavailable" | "ms365_configuration_error" | "service_unavailable" | "internal_error";
                                 /** @description German, human-readable; never contains secrets. */
                                 message: string;
                                 details?: {
