@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resetMs365 } from '../support/api.js';
@@ -9,10 +10,31 @@ import { INVOICE_MAILBOX, dropInvoiceMail, eloControl, filedInElo } from '../sup
 const MASK = { repository: 'demo', mask: 'Rechnung' };
 /** A round through both emulators takes a second or two; the page polls every few seconds meanwhile. */
 const ROUND = 45_000;
+const SCREENSHOTS = fileURLToPath(new URL('../../docs/screenshots', import.meta.url));
 
 /** The activity entry of the mail with this subject, once it is there. */
 function entry(page: Page, subject: string): Locator {
   return page.getByTestId('import-messages').locator('li[data-message-id]').filter({ hasText: subject });
+}
+
+/**
+ * docs/screenshots/<name>.png of one element, taken from the top of the page so that the sticky header does not
+ * cover it.
+ */
+async function screenshotOf(page: Page, element: Locator, name: string): Promise<void> {
+  await page.evaluate(() => {
+    window.scrollTo(0, 0);
+    (document.activeElement as HTMLElement | null)?.blur();
+  });
+  await page.waitForTimeout(150);
+  const box = await element.boundingBox();
+  if (!box) throw new Error(`${name}: the element is not visible`);
+  await page.screenshot({
+    path: `${SCREENSHOTS}/${name}.png`,
+    fullPage: true,
+    clip: { x: box.x - 8, y: box.y - 8, width: box.width + 16, height: box.height + 16 },
+    animations: 'disabled',
+  });
 }
 
 async function waitForState(item: Locator, state: string): Promise<void> {
@@ -80,8 +102,7 @@ describe('the invoice mail import in the portal', () => {
       .waitFor({ timeout: ROUND });
     await state.filter({ hasText: /^Läuft – zuletzt geprüft \d\d:\d\d, nächste Prüfung \d\d:\d\d$/ }).waitFor();
     await expectAccessible(page, 'Microsoft 365 page with the invoice import running');
-    await card.scrollIntoViewIfNeeded();
-    await card.screenshot({ path: 'docs/screenshots/invoice-import-card.png', animations: 'disabled' });
+    await screenshotOf(page, card, 'invoice-import-card');
 
     await card.getByRole('link', { name: /Import-Aktivität anzeigen/ }).click();
     await page.waitForURL(`${baseUrl()}/microsoft-365/rechnungs-import`);
