@@ -28,6 +28,8 @@ import { countConnectionsByStatus } from './modules/ms365/connection.repository.
 import { FeatureService } from './modules/ms365/feature.service.js';
 import { ImportEloSessions } from './modules/invoice-import/elo-sessions.js';
 import { InvoiceImportService } from './modules/invoice-import/invoice-import.service.js';
+import { ImportRound } from './modules/invoice-import/import-round.js';
+import { importProbe } from './modules/invoice-import/import-probe.js';
 import { Ms365CodeIssuer } from './modules/ms365/ms365-code-issuer.js';
 import { SessionGroupChecks } from './modules/sessions/session-group-checks.js';
 import { SessionService } from './modules/sessions/session.service.js';
@@ -104,12 +106,14 @@ export function createServices(deps: ServiceDependencies) {
   const statusCache = new TtlCache<string, ConnectionResponse>(config.statusCacheTtlMs, 10_000);
   const features = new FeatureService(db);
   const tokens = new ConnectionTokens(keys, identity, new ConnectionLock(db));
+  const graphMail = new GraphMailGateway(deps.microsoft, dispatcher, metrics.observer('microsoft'));
   const tester = new ConnectionTester(
     tokens,
     new GraphGateway(deps.microsoft, dispatcher, metrics.observer('microsoft')),
     features,
     clock,
     logError,
+    importProbe(db, graphMail),
   );
   const connection = new ConnectionService({
     db,
@@ -173,13 +177,23 @@ export function createServices(deps: ServiceDependencies) {
     connect,
     connection,
     /** Graph mail of the connected mailboxes, for the invoice import (reads with a connection's access token). */
-    graphMail: new GraphMailGateway(deps.microsoft, dispatcher, metrics.observer('microsoft')),
+    graphMail,
     eloArchives,
     /** The tenants' ELO service accounts (invoice import): credentialsFor(tenantId). */
     eloServiceAccounts,
     /** Access tokens of the tenants' connections (serialised refresh), for the invoice import's Graph calls. */
     tokens,
     invoiceImport,
+    /** One round of one mailbox of the invoice import (the job queue runs it; tests call it directly). */
+    importRound: new ImportRound({
+      db,
+      clock,
+      logger,
+      tokens,
+      graphMail,
+      elo: importElo,
+      intervalMinutes: config.invoiceImport.intervalMinutes,
+    }),
     close: async () => {
       integrations.closeIntegrations();
       await dispatcher.close();

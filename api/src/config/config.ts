@@ -82,6 +82,8 @@ export interface Config {
    */
   timeouts: { requestMs: number; connectionMs: number };
   healthMonitor: { enabled: boolean; intervalMinutes: number; concurrency: number };
+  /** The invoice mail import: minutes between two rounds of a mailbox, and rounds one instance runs at once. */
+  invoiceImport: { intervalMinutes: number; concurrency: number };
   /** When set, GET /metrics requires `Authorization: Bearer <token>`; production without one answers 404 there. */
   metricsToken: string | undefined;
   /** How long graceful shutdown waits for in-flight requests. */
@@ -268,6 +270,10 @@ export function loadConfig(env: Env = process.env): Config {
       enabled: issues.read(() => readBoolean(env, 'HEALTH_MONITOR_ENABLED', true), true),
       intervalMinutes: issues.read(() => readInteger(env, 'HEALTH_MONITOR_INTERVAL_MINUTES', 360, 1, 1440), 360),
       concurrency: issues.read(() => readInteger(env, 'HEALTH_MONITOR_CONCURRENCY', 8, 1, 200), 8),
+    },
+    invoiceImport: {
+      intervalMinutes: issues.read(() => readInteger(env, 'IMPORT_INTERVAL_MINUTES', 5, 1, 1440), 5),
+      concurrency: issues.read(() => readInteger(env, 'IMPORT_CONCURRENCY', 8, 1, 200), 8),
     },
     metricsToken: readString(env, 'METRICS_TOKEN'),
     shutdownTimeoutMs: issues.read(() => readInteger(env, 'SHUTDOWN_TIMEOUT_MS', 10000, 0, 600000), 10000),

@@ -3,6 +3,8 @@ import type { KeyRing } from '../crypto/key-ring.js';
 import type { Db } from '../db/database.js';
 import { EloServiceAccountService } from '../modules/tenants/elo-service-account.service.js';
 import { TenantAdminService } from '../modules/tenants/tenant-admin.service.js';
+import { findTenantBySlug } from '../modules/tenants/tenant.repository.js';
+import { seedImportCutOff } from '../modules/invoice-import/invoice-import.repository.js';
 
 export const DEMO_TENANT = { slug: 'demo', name: 'Demo GmbH' } as const;
 
@@ -39,6 +41,10 @@ export async function startDemoEnvironment(
     eloIxUrl: elo.baseUrl('demo'),
     graceUntil: null,
   });
+  // The seeded invoices arrived within the last hour: a cut-off from before this start lets the demo import them as
+  // soon as the import is enabled (kept when the demo restarts; the customer may change it).
+  const tenant = await findTenantBySlug(db, DEMO_TENANT.slug);
+  if (tenant) await seedImportCutOff(db, tenant.id, new Date(Date.now() - 2 * 60 * 60_000));
   if (options.keys) {
     const { userName, password } = DEMO_ELO_SERVICE_ACCOUNT;
     await new EloServiceAccountService(db, options.keys).set(DEMO_TENANT.slug, userName, password);

@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { API_PREFIX } from '@ecm365/shared';
-import { startMicrosoftEmulator, type RunningMicrosoftEmulator } from '@ecm365/emulators';
+import {
+  demoInbox,
+  demoInvoiceMails,
+  startMicrosoftEmulator,
+  type MailSeed,
+  type RunningMicrosoftEmulator,
+} from '@ecm365/emulators';
 import type { MicrosoftEndpoints } from '../adapters/microsoft/index.js';
 import type { Config } from '../config/config.js';
 
@@ -63,6 +69,18 @@ export function emulatorEndpoints(
   };
 }
 
+/** The demo's invoice mailbox, which the seeded invoices arrive in. */
+export const DEMO_INVOICE_MAILBOX = 'rechnungen@contoso.example';
+
+/**
+ * The demo mailboxes' Inbox: rechnungen@… holds the sample invoices of every kind the import handles (generated
+ * now, received within the last hour; nothing binary in the repository), the others the emulator's default mail.
+ */
+async function demoInvoiceSeed(now: Date): Promise<MailSeed> {
+  const invoices = await demoInvoiceMails(DEMO_INVOICE_MAILBOX, now);
+  return (mailbox) => (mailbox.address.toLowerCase() === DEMO_INVOICE_MAILBOX ? invoices : demoInbox(mailbox));
+}
+
 /**
  * The real Microsoft when MS365_CLIENT_ID/SECRET are configured; otherwise the emulator on its fixed port (any free
  * one when the default is taken, e.g. by a second demo), with an app registration ("ecm.online") created for this
@@ -105,6 +123,7 @@ export async function setUpMicrosoft(
     browserPort,
     whenBrowserPortTaken: browserPort === defaults.browser ? 'any' : 'fail',
     clients: [{ clientId: EMULATOR_CLIENT_ID, clientSecret, redirectUris: [redirectUri], displayName: 'ecm.online' }],
+    seedMail: await demoInvoiceSeed(new Date()),
   });
   return {
     endpoints: emulatorEndpoints(

@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { Services } from '../services.js';
 import { HealthMonitor } from './health-monitor.js';
+import { InvoiceImportJobs } from './invoice-import-jobs.js';
 import { Housekeeping } from './housekeeping.js';
 import { createJobQueue } from './job-queue.js';
 import { SessionGroupCheckJob } from './session-group-check-job.js';
@@ -12,8 +13,8 @@ export interface BackgroundJobs {
 }
 
 /**
- * Starts the job queue with housekeeping, the sessions' group re-checks, the event relay and, unless switched off,
- * the connection health monitor.
+ * Starts the job queue with housekeeping, the sessions' group re-checks, the invoice import's rounds, the event
+ * relay and, unless switched off, the connection health monitor.
  */
 export async function startBackgroundJobs(pool: pg.Pool, services: Services): Promise<BackgroundJobs> {
   const { config, db, clock, logger } = services;
@@ -27,15 +28,22 @@ export async function startBackgroundJobs(pool: pg.Pool, services: Services): Pr
     : undefined;
   const housekeeping = new Housekeeping(boss, { db, sessions: services.sessions, clock, logger });
   const groupChecks = new SessionGroupCheckJob(boss, { checks: services.groupChecks, logger });
+  const imports = new InvoiceImportJobs(
+    boss,
+    { db, clock, logger, rounds: services.importRound, imports: services.invoiceImport },
+    { concurrency: config.invoiceImport.concurrency },
+  );
   await boss.start();
   await monitor?.start();
   await housekeeping.start();
   await groupChecks.start();
+  await imports.start();
   await services.relay.start(boss);
   return {
     monitor,
     housekeeping,
     stop: async () => {
+      imports.stop();
       await services.relay.stop();
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
     },

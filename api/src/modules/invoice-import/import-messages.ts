@@ -53,6 +53,12 @@ export const IMPORT_MESSAGES = {
   elo_mask_fallback: (requested: string, used: string) =>
     `Die ELO-Maske „${requested}“ gibt es nicht; abgelegt wird mit der Basismaske „${used}“.`,
 
+  // Connection test probes (the import's own calls).
+  probe_delta_failed: (mailbox: string) =>
+    `Das Postfach ${mailbox} öffnet sich, aber neue E-Mails lassen sich nicht abfragen (Delta-Abfrage abgelehnt). Ist nur ein einzelner Ordner freigegeben statt des ganzen Postfachs?`,
+  probe_folders_failed: (mailbox: string) =>
+    `Im Postfach ${mailbox} lassen sich die Ordner „ELO importiert“ und „ELO Fehler“ nicht anlegen. Der Import braucht Vollzugriff (Mail.ReadWrite.Shared).`,
+
   // Per mail: failures.
   elo_permission_denied: (detail: string) => `ELO verweigert dem Dienstkonto die Ablage: ${detail}`,
   elo_rejected: (detail: string) => `ELO hat das Dokument abgelehnt: ${detail}`,

@@ -41,6 +41,15 @@ export async function upsertImportSettings(
     .execute();
 }
 
+/** Demo mode: a cut-off before the seeded invoices, unless the tenant has import settings already. */
+export async function seedImportCutOff(db: Executor, tenantId: string, importFrom: Date): Promise<void> {
+  await db
+    .insertInto('invoiceImportSettings')
+    .values({ tenantId, importFrom, updatedAt: importFrom })
+    .onConflict((conflict) => conflict.column('tenantId').doNothing())
+    .execute();
+}
+
 export async function recordMaskUsed(db: Executor, tenantId: string, mask: string): Promise<void> {
   await db
     .updateTable('invoiceImportSettings')

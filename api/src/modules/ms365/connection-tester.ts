@@ -2,6 +2,8 @@ import { FEATURES, missingScopes, type ConnectionCheck, type ConnectionTestResul
 import { MicrosoftRequestError, type GraphGateway } from '../../adapters/microsoft/index.js';
 import type { Clock } from '../../support/clock.js';
 import { withRetries } from '../../support/retry.js';
+import { importText } from '../invoice-import/import-messages.js';
+import { ImportProbeError, type ImportProbe } from '../invoice-import/import-probe.js';
 import type { ConnectionTokens } from './connection-tokens.js';
 import type { FeatureService } from './feature.service.js';
 import {
@@ -71,6 +73,8 @@ export class ConnectionTester {
     private readonly features: FeatureService,
     private readonly clock: Clock,
     private readonly logError: LogError,
+    /** The invoice import's own calls (delta, child folders), run after the Inbox opened. */
+    private readonly importProbe?: ImportProbe,
   ) {}
 
   async run(connection: ConnectionRow, options: { forceRefresh?: boolean } = {}): Promise<TestOutcome> {
@@ -144,8 +148,14 @@ export class ConnectionTester {
     }
     try {
       await retried(() => this.graph.inbox(accessToken, mailbox));
+      await this.importProbe?.(connection.tenantId, accessToken, mailbox, retried);
       return { id, ok: true, message: CHECK_MESSAGES.mailboxOk(mailbox) };
-    } catch (error) {
+    } catch (caught) {
+      const error = caught instanceof ImportProbeError ? caught.failure : caught;
+      if (caught instanceof ImportProbeError && kindOf(error) !== 'temporarily_unavailable') {
+        const code = caught.stage === 'delta' ? 'probe_delta_failed' : 'probe_folders_failed';
+        return { id, ok: false, message: importText(code, mailbox), hint: MAILBOX_ACCESS_HINT };
+      }
       const status = microsoftFailureOf(error).httpStatus;
       if (status === 403 || status === 404) {
         return {

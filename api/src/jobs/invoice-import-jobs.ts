@@ -1,0 +1,81 @@
+import type PgBoss from 'pg-boss';
+import type { Logger } from 'pino';
+import type { Db } from '../db/database.js';
+import type { ImportRound, MailboxKey } from '../modules/invoice-import/import-round.js';
+import type { InvoiceImportService } from '../modules/invoice-import/invoice-import.service.js';
+import { listDueMailboxes } from '../modules/invoice-import/invoice-import.repository.js';
+import type { Clock } from '../support/clock.js';
+
+export const IMPORT_SWEEP_QUEUE = 'invoice-import-sweep';
+export const IMPORT_ROUND_QUEUE = 'invoice-import-round';
+
+const SWEEP_BATCH = 1000;
+
+const singletonKey = (key: MailboxKey) => `${key.tenantId}:${key.mailbox}`;
+
+/**
+ * The invoice import on pg-boss: a sweep every minute queues a round for each mailbox whose round is due
+ * (IMPORT_INTERVAL_MINUTES after the last, or at once after „Jetzt prüfen“ / a settings change, which also queue
+ * one directly). The round queue is "stately" per mailbox — at most one queued and one active job per mailbox, so
+ * requests coalesce — and the round itself holds the mailbox's lease in Postgres, so two replicas never run one
+ * mailbox at once even if a job were handed out twice.
+ */
+export class InvoiceImportJobs {
+  constructor(
+    private readonly boss: PgBoss,
+    private readonly deps: {
+      db: Db;
+      clock: Clock;
+      logger: Logger;
+      rounds: ImportRound;
+      imports: InvoiceImportService;
+    },
+    private readonly options: { concurrency: number; sweepCron?: string },
+  ) {}
+
+  async start(): Promise<void> {
+    await this.boss.createQueue(IMPORT_SWEEP_QUEUE, { name: IMPORT_SWEEP_QUEUE, policy: 'singleton' });
+    await this.boss.createQueue(IMPORT_ROUND_QUEUE, {
+      name: IMPORT_ROUND_QUEUE,
+      policy: 'stately',
+      retryLimit: 2,
+      retryBackoff: true,
+      expireInSeconds: 30 * 60,
+    });
+    await this.boss.schedule(IMPORT_SWEEP_QUEUE, this.options.sweepCron ?? '* * * * *');
+    await this.boss.work(IMPORT_SWEEP_QUEUE, { pollingIntervalSeconds: 5 }, async () => {
+      await this.sweep();
+    });
+    const concurrency = this.options.concurrency;
+    const workerId: string = await this.boss.work<MailboxKey>(
+      IMPORT_ROUND_QUEUE,
+      { batchSize: concurrency, pollingIntervalSeconds: 2 },
+      async (jobs) => {
+        await Promise.all(jobs.map((job) => this.round(job.data)));
+        if (jobs.length === concurrency) this.boss.notifyWorker(workerId);
+      },
+    );
+    this.deps.imports.setTrigger((key) => this.queue(key));
+  }
+
+  stop(): void {
+    this.deps.imports.setTrigger(undefined);
+  }
+
+  /** Queues a round (a no-op when one is queued already). */
+  async queue(key: MailboxKey): Promise<void> {
+    await this.boss.send(IMPORT_ROUND_QUEUE, key, { singletonKey: singletonKey(key) });
+  }
+
+  async sweep(): Promise<number> {
+    const due = await listDueMailboxes(this.deps.db, this.deps.clock.now(), SWEEP_BATCH);
+    for (const key of due) await this.queue(key);
+    return due.length;
+  }
+
+  private async round(key: MailboxKey): Promise<void> {
+    const started = Date.now();
+    const result = await this.deps.rounds.run(key);
+    this.deps.logger.debug({ tenantId: key.tenantId, result, ms: Date.now() - started }, 'invoice import round');
+  }
+}

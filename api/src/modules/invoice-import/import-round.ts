@@ -1,0 +1,314 @@
+import { randomUUID } from 'node:crypto';
+import type { ImportProblem, InvoiceMailImportSettings } from '@ecm365/shared';
+import type { Logger } from 'pino';
+import { DeltaStateExpiredError, type DeltaMessage, type GraphMailGateway } from '../../adapters/microsoft/index.js';
+import type { Db } from '../../db/database.js';
+import type { Clock } from '../../support/clock.js';
+import { appendEvent } from '../events/append-event.js';
+import type { ConnectionTokens } from '../ms365/connection-tokens.js';
+import { findConnection } from '../ms365/connection.repository.js';
+import { listTenantFeatures } from '../ms365/feature.repository.js';
+import type { ImportEloSessions } from './elo-sessions.js';
+import { graphCall } from './graph-calls.js';
+import { judgeFailure } from './import-failure.js';
+import { eloFieldsOf, resolveSettings } from './import-settings.js';
+import {
+  claimMailboxLease,
+  ensureMailboxState,
+  findImportMessage,
+  findImportSettings,
+  findMailboxState,
+  insertNewMessages,
+  knownGraphIds,
+  listDueMessages,
+  recordMaskUsed,
+  releaseMailboxLease,
+  renewMailboxLease,
+  updateImportMessage,
+  updateMailboxState,
+} from './invoice-import.repository.js';
+import type { NewInvoiceImportMessage } from './invoice-import.tables.js';
+import { fileMailDocuments, type RoundContext } from './mail-import.js';
+import { finishMail, handleMailFailure } from './mail-outcome.js';
+
+export interface ImportRoundDeps {
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  tokens: ConnectionTokens;
+  graphMail: GraphMailGateway;
+  elo: ImportEloSessions;
+  intervalMinutes: number;
+}
+
+/** Fault injection for the crash tests: set by a test, never in production. */
+export interface RoundFaults {
+  /** Runs right after ELO accepted a check-in, before the ledger knows (a worker killed there: never resolve). */
+  afterEloCheckin?: () => Promise<void>;
+}
+
+export type RoundResult =
+  'disabled' | 'busy' | 'waiting_for_connection' | 'waiting_for_elo' | 'needs_attention' | 'interrupted' | 'done';
+
+export interface MailboxKey {
+  tenantId: string;
+  mailbox: string;
+}
+
+const LEASE_MS = 10 * 60_000;
+const PAGE_SIZE = 50;
+/** A round reads at most this many delta pages and imports at most this many mails; the next round goes on. */
+const MAX_PAGES = 200;
+const MAX_MAILS = 1000;
+const DUE_BATCH = 25;
+
+/**
+ * One round of one mailbox (SPEC §9): under the mailbox's lease (one round per mailbox across replicas), the delta
+ * query's new pages into the ledger (each page with its cursor in one transaction), then every due mail: its
+ * documents into ELO, the mail out of the Inbox, its event. Problems that stop the whole import put it into
+ * needs_attention (with its event); they clear by themselves once a round gets through again.
+ */
+export class ImportRound {
+  readonly faults: RoundFaults = {};
+
+  constructor(private readonly deps: ImportRoundDeps) {}
+
+  async run(key: MailboxKey): Promise<RoundResult> {
+    const { db, clock } = this.deps;
+    const feature = (await listTenantFeatures(db, key.tenantId)).find((row) => row.featureId === 'invoice-mail-import');
+    const settings = resolveSettings(feature, await findImportSettings(db, key.tenantId));
+    if (!settings.enabled || settings.mailbox !== key.mailbox || !settings.importFrom) return 'disabled';
+    await ensureMailboxState(db, key.tenantId, key.mailbox, clock.now());
+    const owner = randomUUID();
+    const claimedAt = clock.now();
+    if (!(await claimMailboxLease(db, key, owner, claimedAt, new Date(claimedAt.getTime() + LEASE_MS)))) return 'busy';
+    try {
+      return await this.leased(key, owner, settings);
+    } finally {
+      const now = clock.now();
+      await releaseMailboxLease(db, key, owner, {
+        lastRunAt: now,
+        nextRunAt: new Date(now.getTime() + this.deps.intervalMinutes * 60_000),
+      });
+    }
+  }
+
+  private async leased(key: MailboxKey, owner: string, settings: InvoiceMailImportSettings): Promise<RoundResult> {
+    const { db } = this.deps;
+    const connection = await findConnection(db, key.tenantId);
+    if (!connection) return 'waiting_for_connection';
+    if (connection.status === 'needs_reauth') return 'needs_attention';
+    const archive = await this.deps.elo.open(key.tenantId);
+    if (!archive) return 'waiting_for_elo';
+    try {
+      let round: RoundContext;
+      try {
+        const accessToken = (await this.deps.tokens.accessToken(connection)).accessToken;
+        const mask = await archive.describeMask(settings.eloMask, { fallbackToBasic: true });
+        await recordMaskUsed(db, key.tenantId, mask.name);
+        round = {
+          ...key,
+          accessToken,
+          settings,
+          fields: eloFieldsOf(settings),
+          archive,
+          mask,
+          folders: new Map(),
+        };
+        await this.syncDelta(round, new Date(settings.importFrom as string));
+      } catch (error) {
+        return this.roundProblem(key, error);
+      }
+      await this.clearProblems(key);
+      return await this.importDue(round, owner);
+    } finally {
+      await archive.close().catch(() => undefined);
+    }
+  }
+
+  /** The round could not start (token, ELO login, mask, delta): attention, or a temporary problem noted. */
+  private async roundProblem(key: MailboxKey, error: unknown): Promise<RoundResult> {
+    const verdict = judgeFailure(error, key.mailbox);
+    if (verdict.kind === 'attention') {
+      await this.needsAttention(key, verdict.problem);
+      return 'needs_attention';
+    }
+    if (verdict.kind === 'unknown') {
+      this.deps.logger.error({ err: error, tenantId: key.tenantId }, 'invoice import: round failed');
+    }
+    await updateMailboxState(
+      this.deps.db,
+      key,
+      { lastErrorCode: verdict.problem.code, lastErrorMessage: verdict.problem.message },
+      this.deps.clock.now(),
+    );
+    return 'interrupted';
+  }
+
+  /** needs_attention with its event, once per problem (a round meeting it again changes nothing). */
+  private async needsAttention(key: MailboxKey, problem: ImportProblem): Promise<void> {
+    const now = this.deps.clock.now();
+    await this.deps.db.transaction().execute(async (trx) => {
+      const state = await findMailboxState(trx, key.tenantId, key.mailbox);
+      if (state?.attentionCode === problem.code) return;
+      await updateMailboxState(
+        trx,
+        key,
+        {
+          attentionCode: problem.code,
+          attentionMessage: problem.message,
+          lastErrorCode: problem.code,
+          lastErrorMessage: problem.message,
+        },
+        now,
+      );
+      await appendEvent(trx, {
+        tenantId: key.tenantId,
+        type: 'invoice_import.needs_attention',
+        at: now,
+        data: { mailbox: key.mailbox, error: problem },
+      });
+    });
+  }
+
+  private async clearProblems(key: MailboxKey): Promise<void> {
+    await updateMailboxState(
+      this.deps.db,
+      key,
+      { attentionCode: null, attentionMessage: null, lastErrorCode: null, lastErrorMessage: null },
+      this.deps.clock.now(),
+    );
+  }
+
+  /**
+   * Delta pages into the ledger, each page and the link after it in one transaction; a dead delta state starts a
+   * fresh initial round (the ledger's unique key absorbs the replay).
+   */
+  private async syncDelta(round: RoundContext, importFrom: Date): Promise<void> {
+    const { db, graphMail, clock } = this.deps;
+    const key = { tenantId: round.tenantId, mailbox: round.mailbox };
+    let link = (await findMailboxState(db, key.tenantId, key.mailbox))?.deltaLink ?? null;
+    for (let pages = 0; pages < MAX_PAGES; pages++) {
+      let page;
+      try {
+        const current = link;
+        page = current
+          ? await graphCall(() => graphMail.deltaNext(round.accessToken, round.mailbox, current, PAGE_SIZE))
+          : await graphCall(() =>
+              graphMail.deltaStart(round.accessToken, round.mailbox, {
+                receivedSince: importFrom,
+                pageSize: PAGE_SIZE,
+              }),
+            );
+      } catch (error) {
+        if (!(error instanceof DeltaStateExpiredError) || link === null) throw error;
+        this.deps.logger.info({ tenantId: key.tenantId }, 'invoice import: delta state expired, starting afresh');
+        link = null;
+        await updateMailboxState(db, key, { deltaLink: null }, clock.now());
+        continue;
+      }
+      const rows = await this.newMessages(round, page.messages, importFrom);
+      const next = page.nextLink ?? page.deltaLink ?? null;
+      await db.transaction().execute(async (trx) => {
+        await insertNewMessages(trx, rows);
+        await updateMailboxState(trx, key, { deltaLink: next }, clock.now());
+      });
+      link = next;
+      if (!page.nextLink) return;
+    }
+  }
+
+  /** The page's mails the ledger does not know yet, received at or after the cut-off. */
+  private async newMessages(
+    round: RoundContext,
+    messages: DeltaMessage[],
+    importFrom: Date,
+  ): Promise<NewInvoiceImportMessage[]> {
+    const known = await knownGraphIds(
+      this.deps.db,
+      round.tenantId,
+      round.mailbox,
+      messages.map((message) => message.id),
+    );
+    const rows: NewInvoiceImportMessage[] = [];
+    const seen = new Set<string>();
+    const now = this.deps.clock.now();
+    for (const message of messages) {
+      if (known.has(message.id) || seen.has(message.id)) continue;
+      seen.add(message.id);
+      const full = message.complete
+        ? message
+        : await graphCall(() => this.deps.graphMail.getMessage(round.accessToken, round.mailbox, message.id)).catch(
+            (error: unknown) => {
+              if (judgeFailure(error, round.mailbox).kind === 'gone') return undefined;
+              throw error;
+            },
+          );
+      if (!full?.receivedDateTime) continue;
+      const receivedAt = new Date(full.receivedDateTime);
+      if (Number.isNaN(receivedAt.getTime()) || receivedAt < importFrom) continue;
+      rows.push({
+        tenantId: round.tenantId,
+        mailbox: round.mailbox,
+        graphId: message.id,
+        internetMessageId: full.internetMessageId ?? null,
+        receivedAt,
+        fromAddress: full.from?.address ?? '',
+        fromName: full.from?.name ?? '',
+        subject: full.subject ?? '',
+        state: 'pending',
+        nextAttemptAt: now,
+        createdAt: now,
+        updatedAt: now,
+      });
+    }
+    return rows;
+  }
+
+  /** Every due mail, oldest first, one at a time (ELO has no unique key: filing per mailbox is serialised). */
+  private async importDue(round: RoundContext, owner: string): Promise<RoundResult> {
+    const { db, clock } = this.deps;
+    const key = { tenantId: round.tenantId, mailbox: round.mailbox };
+    const tried = new Set<string>();
+    while (tried.size < MAX_MAILS) {
+      const due = (await listDueMessages(db, key, clock.now(), DUE_BATCH)).filter((row) => !tried.has(row.id));
+      if (due.length === 0) return 'done';
+      for (const row of due) {
+        tried.add(row.id);
+        const stop = await this.importOne(round, row.id);
+        if (!(await renewMailboxLease(db, key, owner, new Date(clock.now().getTime() + LEASE_MS)))) {
+          return 'interrupted';
+        }
+        if (stop) {
+          if (stop.stop === 'attention') await this.needsAttention(key, stop.problem);
+          else {
+            await updateMailboxState(
+              db,
+              key,
+              { lastErrorCode: stop.problem.code, lastErrorMessage: stop.problem.message },
+              clock.now(),
+            );
+          }
+          return stop.stop === 'attention' ? 'needs_attention' : 'interrupted';
+        }
+      }
+    }
+    return 'done';
+  }
+
+  private async importOne(round: RoundContext, id: string) {
+    const { db, clock } = this.deps;
+    const row = await findImportMessage(db, round.tenantId, id);
+    if (!row || !['pending', 'fetched', 'filing', 'filed'].includes(row.state)) return undefined;
+    const attempts = row.attempts + 1;
+    await updateImportMessage(db, round.tenantId, row.id, { attempts }, clock.now());
+    try {
+      if (row.state !== 'filed') await fileMailDocuments({ ...this.deps, ...this.faults }, round, row);
+      await finishMail(this.deps, round, row.id);
+      return undefined;
+    } catch (error) {
+      const after = await handleMailFailure(this.deps, round, { ...row, attempts }, attempts, error);
+      return after === 'continue' ? undefined : after;
+    }
+  }
+}
