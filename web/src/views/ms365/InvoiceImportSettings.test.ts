@@ -1,5 +1,6 @@
 import { DEFAULT_ELO_FIELDS, type InvoiceMailImportResponse } from '@ecm365/shared';
 import { describe, expect, it, vi } from 'vitest';
+import { useInvoiceImportStore } from '../../stores/invoice-import';
 import { useMs365Store } from '../../stores/ms365';
 import { apiError, connected, flush, mockApi, mountWithPlugins, testResult } from '../../test/helpers';
 import InvoiceImportSettings from './InvoiceImportSettings.vue';
@@ -65,6 +66,30 @@ describe('the invoice import card', () => {
       enabled: true,
       mailbox: 'rechnungen@contoso.example',
     });
+  });
+
+  it('keeps what the user typed while the import’s own settings are still loading', async () => {
+    let answer: (value: Response) => void = () => undefined;
+    const { fetchMock } = mockApi({ 'GET /ms365/connection': { body: connected } });
+    const { wrapper, pinia } = mountCard();
+    await useMs365Store(pinia).load();
+    await flush();
+    // The import's settings answer only now, after the user began typing.
+    const respond = new Promise<Response>((resolve) => (answer = resolve));
+    fetchMock.mockImplementationOnce(() => respond);
+    const loading = useInvoiceImportStore(pinia).load();
+    await wrapper.get('[data-testid="invoice-enabled"]').setValue(true);
+    await wrapper.get('#invoice-mailbox').setValue('rechnungen@contoso.example');
+    answer(
+      new Response(JSON.stringify(importState({ enabled: false, mailbox: null, state: 'disabled' })), {
+        headers: { 'content-type': 'application/json' },
+      }),
+    );
+    await loading;
+    await flush();
+    expect(wrapper.find('#invoice-elo-folder').exists()).toBe(true);
+    expect(wrapper.get<HTMLInputElement>('[data-testid="invoice-enabled"]').element.checked).toBe(true);
+    expect(wrapper.get<HTMLInputElement>('#invoice-mailbox').element.value).toBe('rechnungen@contoso.example');
   });
 
   it('says what went wrong when saving fails, also without a message from the server', async () => {
