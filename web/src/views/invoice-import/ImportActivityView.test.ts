@@ -70,6 +70,24 @@ describe('the import activity page', () => {
     expect(first.find('[data-testid="import-retry"]').exists()).toBe(false);
   });
 
+  it('explains a known problem in plain words and keeps the message received folded away', async () => {
+    const rejected = {
+      ...failed,
+      error: {
+        code: 'elo_rejected',
+        message: 'ELO hat das Dokument abgelehnt: Keywording form "Rechnung" refuses new entries.',
+      },
+    };
+    mockApi({ [`GET ${PATH}/messages?limit=25`]: { body: { items: [rejected] } } });
+    const { wrapper } = mountView();
+    await flush();
+    await flush();
+    const error = wrapper.get('[data-message-id="m2"] [data-testid="import-message-error"]');
+    expect(error.find('p').text()).toContain('ELO hat das Dokument nicht angenommen');
+    expect(error.get('details').element.open).toBe(false);
+    expect(error.get('[data-testid="import-message-error-detail"]').text()).toContain('refuses new entries');
+  });
+
   it('retries a failed mail and reads the list again', async () => {
     let retried = false;
     const { requests } = mockApi({
