@@ -22,8 +22,6 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
-      // German browser UI, as the portal's users have it: native widgets (the date field) format as in German.
-      '--lang=de-DE',
       // No --ignore-certificate-errors: the Microsoft emulator's pages a browser sees are served over plain http,
       // as in the demo, so a certificate warning would fail the tests the way it would stop a new user.
     ],
