@@ -143,6 +143,13 @@ export const ImportMessage = Type.Object({
   documents: Type.Array(ImportedDocument),
   error: Type.Optional(ImportProblem),
   skippedReason: Type.Optional(ImportProblem),
+  notes: Type.Optional(
+    Type.Array(ImportProblem, {
+      description:
+        'What was left out or changed: skipped attachments (inline images, cloud links), index values the mask has ' +
+        'no field for, values cut to the field length, e-invoice inspection notes.',
+    }),
+  ),
   attempts: Type.Integer({ minimum: 0 }),
 });
 export type ImportMessage = Static<typeof ImportMessage>;

@@ -1,3 +1,4 @@
+import { logoPng } from '@ecm365/emulators';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asUser } from '../support/connect-flow.js';
 import {
@@ -72,6 +73,25 @@ describe('the invoice mail import, end to end over the emulators', () => {
       .where('type', 'like', 'invoice_import.%')
       .execute();
     expect(events.map((event) => event.type)).toEqual(['invoice_import.message.imported']);
+  });
+
+  it('leaves the inline logo out and says so in the activity list', async () => {
+    const mail = await invoiceMail({ subject: 'Rechnung mit Logo' });
+    mail.attachments!.push({
+      kind: 'file',
+      name: 'logo.png',
+      contentType: 'image/png',
+      content: logoPng(),
+      isInline: true,
+      contentId: 'logo@firma',
+    });
+    const before = w.filed().length;
+    w.deliver(mail);
+    await w.round();
+    expect(w.filed()).toHaveLength(before + 1);
+    const item = (await w.messages()).find((candidate) => candidate.subject === 'Rechnung mit Logo');
+    expect(item).toMatchObject({ state: 'imported', documents: [{ kind: 'pdf' }] });
+    expect(item!.notes).toEqual([{ code: 'attachment_inline', message: expect.stringContaining('logo.png') }]);
   });
 
   it('shows another tenant none of these mails, and retries only failed ones', async () => {

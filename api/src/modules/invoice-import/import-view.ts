@@ -43,6 +43,7 @@ export function messageView(row: InvoiceImportMessageRow, documents: InvoiceImpo
     documents: documents.map(documentView),
     ...(row.errorCode ? { error: { code: row.errorCode, message: row.errorMessage ?? '' } } : {}),
     ...(row.skippedCode ? { skippedReason: { code: row.skippedCode, message: row.skippedMessage ?? '' } } : {}),
+    ...(row.notes.length > 0 ? { notes: row.notes.map(({ code, message }) => ({ code, message })) } : {}),
     attempts: row.attempts,
   };
 }

@@ -28,6 +28,7 @@ import {
   listMessageDocuments,
   requestMailboxRun,
   updateImportMessage,
+  updateMailboxState,
   upsertImportSettings,
 } from './invoice-import.repository.js';
 
@@ -102,7 +103,14 @@ export class InvoiceImportService {
         updatedBy: principal.user.name,
       });
       await upsertImportSettings(trx, tenantId, values, now);
-      if (settings.enabled && mailbox) await ensureMailboxState(trx, tenantId, mailbox, now);
+      if (settings.enabled && mailbox) {
+        await ensureMailboxState(trx, tenantId, mailbox, now);
+        // An earlier cut-off reaches mail the delta cursor has passed already: the next round starts afresh (the
+        // ledger absorbs what it knows).
+        if (current.importFrom !== settings.importFrom) {
+          await updateMailboxState(trx, { tenantId, mailbox }, { deltaLink: null, nextRunAt: now }, now);
+        }
+      }
     });
     this.deps.onFeatureChange?.(tenantId);
     await this.deps.audit.record({

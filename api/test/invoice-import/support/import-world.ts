@@ -25,6 +25,8 @@ export interface ImportWorld {
   messages(query?: string): Promise<ImportMessage[]>;
   /** What the ELO emulator has filed for tenant acme. */
   filed(): ReturnType<TestApp['elo']['controls']['filed']>;
+  /** „Verbindung erneut einrichten“: a new consent as admin@contoso.example, redeemed (and tested). */
+  reconnect(): Promise<void>;
   /** The emulator's view of the mailbox: where each mail is now. */
   folderOf(immutableId: string): string | undefined;
   close(): Promise<void>;
@@ -66,11 +68,12 @@ export async function startImportWorld(options: ImportWorldOptions = {}): Promis
     ...options.settings,
   });
   expect(put.statusCode, put.body).toBe(200);
-  if (options.connect !== false) {
+  const reconnect = async () => {
     const redeemed = await user.post('/api/v1/ms365/connection', { code: await obtainCode(t, admin) });
     expect(redeemed.statusCode, redeemed.body).toBe(200);
     expect(redeemed.json<RedeemResponse>().test.ok, redeemed.body).toBe(true);
-  }
+  };
+  if (options.connect !== false) await reconnect();
   const key = { tenantId, mailbox: INVOICE_MAILBOX };
   return {
     t,
@@ -82,6 +85,7 @@ export async function startImportWorld(options: ImportWorldOptions = {}): Promis
     messages: async (query = '') =>
       (await user.get(`${IMPORT_BASE}/messages${query ? `?${query}` : ''}`)).json<ImportMessagesResponse>().items,
     filed: () => t.elo.controls.filed('acme'),
+    reconnect,
     folderOf: (immutableId) =>
       t.microsoft.controls.listMailbox(INVOICE_MAILBOX).messages.find((message) => message.immutableId === immutableId)
         ?.folderName,

@@ -3276,6 +3276,12 @@ export interface paths {
                                     code: string;
                                     message: string;
                                 };
+                                /** @description What was left out or changed: skipped attachments (inline images, cloud links), index values the mask has no field for, values cut to the field length, e-invoice inspection notes. */
+                                notes?: {
+                                    /** @description Stable snake_case identifier. */
+                                    code: string;
+                                    message: string;
+                                }[];
                                 attempts: number;
                             }[];
                             nextCursor?: string;
