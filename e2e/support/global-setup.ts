@@ -12,6 +12,8 @@ declare module 'vitest' {
     port: number;
     /** The Microsoft emulator of demo mode (self-signed HTTPS), for its /_emulator controls. */
     microsoftUrl: string;
+    /** The ELO emulator of demo mode (origin, from the start banner), for its /_emulator controls. */
+    eloUrl: string;
   }
 }
 
@@ -87,6 +89,7 @@ export default async function setup(project: TestProject) {
     rmSync(dataDir, { recursive: true, force: true });
   };
 
+  let eloUrl = '';
   // No teardown runs after a failed setup: a portal that does not come up is stopped here.
   const baseUrl = await new Promise<string>((resolve, reject) => {
     let settled = false;
@@ -102,9 +105,12 @@ export default async function setup(project: TestProject) {
       log.write(chunk);
       buffered += chunk.toString();
       const match = /ecm365 is running: (\S+)/.exec(buffered);
-      if (match?.[1] && !settled) {
+      // The banner is one write; the ELO emulator's line follows the first one within it.
+      const elo = /ELO emulator: (\S+)/.exec(buffered);
+      if (match?.[1] && elo?.[1] && !settled) {
         settled = true;
         clearTimeout(timer);
+        eloUrl = new URL(elo[1]).origin;
         resolve(match[1].replace(/\/$/, ''));
       }
     });
@@ -114,6 +120,7 @@ export default async function setup(project: TestProject) {
   project.provide('baseUrl', baseUrl);
   project.provide('port', port);
   project.provide('microsoftUrl', `https://127.0.0.1:${emulatorPort}`);
+  project.provide('eloUrl', eloUrl);
 
   return stop;
 }

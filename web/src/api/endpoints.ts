@@ -7,8 +7,11 @@ import type {
   ConnectionResponse,
   ConnectionTestResult,
   ConnectResponse,
-  FeatureSettings,
+  ImportMessagesQuery,
+  ImportMessagesResponse,
   InvoiceMailImportRequest,
+  InvoiceMailImportResponse,
+  InvoiceMailImportSettings,
   LoginRequest,
   NotificationSettings,
   RedeemResponse,
@@ -37,8 +40,25 @@ export const ms365Api = {
   connection: () => http.get<ConnectionResponse>('/ms365/connection'),
   test: () => http.post<ConnectionTestResult>('/ms365/connection/test'),
   disconnect: () => http.delete('/ms365/connection'),
-  saveInvoiceMailImport: (body: InvoiceMailImportRequest) =>
-    http.put<FeatureSettings>('/ms365/features/invoice-mail-import', body),
+};
+
+const invoiceImportPath = '/ms365/features/invoice-mail-import';
+
+function query(params: Record<string, string | number | undefined>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) if (value !== undefined) search.set(key, String(value));
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+/** „Rechnungs-Import via E-Mail“ (SPEC §9): settings plus state, the activity list, a round now, a retry. */
+export const invoiceImportApi = {
+  get: () => http.get<InvoiceMailImportResponse>(invoiceImportPath),
+  save: (body: InvoiceMailImportRequest) => http.put<InvoiceMailImportSettings>(invoiceImportPath, body),
+  messages: (params: ImportMessagesQuery = {}) =>
+    http.get<ImportMessagesResponse>(`${invoiceImportPath}/messages${query(params)}`),
+  run: () => http.post<void>(`${invoiceImportPath}/run`),
+  retry: (id: string) => http.post<void>(`${invoiceImportPath}/messages/${encodeURIComponent(id)}/retry`),
 };
 
 const webhookPath = (id: string) => `/webhooks/${encodeURIComponent(id)}`;

@@ -67,6 +67,13 @@ export function createAppRouter(): Router {
             meta: { titleKey: 'nav.ms365' },
           },
           {
+            // „Import-Aktivität“ of the invoice mail import, linked from its card on the Microsoft 365 page.
+            path: 'microsoft-365/rechnungs-import',
+            name: 'invoice-import-activity',
+            component: () => import('../views/invoice-import/ImportActivityView.vue'),
+            meta: { titleKey: 'invoiceImport.activity.title' },
+          },
+          {
             path: 'webhooks',
             name: 'webhooks',
             component: () => import('../views/webhooks/WebhooksView.vue'),

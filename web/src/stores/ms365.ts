@@ -4,11 +4,12 @@ import type {
   ConnectResponse,
   FeatureSettings,
   InvoiceMailImportRequest,
+  InvoiceMailImportSettings,
 } from '@ecm365/shared';
 import { defineStore } from 'pinia';
 import { computed, readonly, ref, watch } from 'vue';
 import { isApiError } from '../api/client';
-import { ms365Api } from '../api/endpoints';
+import { invoiceImportApi, ms365Api } from '../api/endpoints';
 import { useSessionStore } from './session';
 
 type Busy = 'connecting' | 'redeeming' | 'testing' | 'disconnecting' | 'saving';
@@ -99,11 +100,18 @@ export const useMs365Store = defineStore('ms365', () => {
     setConnection(await guarded(() => ms365Api.connection()));
   }
 
-  async function saveInvoiceMailImport(request: InvoiceMailImportRequest): Promise<FeatureSettings> {
-    const saved = await guarded(() => ms365Api.saveInvoiceMailImport(request), 'saving');
+  /** Saves the import's settings; the feature list (which decides the requested permissions) follows them. */
+  async function saveInvoiceMailImport(request: InvoiceMailImportRequest): Promise<InvoiceMailImportSettings> {
+    const saved = await guarded(() => invoiceImportApi.save(request), 'saving');
     if (connection.value) {
-      const others = connection.value.features.filter((feature) => feature.id !== saved.id);
-      connection.value = { ...connection.value, features: [...others, saved] };
+      const feature: FeatureSettings = {
+        id: saved.id,
+        enabled: saved.enabled,
+        mailbox: saved.mailbox,
+        scopes: [...saved.scopes],
+      };
+      const others = connection.value.features.filter((existing) => existing.id !== feature.id);
+      connection.value = { ...connection.value, features: [...others, feature] };
     }
     return saved;
   }
