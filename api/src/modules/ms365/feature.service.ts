@@ -11,6 +11,17 @@ import type { Clock } from '../../support/clock.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { Principal } from '../auth/principal.js';
 import { listTenantFeatures, upsertTenantFeature } from './feature.repository.js';
+import type { TenantFeatureRow } from './ms365.tables.js';
+
+/** Every feature of the registry with the tenant's stored rows (disabled when never set). */
+export function featureSettingsOf(
+  rows: ReadonlyArray<Pick<TenantFeatureRow, 'featureId' | 'enabled' | 'mailbox'>>,
+): FeatureSettings[] {
+  return FEATURE_IDS.map((id) => {
+    const row = rows.find((candidate) => candidate.featureId === id);
+    return { id, enabled: row?.enabled ?? false, mailbox: row?.mailbox ?? null, scopes: [...FEATURES[id].scopes] };
+  });
+}
 
 /** Per-tenant settings of the ELO features that use the connection; they decide which permissions are requested. */
 export class FeatureService {
@@ -24,11 +35,7 @@ export class FeatureService {
 
   /** Every feature of the registry with the tenant's settings (disabled when never set). */
   async list(tenantId: string): Promise<FeatureSettings[]> {
-    const rows = await listTenantFeatures(this.db, tenantId);
-    return FEATURE_IDS.map((id) => {
-      const row = rows.find((candidate) => candidate.featureId === id);
-      return { id, enabled: row?.enabled ?? false, mailbox: row?.mailbox ?? null, scopes: [...FEATURES[id].scopes] };
-    });
+    return featureSettingsOf(await listTenantFeatures(this.db, tenantId));
   }
 
   async enabledIds(tenantId: string): Promise<FeatureId[]> {
