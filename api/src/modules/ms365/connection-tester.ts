@@ -1,4 +1,10 @@
-import { FEATURES, missingScopes, type ConnectionCheck, type ConnectionTestResult } from '@ecm365/shared';
+import {
+  FEATURES,
+  missingScopes,
+  type ConnectionCheck,
+  type ConnectionTestResult,
+  type FeatureSettings,
+} from '@ecm365/shared';
 import { MicrosoftRequestError, type GraphGateway } from '../../adapters/microsoft/index.js';
 import type { Clock } from '../../support/clock.js';
 import { withRetries } from '../../support/retry.js';
@@ -73,7 +79,11 @@ export class ConnectionTester {
     private readonly logError: LogError,
   ) {}
 
-  async run(connection: ConnectionRow, options: { forceRefresh?: boolean } = {}): Promise<TestOutcome> {
+  /** `features`: the tenant's settings when the caller has them already (else read here). */
+  async run(
+    connection: ConnectionRow,
+    options: { forceRefresh?: boolean; features?: FeatureSettings[] } = {},
+  ): Promise<TestOutcome> {
     const checks: ConnectionCheck[] = [];
     let temporary: TestOutcome['temporary'];
     const noteTemporary = (error: unknown) => {
@@ -111,7 +121,7 @@ export class ConnectionTester {
       });
     }
 
-    for (const feature of await this.features.list(connection.tenantId)) {
+    for (const feature of options.features ?? (await this.features.list(connection.tenantId))) {
       if (!feature.enabled) continue;
       checks.push(await this.mailboxCheck(connection, accessToken, feature.mailbox, retried, noteTemporary));
     }

@@ -171,8 +171,9 @@ export class ConnectionService {
     connection: ConnectionRow,
     options: { forceRefresh?: boolean; trigger?: ConnectionTestTrigger } = {},
   ): Promise<TestOutcome> {
-    const outcome = await this.deps.tester.run(connection, options);
+    // Read once: the test's mailbox checks and its events (the support mail) use the same settings.
     const features = await this.deps.features.list(connection.tenantId);
+    const outcome = await this.deps.tester.run(connection, { ...options, features });
     const now = this.deps.clock.now();
     const failed = outcome.result.checks.find((check) => !check.ok);
     await this.deps.db.transaction().execute(async (trx) => {
