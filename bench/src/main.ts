@@ -42,24 +42,30 @@ function headline(figures: Figures): Cell[][] {
       ],
     ];
   }
-  return [
+  return figures.rounds.flatMap((round) => [
     [
-      `health monitor workers: checks/s (${figures.connections} due connections queued at once, concurrency ${figures.concurrency})`,
-      figures.connectionsPerSecond.toFixed(2),
+      `health monitor: checks/s over ${round.connections} due connections (${figures.instances} instance(s), concurrency ${figures.concurrency})`,
+      `${round.connectionsPerSecond.toFixed(2)} (${round.cpuMsPerCheck.toFixed(2)} CPU ms/check)`,
     ],
     [
-      'health sweep peak RSS / heap MB (growth over the post-GC baseline)',
-      `${Math.round(figures.memory.peakRssMb)} / ${Math.round(figures.memory.peakHeapUsedMb)} ` +
-        `(+${Math.round(figures.memory.rssGrowthMb)} / +${Math.round(figures.memory.heapUsedGrowthMb)})`,
+      `health sweep ${round.connections}: peak RSS / heap MB (growth over the post-GC baseline)`,
+      `${Math.round(round.memory.peakRssMb)} / ${Math.round(round.memory.peakHeapUsedMb)} ` +
+        `(+${Math.round(round.memory.rssGrowthMb)} / +${Math.round(round.memory.heapUsedGrowthMb)})`,
     ],
-  ];
+    [
+      `health sweep ${round.connections}: checks per instance, duplicates`,
+      `${round.perInstance.join(' / ')}, ${round.duplicates}`,
+    ],
+  ]);
 }
 
-/** `pnpm bench [status] [flow] [sweep]`: the named benchmarks, or all three, one after the other. */
+/** `pnpm bench [status] [flow] [sweep [--instances N]]`: the named benchmarks, or all, one after the other. */
 async function main(): Promise<void> {
   installInterruptHandler();
   const settings = readSettings();
-  const names = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const flag = args.indexOf('--instances');
+  const names = flag < 0 ? args : [...args.slice(0, flag), ...args.slice(flag + 2)];
   const unknown = names.filter((name) => !(name in BENCHMARKS));
   if (unknown.length > 0)
     throw new Error(`unknown benchmark ${unknown.join(', ')}; known: ${Object.keys(BENCHMARKS).join(', ')}`);

@@ -27,6 +27,8 @@ export interface AppUnderBench {
   database: OpenDatabase;
   endpoints: MicrosoftEndpoints;
   emulators: BenchEmulators;
+  /** The app's encryption key (random, generated for this run). */
+  encryptionKey: { id: string; key: Buffer };
   /** Starts pg-boss with housekeeping and the health monitor, as `startRuntime` runs them (once). */
   startJobs(): Promise<BackgroundJobs>;
   /** Adds a tenant whose ELO is the emulator's demo repository (admin/admin is in the Microsoft 365 group). */
@@ -122,6 +124,7 @@ export async function startAppUnderBench(
       database,
       endpoints,
       emulators,
+      encryptionKey: encryptionKeys[0] as { id: string; key: Buffer },
       async startJobs() {
         const jobs = await startBackgroundJobs(database.pool, services);
         // Stopped before the app and the pool go.
