@@ -53,7 +53,6 @@ export class ConnectionTokens {
             expected = next;
             plaintext = Promise.resolve(serialized);
           } else plaintext = undefined; // a retry reads what is there now
-
         },
       };
       return withRetries(
