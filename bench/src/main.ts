@@ -2,6 +2,7 @@ import os from 'node:os';
 import { readSettings } from './settings.js';
 import { runConnectFlowBench } from './connect-flow.bench.js';
 import { runHealthSweepBench } from './health-sweep.bench.js';
+import { runStartBench } from './start.bench.js';
 import { runStatusReadBench } from './status-read.bench.js';
 import { installInterruptHandler } from './support/cleanup.js';
 import { postgresServer } from './support/bench-database.js';
@@ -12,6 +13,7 @@ const BENCHMARKS = {
   status: runStatusReadBench,
   flow: runConnectFlowBench,
   sweep: runHealthSweepBench,
+  start: runStartBench,
 } as const;
 type Name = keyof typeof BENCHMARKS;
 
@@ -34,11 +36,22 @@ function headline(figures: Figures): Cell[][] {
       ],
     ];
   }
+  if ('warm' in figures) {
+    return [
+      ['pnpm start, warm: ms until /readyz (target ≤ 2500)', Math.round(figures.warm.readyMs)],
+      ['pnpm start, cold: ms until /readyz', Math.round(figures.cold.readyMs)],
+      ['pnpm start, warm: idle RSS MB of the process tree (target ≤ 300)', Math.round(figures.warm.idleRssMb)],
+    ];
+  }
   if ('flowsPerSecond' in figures) {
     return [
       [
         'connect flows/s (p50 / p99 ms)',
         `${figures.flowsPerSecond.toFixed(2)} (${Math.round(figures.p50Ms)} / ${Math.round(figures.p99Ms)})`,
+      ],
+      [
+        'connect flow: app queries / CPU ms per flow',
+        `${figures.queriesPerFlow.toFixed(1)} / ${figures.cpuMsPerFlow.toFixed(1)}`,
       ],
     ];
   }

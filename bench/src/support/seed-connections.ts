@@ -14,6 +14,7 @@ const MAILBOX = 'rechnungen@contoso.example';
 /** A connection row as the app stores it. */
 type ConnectionInsert = ReturnType<typeof newConnectionRow>;
 const CHUNK = 500;
+const NOT_DUE = new Date('2100-01-01T00:00:00Z');
 
 /** What seeding needs of the app under bench (seed-connections-child.ts builds it in a process of its own). */
 export interface SeedTarget {
@@ -107,8 +108,8 @@ export async function seedConnections(bench: SeedTarget, count: number, concurre
           },
           bench.keys,
         ),
-        // Due at once: the sweep takes connections whose next check is null or past.
-        nextCheckAt: null,
+        // Not due yet: the app's scheduled sweep runs while seeding; the benchmark makes all of them due at once.
+        nextCheckAt: NOT_DUE,
       });
       if (pending.length >= CHUNK) await flush();
       if ((index + 1) % 1000 === 0) progress(`seeding: ${index + 1} of ${count} connections redeemed`);
