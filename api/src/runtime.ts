@@ -38,6 +38,15 @@ export async function startRuntime(
   const closeAll = async () => {
     for (const close of closers.reverse()) await close().catch(() => {});
   };
+  // The Microsoft emulator (TLS and signing keys generated in the thread pool) and the mail sink need nothing of
+  // the database: they start while the embedded database loads and migrates, instead of after it (issue 13: a
+  // warm demo start was these steps one after the other). Closed with the rest, also when another step fails.
+  const microsoftStarting = setUpMicrosoft(config);
+  const mailStarting = setUpMail(config, logger);
+  for (const starting of [microsoftStarting, mailStarting]) {
+    starting.catch(() => {}); // awaited below; a failure is thrown there, not reported as unhandled meanwhile
+    closers.push(async () => (await starting).close());
+  }
   try {
     const database = await openDatabase(config, 'the portal server', (message, error) =>
       logger.error(error === undefined ? {} : { err: error }, message),
@@ -49,10 +58,8 @@ export async function startRuntime(
       ? await startDemoEnvironment(database.db, { eloPort: 0, keys: new KeyRing(keys) })
       : undefined;
     if (demo) closers.push(() => demo.close());
-    const microsoft = await setUpMicrosoft(config);
-    closers.push(() => microsoft.close());
-    const mail = await setUpMail(config, logger);
-    closers.push(() => mail.close());
+    const microsoft = await microsoftStarting;
+    const mail = await mailStarting;
     const services = createServices({
       config: mail.config,
       db: database.db,

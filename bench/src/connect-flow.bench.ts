@@ -2,6 +2,7 @@ import type { BenchSettings } from './settings.js';
 import { hostOf, startAppUnderBench } from './support/app-under-bench.js';
 import { enableInvoiceImport, FLOW_STEPS, runConnectFlow, type StepTimings } from './support/connect-flow.js';
 import { MicrosoftBrowser, PortalClient, signIn } from './support/http-clients.js';
+import { meterQueries } from './support/query-meter.js';
 import { printJson, printTable, progress } from './support/report.js';
 import { summarize } from './support/stats.js';
 
@@ -35,6 +36,8 @@ export async function runConnectFlowBench(settings: BenchSettings) {
     const steps: StepTimings[] = [];
     const failures: string[] = [];
     let remaining = settings.flows;
+    const meter = meterQueries(bench.database.pool);
+    const cpuBefore = process.cpuUsage();
     const started = performance.now();
     await Promise.all(
       workers.map(async (session) => {
@@ -51,6 +54,8 @@ export async function runConnectFlowBench(settings: BenchSettings) {
       }),
     );
     const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    const queries = meter.read();
     const flows = summarize(durations);
     const stepMeans = Object.fromEntries(
       FLOW_STEPS.map((step) => [
@@ -70,6 +75,10 @@ export async function runConnectFlowBench(settings: BenchSettings) {
       meanMs: flows.mean,
       maxMs: flows.max,
       stepMeanMs: stepMeans,
+      /** The app's Kysely queries per flow (pg-boss' own are not counted). */
+      queriesPerFlow: queries.queries / Math.max(1, durations.length),
+      /** CPU of this process per flow: the app and the bench's HTTP clients (the emulators run elsewhere). */
+      cpuMsPerFlow: (cpu.user + cpu.system) / 1000 / Math.max(1, durations.length),
     };
 
     printTable(`Benchmark 2: whole connect flows (${workers.length} at a time, Microsoft emulator over HTTPS)`, [
@@ -77,6 +86,10 @@ export async function runConnectFlowBench(settings: BenchSettings) {
       [figures.flows, figures.failures, seconds, figures.flowsPerSecond, flows.p50, flows.p99, flows.mean, flows.max],
     ]);
     printTable('mean time per step', [['step', 'ms'], ...FLOW_STEPS.map((step) => [step, stepMeans[step]])]);
+    console.log(
+      `per flow: ${figures.queriesPerFlow.toFixed(1)} queries of the app, ${figures.cpuMsPerFlow.toFixed(1)} ms CPU ` +
+        'of the app and the bench clients (one process; the emulators are in another)',
+    );
     if (failures.length > 0) console.log(`INVALID: ${failures.length} flows failed, first: ${failures[0]}`);
     printJson('connect-flow', figures);
     return figures;

@@ -8,6 +8,7 @@ import { PortalClient, signIn, type PortalSession } from './support/http-clients
 import { EmulatorControlsClient, type MailJson } from './support/mail-controls-client.js';
 import { collectGarbage, sampleMemory } from './support/memory-sampler.js';
 import { printJson, printTable, progress } from './support/report.js';
+import { KeyRing } from '../../api/src/crypto/key-ring.js';
 import { seedConnections } from './support/seed-connections.js';
 import { mapConcurrently } from './support/stats.js';
 
@@ -122,7 +123,17 @@ export async function runImportBench(settings: BenchSettings) {
 /** N tenants with a live connection (seeded as the sweep does), each importing its own mailbox, service account set. */
 async function setUpTenants(bench: AppUnderBench, portal: PortalClient, mailboxes: string[]): Promise<Tenant[]> {
   progress(`import: seeding ${mailboxes.length} tenants with connections`);
-  const seed = await seedConnections(bench, mailboxes.length, 8);
+  const seed = await seedConnections(
+    {
+      db: bench.services.db,
+      eloBaseUrl: bench.emulators.eloBaseUrl,
+      endpoints: bench.endpoints,
+      keys: new KeyRing([bench.encryptionKey]),
+      firstIndex: 0,
+    },
+    mailboxes.length,
+    8,
+  );
   const slugs = seed.tenantIds.map((_, i) => `sweep-${i + 1}`);
   return mapConcurrently(slugs, 4, async (slug, index) => {
     await bench.services.eloServiceAccounts.set(

@@ -3,6 +3,7 @@ import { readSettings } from './settings.js';
 import { runConnectFlowBench } from './connect-flow.bench.js';
 import { runHealthSweepBench } from './health-sweep.bench.js';
 import { runImportBench } from './import.bench.js';
+import { runStartBench } from './start.bench.js';
 import { runStatusReadBench } from './status-read.bench.js';
 import { installInterruptHandler } from './support/cleanup.js';
 import { postgresServer } from './support/bench-database.js';
@@ -14,6 +15,7 @@ const BENCHMARKS = {
   flow: runConnectFlowBench,
   sweep: runHealthSweepBench,
   import: runImportBench,
+  start: runStartBench,
 } as const;
 type Name = keyof typeof BENCHMARKS;
 
@@ -28,8 +30,8 @@ function headline(figures: Figures): Cell[][] {
       ['status read, cache hit: req/s (p50 / p99 ms)', route(figures.cacheHit.status)],
       ['status read, no caches: req/s (p50 / p99 ms)', route(figures.noCaches.status)],
       ['bare route, app logging: req/s (p50 / p99 ms)', route(figures.bare)],
-      ['ratio status / bare, cache hit (target ≥ 0.5)', figures.cacheHit.ratio.toFixed(3)],
-      ['ratio status / bare, no caches (target ≥ 0.5)', figures.noCaches.ratio.toFixed(3)],
+      ['ratio status / bare, cache hit (target ≥ 0.6)', figures.cacheHit.ratio.toFixed(3)],
+      ['ratio status / bare, no caches (target ≥ 0.35)', figures.noCaches.ratio.toFixed(3)],
       [
         'queries/request under load, cache hit / no caches',
         `${figures.cacheHit.underLoad.queriesPerRequest.toFixed(2)} / ${figures.noCaches.underLoad.queriesPerRequest.toFixed(2)}`,
@@ -52,32 +54,50 @@ function headline(figures: Figures): Cell[][] {
       ],
     ];
   }
+  if ('warm' in figures) {
+    return [
+      ['pnpm start, warm: ms until /readyz (target ≤ 2500)', Math.round(figures.warm.readyMs)],
+      ['pnpm start, cold: ms until /readyz', Math.round(figures.cold.readyMs)],
+      ['pnpm start, warm: idle RSS MB of the process tree (target ≤ 300)', Math.round(figures.warm.idleRssMb)],
+    ];
+  }
   if ('flowsPerSecond' in figures) {
     return [
       [
         'connect flows/s (p50 / p99 ms)',
         `${figures.flowsPerSecond.toFixed(2)} (${Math.round(figures.p50Ms)} / ${Math.round(figures.p99Ms)})`,
       ],
+      [
+        'connect flow: app queries / CPU ms per flow',
+        `${figures.queriesPerFlow.toFixed(1)} / ${figures.cpuMsPerFlow.toFixed(1)}`,
+      ],
     ];
   }
-  return [
+  return figures.rounds.flatMap((round) => [
     [
-      `health monitor workers: checks/s (${figures.connections} due connections queued at once, concurrency ${figures.concurrency})`,
-      figures.connectionsPerSecond.toFixed(2),
+      `health monitor: checks/s over ${round.connections} due connections (${figures.instances} instance(s), concurrency ${figures.concurrency})`,
+      `${round.connectionsPerSecond.toFixed(2)} (${round.cpuMsPerCheck.toFixed(2)} CPU ms/check)`,
     ],
     [
-      'health sweep peak RSS / heap MB (growth over the post-GC baseline)',
-      `${Math.round(figures.memory.peakRssMb)} / ${Math.round(figures.memory.peakHeapUsedMb)} ` +
-        `(+${Math.round(figures.memory.rssGrowthMb)} / +${Math.round(figures.memory.heapUsedGrowthMb)})`,
+      `health sweep ${round.connections}: peak RSS / heap MB (growth over the post-GC baseline)`,
+      `${Math.round(round.memory.peakRssMb)} / ${Math.round(round.memory.peakHeapUsedMb)} ` +
+        `(+${Math.round(round.memory.rssGrowthMb)} / +${Math.round(round.memory.heapUsedGrowthMb)})`,
     ],
-  ];
+    [
+      `health sweep ${round.connections}: checks per instance, duplicates`,
+      `${round.perInstance.join(' / ')}, ${round.duplicates}`,
+    ],
+  ]);
 }
 
 /** `pnpm bench [status] [flow] [sweep] [import]`: the named benchmarks, or all of them, one after the other. */
+/** `pnpm bench [status] [flow] [sweep [--instances N]]`: the named benchmarks, or all, one after the other. */
 async function main(): Promise<void> {
   installInterruptHandler();
   const settings = readSettings();
-  const names = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const flag = args.indexOf('--instances');
+  const names = flag < 0 ? args : [...args.slice(0, flag), ...args.slice(flag + 2)];
   const unknown = names.filter((name) => !(name in BENCHMARKS));
   if (unknown.length > 0)
     throw new Error(`unknown benchmark ${unknown.join(', ')}; known: ${Object.keys(BENCHMARKS).join(', ')}`);

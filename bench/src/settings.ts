@@ -10,8 +10,13 @@ export interface BenchSettings {
   flows: number;
   /** Connect flows running at the same time (each on a tenant and session of its own). */
   flowConcurrency: number;
-  /** Connections seeded for the health monitor sweep. */
-  sweepConnections: number;
+  /**
+   * Sizes of the health monitor sweep, ascending: each round seeds up to that many connections (adding to the
+   * previous round's) and makes all of them due. BENCH_SWEEP_SIZES (default 1000,10000) or one BENCH_SWEEP_CONNECTIONS.
+   */
+  sweepSizes: number[];
+  /** App instances sharing the sweep (`pnpm bench sweep --instances 2`), on one database. */
+  sweepInstances: number;
   /** Parallel code redemptions while seeding. */
   seedConcurrency: number;
   /** The sweep gives up after this many seconds. */
@@ -43,6 +48,25 @@ function numberFrom(name: string, fallback: number, min: number): number {
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
+function sweepSizes(): number[] {
+  if (process.env.BENCH_SWEEP_CONNECTIONS) return [Math.round(numberFrom('BENCH_SWEEP_CONNECTIONS', 10_000, 1))];
+  const raw = process.env.BENCH_SWEEP_SIZES || '1000,10000';
+  const sizes = raw.split(',').map((part) => Number(part.trim()));
+  if (sizes.some((size) => !Number.isInteger(size) || size < 1)) {
+    throw new Error(`BENCH_SWEEP_SIZES must be positive integers separated by commas (got "${raw}")`);
+  }
+  return [...new Set(sizes)].sort((a, b) => a - b);
+}
+
+/** `--instances N` among the command's arguments (the benchmark names are the others). */
+function instancesFromArgv(): number {
+  const at = process.argv.indexOf('--instances');
+  if (at < 0) return 1;
+  const value = Number(process.argv[at + 1]);
+  if (!Number.isInteger(value) || value < 1 || value > 8) throw new Error('--instances takes a number from 1 to 8');
+  return value;
+}
+
 export function readSettings(): BenchSettings {
   const logLevel = process.env.BENCH_LOG_LEVEL ?? 'info';
   if (!LOG_LEVELS.includes(logLevel as BenchSettings['logLevel'])) {
@@ -54,7 +78,8 @@ export function readSettings(): BenchSettings {
     connections: Math.round(numberFrom('BENCH_CONNECTIONS', 50, 1)),
     flows: Math.round(numberFrom('BENCH_FLOWS', 200, 1)),
     flowConcurrency: Math.round(numberFrom('BENCH_FLOW_CONCURRENCY', 8, 1)),
-    sweepConnections: Math.round(numberFrom('BENCH_SWEEP_CONNECTIONS', 10_000, 1)),
+    sweepSizes: sweepSizes(),
+    sweepInstances: instancesFromArgv(),
     seedConcurrency: Math.round(numberFrom('BENCH_SEED_CONCURRENCY', 16, 1)),
     sweepTimeoutSeconds: numberFrom('BENCH_SWEEP_TIMEOUT', 3 * 3600, 10),
     logLevel: logLevel as BenchSettings['logLevel'],

@@ -14,13 +14,22 @@ export interface EmbeddedPostgres {
  * on a loopback port, to any number of clients (pglite-wire-server.ts). Only one process may open a data folder
  * at a time (data-dir-lock.ts guards that).
  */
+/**
+ * PGlite's own start parameters plus smaller memory settings. Its defaults are a server's (shared_buffers 128 MB,
+ * work_mem 4 MB per sort): in one process next to the app that is most of the demo's idle RSS, for a database
+ * of a few megabytes (issue 13).
+ */
+const EMBEDDED_START_PARAMS = [...PGlite.defaultStartParams, '-c', 'shared_buffers=16MB'];
+
 export async function startEmbeddedPostgres(
   dataDir: string,
   options: PgliteWireServerOptions = {},
 ): Promise<EmbeddedPostgres> {
   const folder = path.join(dataDir, 'pgdata');
   await mkdir(folder, { recursive: true });
-  const database = await PGlite.create(folder);
+  const database = await PGlite.create(folder, {
+    startParams: [...EMBEDDED_START_PARAMS],
+  });
   const server = new PgliteWireServer(database, options);
   let port: number;
   try {

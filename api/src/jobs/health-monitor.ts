@@ -12,6 +12,11 @@ export const CHECK_QUEUE = 'ms365-connection-check';
 const LEASE_MS = 15 * 60_000;
 /** Connections claimed per sweep; the next sweep (a minute later) takes the rest. */
 const SWEEP_BATCH = 5000;
+/**
+ * Claimed and queued per round trip: a sweep's memory and each claim's transaction stay the same size however
+ * many connections are due (one statement over 5,000 rows held their locks and ids at once).
+ */
+const SWEEP_PAGE = 500;
 
 export interface HealthMonitorOptions {
   concurrency: number;
@@ -26,6 +31,9 @@ export interface HealthMonitorOptions {
  * The test records needs_reauth/error with the reason and the next check time (sooner after throttling).
  */
 export class HealthMonitor {
+  /** This instance's check workers: woken when its sweep queued work (others find it at their next poll). */
+  private readonly workerIds: string[] = [];
+
   constructor(
     private readonly boss: PgBoss,
     private readonly deps: { db: Db; connections: ConnectionService; clock: Clock; logger: Logger },
@@ -45,27 +53,40 @@ export class HealthMonitor {
     await this.boss.work(SWEEP_QUEUE, { pollingIntervalSeconds: 5 }, async () => {
       await this.sweep();
     });
-    // pg-boss waits its polling interval after every batch unless told that more work is there: keep fetching
-    // while batches come back full, so a large sweep runs at `concurrency`, not at one batch per interval.
-    const workerId: string = await this.boss.work<{ tenantId: string }>(
-      CHECK_QUEUE,
-      { batchSize: this.options.concurrency, pollingIntervalSeconds: 2 },
-      async (jobs) => {
-        await Promise.all(jobs.map((job) => this.check(job.data.tenantId)));
-        if (jobs.length === this.options.concurrency) this.boss.notifyWorker(workerId);
-      },
-    );
+    // `concurrency` workers of one job each rather than one worker of `concurrency` jobs: pg-boss completes a
+    // batch only when its slowest check is done, so batches left most workers idle behind one slow Microsoft
+    // answer (issue 13). pg-boss waits its polling interval after every fetch unless told that more work is
+    // there: a worker that got a job asks again at once, so a large sweep runs at `concurrency`.
+    for (let i = 0; i < this.options.concurrency; i++) {
+      const workerId: string = await this.boss.work<{ tenantId: string }>(
+        CHECK_QUEUE,
+        { batchSize: 1, pollingIntervalSeconds: 5 },
+        async ([job]) => {
+          if (!job) return;
+          await this.check(job.data.tenantId);
+          this.boss.notifyWorker(workerId);
+        },
+      );
+      this.workerIds.push(workerId);
+    }
   }
 
   /** Queues a check for every connection that is due; answers how many. */
   async sweep(): Promise<number> {
-    const now = this.deps.clock.now();
-    const tenantIds = await claimDueConnections(this.deps.db, now, new Date(now.getTime() + LEASE_MS), SWEEP_BATCH);
-    if (tenantIds.length > 0) {
-      await this.boss.insert(tenantIds.map((tenantId) => ({ name: CHECK_QUEUE, data: { tenantId } })));
-      this.deps.logger.info({ queued: tenantIds.length }, 'health monitor queued connection checks');
+    let queued = 0;
+    while (queued < SWEEP_BATCH) {
+      const now = this.deps.clock.now();
+      const page = Math.min(SWEEP_PAGE, SWEEP_BATCH - queued);
+      const tenantIds = await claimDueConnections(this.deps.db, now, new Date(now.getTime() + LEASE_MS), page);
+      if (tenantIds.length > 0) {
+        await this.boss.insert(tenantIds.map((tenantId) => ({ name: CHECK_QUEUE, data: { tenantId } })));
+        for (const workerId of this.workerIds) this.boss.notifyWorker(workerId);
+      }
+      queued += tenantIds.length;
+      if (tenantIds.length < page) break;
     }
-    return tenantIds.length;
+    if (queued > 0) this.deps.logger.info({ queued }, 'health monitor queued connection checks');
+    return queued;
   }
 
   /** One connection's check; gone connections (disconnected meanwhile) are skipped. */

@@ -27,10 +27,17 @@ export interface AppUnderBench {
   database: OpenDatabase;
   endpoints: MicrosoftEndpoints;
   emulators: BenchEmulators;
+  /** The app's encryption key (random, generated for this run). */
+  encryptionKey: { id: string; key: Buffer };
   /** Starts pg-boss with housekeeping and the health monitor, as `startRuntime` runs them (once). */
   startJobs(): Promise<BackgroundJobs>;
   /** Adds a tenant whose ELO is the emulator's demo repository (admin/admin is in the Microsoft 365 group). */
   addTenant(slug: string): Promise<string>;
+  /**
+   * Another app instance on the same database and emulators (its own pool, services and background jobs, the
+   * same encryption key), as a second replica runs; closed with this one. No HTTP listener: it does jobs only.
+   */
+  addInstance(): Promise<{ services: Services; jobs: BackgroundJobs }>;
   close(): Promise<void>;
 }
 
@@ -99,11 +106,12 @@ export async function startAppUnderBench(
     await migrateToLatest(database.db);
 
     const endpoints = emulatorEndpoints(emulators.microsoft, client, redirectUri, config.ms365TimeoutMs);
+    const encryptionKeys = [{ id: 'bench', key: randomBytes(32) }];
     const services = createServices({
       config,
       db: database.db,
       microsoft: endpoints,
-      encryptionKeys: [{ id: 'bench', key: randomBytes(32) }],
+      encryptionKeys,
       logger: benchLogger(settings.logLevel),
     });
     closers.push(() => services.close());
@@ -121,6 +129,7 @@ export async function startAppUnderBench(
       database,
       endpoints,
       emulators,
+      encryptionKey: encryptionKeys[0] as { id: string; key: Buffer },
       async startJobs() {
         const jobs = await startBackgroundJobs(database.pool, services);
         // Stopped before the app and the pool go.
@@ -130,6 +139,21 @@ export async function startAppUnderBench(
       async addTenant(slug) {
         const tenant = await tenants.add({ slug, name: `Bench ${slug}`, eloIxUrl: emulators.eloBaseUrl });
         return tenant.id;
+      },
+      async addInstance() {
+        const second = await openDatabase(config);
+        closers.push(() => second.close());
+        const secondServices = createServices({
+          config,
+          db: second.db,
+          microsoft: endpoints,
+          encryptionKeys,
+          logger: benchLogger(settings.logLevel),
+        });
+        closers.push(() => secondServices.close());
+        const jobs = await startBackgroundJobs(second.pool, secondServices);
+        closers.push(() => jobs.stop());
+        return { services: secondServices, jobs };
       },
       close: closeAll,
     };

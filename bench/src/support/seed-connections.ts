@@ -1,9 +1,11 @@
 import { FEATURES, scopesFor } from '@ecm365/shared';
 import { createMicrosoftDispatcher, MicrosoftIdentity } from '../../../api/src/adapters/microsoft/index.js';
+import type { MicrosoftEndpoints } from '../../../api/src/adapters/microsoft/index.js';
+import type { KeyRing } from '../../../api/src/crypto/key-ring.js';
+import type { Db } from '../../../api/src/db/database.js';
 import { newConnectionRow } from '../../../api/src/modules/ms365/connection-row.js';
 import { codeChallengeOf, createCodeVerifier } from '../../../api/src/modules/ms365/pkce.js';
 import { randomToken } from '../../../api/src/support/secrets.js';
-import type { AppUnderBench } from './app-under-bench.js';
 import { MicrosoftBrowser } from './http-clients.js';
 import { progress } from './report.js';
 import { mapConcurrently } from './stats.js';
@@ -12,6 +14,17 @@ const MAILBOX = 'rechnungen@contoso.example';
 /** A connection row as the app stores it. */
 type ConnectionInsert = ReturnType<typeof newConnectionRow>;
 const CHUNK = 500;
+const NOT_DUE = new Date('2100-01-01T00:00:00Z');
+
+/** What seeding needs of the app under bench (seed-connections-child.ts builds it in a process of its own). */
+export interface SeedTarget {
+  db: Db;
+  eloBaseUrl: string;
+  endpoints: MicrosoftEndpoints;
+  keys: KeyRing;
+  /** Tenant slugs start after this number (a later round adds to the tenants of an earlier one). */
+  firstIndex: number;
+}
 
 export interface SeedResult {
   tenantIds: string[];
@@ -28,16 +41,16 @@ export interface SeedResult {
  * What is skipped is only the app's HTTP connect/callback/redeem steps and their attempt rows (benchmark 2
  * measures those); the row is built by newConnectionRow, as ConnectionService.redeem builds it.
  */
-export async function seedConnections(bench: AppUnderBench, count: number, concurrency: number): Promise<SeedResult> {
-  const { db } = bench.database;
+export async function seedConnections(bench: SeedTarget, count: number, concurrency: number): Promise<SeedResult> {
+  const { db } = bench;
   const started = performance.now();
   const now = new Date();
   const tenantIds: string[] = [];
   for (let from = 0; from < count; from += CHUNK) {
     const rows = Array.from({ length: Math.min(CHUNK, count - from) }, (_, i) => ({
-      slug: `sweep-${from + i + 1}`,
-      name: `Sweep ${from + i + 1}`,
-      eloIxUrl: bench.emulators.eloBaseUrl,
+      slug: `sweep-${bench.firstIndex + from + i + 1}`,
+      name: `Sweep ${bench.firstIndex + from + i + 1}`,
+      eloIxUrl: bench.eloBaseUrl,
       graceUntil: null,
     }));
     const inserted = await db.insertInto('tenants').values(rows).returning('id').execute();
@@ -93,10 +106,10 @@ export async function seedConnections(bench: AppUnderBench, count: number, concu
             connectedBy: 'admin',
             now,
           },
-          bench.services.keys,
+          bench.keys,
         ),
-        // Due at once: the sweep takes connections whose next check is null or past.
-        nextCheckAt: null,
+        // Not due yet: the app's scheduled sweep runs while seeding; the benchmark makes all of them due at once.
+        nextCheckAt: NOT_DUE,
       });
       if (pending.length >= CHUNK) await flush();
       if ((index + 1) % 1000 === 0) progress(`seeding: ${index + 1} of ${count} connections redeemed`);

@@ -1,4 +1,5 @@
-import { AuthError, ConfidentialClientApplication, ServerError, type AuthenticationResult } from '@azure/msal-node';
+import type * as MsalLibrary from '@azure/msal-node';
+import type { AuthenticationResult } from '@azure/msal-node';
 import type { Agent } from 'undici';
 import { resourceQualifiedScopes } from '@ecm365/shared';
 import { observed, type MicrosoftCallObserver } from './call-observer.js';
@@ -29,6 +30,14 @@ export interface RedeemedTokens {
   grantedScopes: string[];
 }
 
+type Msal = typeof MsalLibrary;
+let msalModule: Promise<Msal> | undefined;
+/**
+ * msal-node is loaded on the first call to Microsoft, not at start: it is the largest library of the server
+ * (about a second and 20 MB of a demo start on a busy 2-core machine, issue 13) and a start needs none of it.
+ */
+const loadMsal = (): Promise<Msal> => (msalModule ??= import('@azure/msal-node'));
+
 /** MSAL says "no tokens for this account here": the user has to connect again. */
 const MISSING_TOKENS = new Set(['no_tokens_found', 'no_account_in_silent_request', 'refresh_token_expired']);
 
@@ -49,8 +58,8 @@ export class MicrosoftIdentity {
     this.idTokens = idTokens ?? idTokenValidatorFor(endpoints, dispatcher);
   }
 
-  authorizeUrl(request: AuthorizeRequest): Promise<string> {
-    const { client } = this.client();
+  async authorizeUrl(request: AuthorizeRequest): Promise<string> {
+    const { client } = await this.client();
     return client.getAuthCodeUrl({
       scopes: request.scopes,
       redirectUri: this.endpoints.redirectUri,
@@ -75,7 +84,7 @@ export class MicrosoftIdentity {
 
   private async redeem(input: { code: string; scopes: string[]; codeVerifier: string; nonce: string; state: string }) {
     const captured = new CapturedTokenCache();
-    const { client, network } = this.client(captured);
+    const { client, network, msal } = await this.client(captured);
     let result: AuthenticationResult;
     try {
       result = await client.acquireTokenByCode(
@@ -90,7 +99,7 @@ export class MicrosoftIdentity {
         { code: input.code, state: input.state },
       );
     } catch (error) {
-      throw translate(error, network);
+      throw translate(error, network, msal);
     }
     // msal-node checks only the nonce; nothing of this answer is kept unless its id_token is Microsoft's and ours.
     await this.idTokens.validate(result.idToken, input.nonce);
@@ -128,7 +137,7 @@ export class MicrosoftIdentity {
     scopes: string[];
     forceRefresh?: boolean;
   }) {
-    const { client, network } = this.client(input.cache);
+    const { client, network, msal } = await this.client(input.cache);
     try {
       const account = await client.getTokenCache().getAccountByHomeId(input.homeAccountId);
       if (!account)
@@ -145,7 +154,7 @@ export class MicrosoftIdentity {
         scopes: result.scopes,
       };
     } catch (error) {
-      throw translate(error, network);
+      throw translate(error, network, msal);
     }
   }
 
@@ -165,9 +174,10 @@ export class MicrosoftIdentity {
     return url.href;
   }
 
-  private client(cache?: TokenCacheStore) {
+  private async client(cache?: TokenCacheStore) {
+    const msal = await loadMsal();
     const network = new MsalNetworkModule(this.dispatcher, this.endpoints.timeoutMs);
-    const client = new ConfidentialClientApplication({
+    const client = new msal.ConfidentialClientApplication({
       auth: {
         clientId: this.endpoints.clientId,
         clientSecret: this.endpoints.clientSecret,
@@ -178,13 +188,13 @@ export class MicrosoftIdentity {
       system: { networkClient: network },
       ...(cache ? { cache: { cachePlugin: new PersistentTokenCache(cache) } } : {}),
     });
-    return { client, network };
+    return { client, network, msal };
   }
 }
 
-function translate(error: unknown, network: MsalNetworkModule): MicrosoftRequestError {
+function translate(error: unknown, network: MsalNetworkModule, msal: Msal): MicrosoftRequestError {
   if (error instanceof MicrosoftRequestError) return error;
-  if (!(error instanceof AuthError)) {
+  if (!(error instanceof msal.AuthError)) {
     // Only the network is Microsoft's business here; anything else (a database or key failure in the token cache,
     // a bug) is ours and reaches the error handler as what it is, not as "Microsoft unreachable".
     if (isNetworkFailure(error)) return networkFailure(error);
@@ -198,7 +208,7 @@ function translate(error: unknown, network: MsalNetworkModule): MicrosoftRequest
     subError: error.subError || undefined,
     errorCodes: errorNo && /^\d+$/.test(errorNo) ? [Number(errorNo)] : undefined,
     correlationId: error.correlationId || undefined,
-    httpStatus: error instanceof ServerError ? error.status : undefined,
+    httpStatus: error instanceof msal.ServerError ? error.status : undefined,
     retryAfterSeconds: network.lastRetryAfterSeconds,
   });
 }

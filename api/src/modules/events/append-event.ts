@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EventDataByType, EventType } from '@ecm365/shared';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/database.js';
-import { insertOutboxEvent, nextTenantSeq } from './event.repository.js';
+import { insertNextOutboxEvent } from './event.repository.js';
 
 export interface AppendedEvent {
   id: string;
@@ -26,11 +26,9 @@ export async function appendEvent<T extends EventType>(
   event: { tenantId: string; type: T; data: EventDataByType[T]; at?: Date },
 ): Promise<AppendedEvent> {
   const id = newEventId();
-  const tenantSeq = await nextTenantSeq(trx, event.tenantId);
-  await insertOutboxEvent(trx, {
+  const tenantSeq = await insertNextOutboxEvent(trx, {
     id,
     tenantId: event.tenantId,
-    tenantSeq,
     type: event.type,
     data: event.data,
     createdAt: event.at ?? new Date(),

@@ -36,6 +36,30 @@ export async function insertOutboxEvent(trx: Transaction<Database>, event: NewOu
 }
 
 /**
+ * `nextTenantSeq` and `insertOutboxEvent` in one statement (one round trip instead of two: every connection test
+ * and set-up writes an event, and on a busy database each round trip costs more than the statement, issue 13).
+ * The same lock and the same numbering: the upsert's row lock is held until the transaction ends.
+ */
+export async function insertNextOutboxEvent(
+  trx: Transaction<Database>,
+  event: Omit<NewOutboxEvent, 'tenantSeq' | 'dispatchedAt'>,
+): Promise<string> {
+  const result = await sql<{ tenantSeq: string }>`
+    with seq as (
+      insert into event_sequences (tenant_id, last_seq) values (${event.tenantId}, 1)
+      on conflict (tenant_id) do update set last_seq = event_sequences.last_seq + 1
+      returning last_seq)
+    insert into outbox_events (id, tenant_id, tenant_seq, type, data, created_at, dispatched_at)
+    select ${event.id}, ${event.tenantId}, seq.last_seq, ${event.type}, ${JSON.stringify(event.data)}::jsonb,
+      ${event.createdAt}, null
+    from seq
+    returning tenant_seq`.execute(trx);
+  const row = result.rows[0];
+  if (!row) throw new Error('the outbox event was not written');
+  return String(row.tenantSeq);
+}
+
+/**
  * Events not yet handed to their channels, each tenant's in its order. Locked (skipping what another relay holds),
  * so that even two relays by mistake never hand the same event out twice.
  */

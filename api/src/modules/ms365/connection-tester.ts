@@ -4,6 +4,7 @@ import {
   missingScopes,
   type ConnectionCheck,
   type ConnectionTestResult,
+  type FeatureSettings,
   type Message,
   type MessageCodeOf,
 } from '@ecm365/shared';
@@ -87,7 +88,11 @@ export class ConnectionTester {
     private readonly importProbe?: ImportProbe,
   ) {}
 
-  async run(connection: ConnectionRow, options: { forceRefresh?: boolean } = {}): Promise<TestOutcome> {
+  /** `features`: the tenant's settings when the caller has them already (else read here). */
+  async run(
+    connection: ConnectionRow,
+    options: { forceRefresh?: boolean; features?: FeatureSettings[] } = {},
+  ): Promise<TestOutcome> {
     const checks: ConnectionCheck[] = [];
     let temporary: TestOutcome['temporary'];
     const noteTemporary = (error: unknown) => {
@@ -126,7 +131,7 @@ export class ConnectionTester {
       );
     }
 
-    for (const feature of await this.features.list(connection.tenantId)) {
+    for (const feature of options.features ?? (await this.features.list(connection.tenantId))) {
       if (!feature.enabled) continue;
       checks.push(await this.mailboxCheck(connection, accessToken, feature.mailbox, retried, noteTemporary));
     }

@@ -39,18 +39,27 @@ export class ConnectionTokens {
        * the old account's tokens would be merged into the new connection.
        */
       let expected: string | undefined;
+      /**
+       * What MSAL gets on every cache access of this call (it asks three to four times per token: accounts, the
+       * silent lookup, before and after writing). Read from the row once, inside the lock: another instance may
+       * have rotated the token since `connection` was loaded, but none can while the lock is held; a re-setup
+       * meanwhile is caught by the compare-and-set in `save`. Each read was a query and a decryption before.
+       */
+      let plaintext: Promise<string | undefined> | undefined;
       const store: TokenCacheStore = {
-        load: async () => {
-          // Read inside the lock: another instance may have rotated the token since `connection` was loaded.
-          const current = (await findConnection(locked, tenantId))?.tokenCache;
-          expected ??= current;
-          return current === undefined ? undefined : this.keys.decrypt(current, context);
-        },
+        load: () =>
+          (plaintext ??= findConnection(locked, tenantId).then((row) => {
+            expected ??= row?.tokenCache;
+            return row ? this.keys.decrypt(row.tokenCache, context) : undefined;
+          })),
         save: async (serialized) => {
           if (expected === undefined) return;
           const next = this.keys.encrypt(serialized, context);
           // False when the connection was set up again or removed meanwhile: its own cache stays as it is.
-          if (await replaceConnectionTokenCache(locked, tenantId, expected, next, new Date())) expected = next;
+          if (await replaceConnectionTokenCache(locked, tenantId, expected, next, new Date())) {
+            expected = next;
+            plaintext = Promise.resolve(serialized);
+          } else plaintext = undefined; // a retry reads what is there now
         },
       };
       const acquire = (forceRefresh: boolean) =>

@@ -1,6 +1,50 @@
 import { sql, type Insertable, type Kysely, type Transaction, type Updateable } from 'kysely';
 import type { Database, Db } from '../../db/database.js';
-import type { ConnectionRow, Ms365ConnectionsTable } from './ms365.tables.js';
+import { supportMailKeySql, type SupportMailState } from '../notifications/support-mail.js';
+import type { ConnectionRow, Ms365ConnectionsTable, TenantFeatureRow } from './ms365.tables.js';
+
+/** Everything the status read shows, from one query. */
+export interface ConnectionStatusRows {
+  connection: ConnectionRow | undefined;
+  features: Array<Pick<TenantFeatureRow, 'featureId' | 'enabled' | 'mailbox'>>;
+  /** The support mail of the current set-up, if one was queued. */
+  supportMail: SupportMailState | undefined;
+}
+
+/**
+ * The status read (GET /ms365/connection) in one round trip: the connection row, the tenant's feature settings
+ * (aggregated) and the support mail of the current set-up (by its unique key). Three queries before; under load
+ * their round trips and the builder's compile time were most of the uncached read (issue 13).
+ */
+export async function findConnectionStatus(db: Db, tenantId: string): Promise<ConnectionStatusRows> {
+  const result = await sql<
+    Partial<ConnectionRow> & {
+      features: ConnectionStatusRows['features'];
+      supportStatus: SupportMailState['status'] | null;
+      supportCreatedAt: Date | null;
+      supportSentAt: Date | null;
+    }
+  >`
+    select c.*,
+      coalesce((select json_agg(json_build_object('feature_id', f.feature_id, 'enabled', f.enabled, 'mailbox', f.mailbox))
+        from tenant_features f where f.tenant_id = ${tenantId}), '[]'::json) as features,
+      m.status as support_status, m.created_at as support_created_at, m.sent_at as support_sent_at
+    from (select ${tenantId}::uuid as id) t
+    left join ms365_connections c on c.tenant_id = t.id
+    left join notification_mails m on c.tenant_id is not null
+      and m.dedupe_key = ${supportMailKeySql('c.tenant_id', 'c.connected_at')}`.execute(db);
+  const row = result.rows[0];
+  if (!row) return { connection: undefined, features: [], supportMail: undefined };
+  const { features, supportStatus, supportCreatedAt, supportSentAt, ...connection } = row;
+  return {
+    connection: connection.tenantId ? (connection as ConnectionRow) : undefined,
+    features,
+    supportMail:
+      supportStatus && supportCreatedAt
+        ? { status: supportStatus, createdAt: supportCreatedAt, sentAt: supportSentAt }
+        : undefined,
+  };
+}
 
 export function findConnection(db: Db, tenantId: string): Promise<ConnectionRow | undefined> {
   return db.selectFrom('ms365Connections').selectAll().where('tenantId', '=', tenantId).executeTakeFirst();

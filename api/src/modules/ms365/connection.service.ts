@@ -12,10 +12,16 @@ import { attemptCacheContext } from './attempt-contexts.js';
 import type { ConnectionTester, TestOutcome } from './connection-tester.js';
 import { lastFailureOf, toConnectionResponse } from './connection-view.js';
 import { newConnectionRow } from './connection-row.js';
-import { findConnection, lockConnectionRow, updateConnection, upsertConnection } from './connection.repository.js';
+import {
+  findConnection,
+  findConnectionStatus,
+  lockConnectionRow,
+  updateConnection,
+  upsertConnection,
+} from './connection.repository.js';
 import { recordConnected, recordTestOutcome } from '../events/connection-events.js';
-import { supportNotificationOf } from '../notifications/support-mail.js';
-import type { FeatureService } from './feature.service.js';
+import { toSupportNotification } from '../notifications/support-mail.js';
+import { featureSettingsOf, type FeatureService } from './feature.service.js';
 import { Ms365CodeIssuer } from './ms365-code-issuer.js';
 import { revokeConnection } from './revoke-connection.js';
 import type { TtlCache } from '../../support/ttl-cache.js';
@@ -116,14 +122,12 @@ export class ConnectionService {
 
   async status(tenantId: string): Promise<ConnectionResponse> {
     return this.deps.statusCache.getOrLoad(tenantId, async () => {
-      const [row, features] = await Promise.all([
-        findConnection(this.deps.db, tenantId),
-        this.deps.features.list(tenantId),
-      ]);
-      const view = toConnectionResponse(row, features);
-      const support =
-        row && (await supportNotificationOf(this.deps.db, tenantId, row.connectedAt, this.deps.supportEmail));
-      return support ? { ...view, supportNotification: support } : view;
+      // One query for the connection, the feature settings and the support mail (the read portals poll).
+      const { connection, features, supportMail } = await findConnectionStatus(this.deps.db, tenantId);
+      const view = toConnectionResponse(connection, featureSettingsOf(features));
+      return connection && supportMail
+        ? { ...view, supportNotification: toSupportNotification(supportMail, this.deps.supportEmail) }
+        : view;
     });
   }
 
@@ -167,8 +171,9 @@ export class ConnectionService {
     connection: ConnectionRow,
     options: { forceRefresh?: boolean; trigger?: ConnectionTestTrigger } = {},
   ): Promise<TestOutcome> {
-    const outcome = await this.deps.tester.run(connection, options);
+    // Read once: the test's mailbox checks and its events (the support mail) use the same settings.
     const features = await this.deps.features.list(connection.tenantId);
+    const outcome = await this.deps.tester.run(connection, { ...options, features });
     const now = this.deps.clock.now();
     const failed = outcome.result.checks.find((check) => !check.ok);
     await this.deps.db.transaction().execute(async (trx) => {

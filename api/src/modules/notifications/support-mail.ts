@@ -1,11 +1,35 @@
 import type { ConnectedAccount, ConnectionTestResult, SupportNotification } from '@ecm365/shared';
-import type { Transaction } from 'kysely';
-import type { Database, Db } from '../../db/database.js';
-import { findMailByKey, queueMail } from './notification.repository.js';
+import { sql, type RawBuilder, type Transaction } from 'kysely';
+import type { Database } from '../../db/database.js';
+import { queueMail } from './notification.repository.js';
 
 /** One support mail per set-up: a set-up is named by its tenant and the moment it was completed. */
 export const supportMailKey = (tenantId: string, connectedAt: Date) =>
   `support:${tenantId}:${connectedAt.toISOString()}`;
+
+/**
+ * The same key computed by PostgreSQL from a connection row's columns (the status read joins the mail in its one
+ * query). `connected_at` comes from a JavaScript Date, so milliseconds are its whole precision and `MS` matches
+ * `toISOString()` exactly.
+ */
+export const supportMailKeySql = (tenantIdColumn: string, connectedAtColumn: string): RawBuilder<string> =>
+  sql<string>`'support:' || ${sql.ref(tenantIdColumn)}::text || ':' || to_char(${sql.ref(connectedAtColumn)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/** The support mail's columns the status shows, as the status query reads them. */
+export interface SupportMailState {
+  status: SupportNotification['status'];
+  createdAt: Date;
+  sentAt: Date | null;
+}
+
+export function toSupportNotification(mail: SupportMailState, supportEmail: string): SupportNotification {
+  return {
+    status: mail.status,
+    queuedAt: mail.createdAt.toISOString(),
+    ...(mail.sentAt ? { sentAt: mail.sentAt.toISOString() } : {}),
+    email: supportEmail,
+  };
+}
 
 export interface SupportMailFacts {
   connectedAt: string;
@@ -34,21 +58,4 @@ export async function queueSupportMail(
     payload: { ...facts },
     at,
   });
-}
-
-/** What the connection status says about the support mail of the current set-up. */
-export async function supportNotificationOf(
-  db: Db,
-  tenantId: string,
-  connectedAt: Date,
-  supportEmail: string,
-): Promise<SupportNotification | undefined> {
-  const mail = await findMailByKey(db, tenantId, supportMailKey(tenantId, connectedAt));
-  if (!mail) return undefined;
-  return {
-    status: mail.status,
-    queuedAt: mail.createdAt.toISOString(),
-    ...(mail.sentAt ? { sentAt: mail.sentAt.toISOString() } : {}),
-    email: supportEmail,
-  };
 }

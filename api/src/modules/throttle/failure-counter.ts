@@ -5,7 +5,7 @@ import type { Clock } from '../../support/clock.js';
 import {
   clearThrottleCounter,
   findThrottleWindowStart,
-  giveBackThrottleTry,
+  giveBackThrottleTries,
   takeThrottleTry,
 } from './throttle-counter.repository.js';
 
@@ -72,8 +72,8 @@ export class FailureCounter {
   }
 
   /** @internal used by ReservedTries */
-  async giveBack(taken: TakenTry): Promise<void> {
-    await giveBackThrottleTry(this.db, taken.key, taken.windowStartedAt);
+  async giveBack(taken: readonly TakenTry[]): Promise<void> {
+    await giveBackThrottleTries(this.db, taken);
   }
 
   /** Forgets every try of the key (a successful login forgives its user name). */
@@ -101,11 +101,13 @@ export class ReservedTries {
 
   /** Gives back the tries of these keys (all when none are named); each at most once. */
   async giveBack(...keys: string[]): Promise<void> {
+    const tries: TakenTry[] = [];
     for (const key of keys.length > 0 ? keys : [...this.open.keys()]) {
       const taken = this.open.get(key);
       if (!taken) continue;
       this.open.delete(key);
-      await this.counter.giveBack(taken);
+      tries.push(taken);
     }
+    await this.counter.giveBack(tries);
   }
 }

@@ -32,12 +32,18 @@ export async function takeThrottleTry(
 }
 
 /** Gives back one try taken in the window that started at `windowStartedAt` (a newer window is not touched). */
-export async function giveBackThrottleTry(db: Db, key: string, windowStartedAt: Date): Promise<void> {
+/** Gives back one try of each key, in its window (one statement for all: a redemption gives back three). */
+export async function giveBackThrottleTries(
+  db: Db,
+  tries: ReadonlyArray<{ key: string; windowStartedAt: Date }>,
+): Promise<void> {
+  if (tries.length === 0) return;
   await db
     .updateTable('throttleCounters')
     .set({ failures: sql`throttle_counters.failures - 1` })
-    .where('key', '=', key)
-    .where('windowStartedAt', '=', windowStartedAt)
+    .where((eb) =>
+      eb.or(tries.map((t) => eb.and([eb('key', '=', t.key), eb('windowStartedAt', '=', t.windowStartedAt)]))),
+    )
     .where('failures', '>', 0)
     .execute();
 }

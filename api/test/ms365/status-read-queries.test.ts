@@ -1,0 +1,87 @@
+import type {
+  KyselyPlugin,
+  PluginTransformQueryArgs,
+  PluginTransformResultArgs,
+  QueryResult,
+  RootOperationNode,
+  UnknownRow,
+} from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asUser, obtainCode } from '../support/connect-flow.js';
+import { createTestDatabase } from '../support/test-database.js';
+import { signIn, startTestApp, type SignedIn, type TestApp } from '../support/test-app.js';
+
+/** Counts every query the app sends through Kysely (builder and `sql` templates alike). */
+class QueryCounter implements KyselyPlugin {
+  count = 0;
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    this.count += 1;
+    return args.node;
+  }
+  transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    return Promise.resolve(args.result);
+  }
+}
+
+/** Queries sent while `work` runs. */
+async function queriesOf(counter: QueryCounter, work: () => Promise<unknown>): Promise<number> {
+  const before = counter.count;
+  await work();
+  return counter.count - before;
+}
+
+/**
+ * The status read is what portals and integrators poll (issue 13): one query for the session and one for the
+ * connection, its feature settings and the support mail, with the caches off; none while they hold it.
+ */
+describe.each([
+  { caches: false, env: { SESSION_CACHE_TTL_MS: '0', STATUS_CACHE_TTL_MS: '0' } },
+  { caches: true, env: { SESSION_CACHE_TTL_MS: '60000', STATUS_CACHE_TTL_MS: '60000' } },
+])('GET /ms365/connection, caches $caches', ({ caches, env }) => {
+  let t: TestApp;
+  let admin: SignedIn;
+  const counter = new QueryCounter();
+  beforeAll(async () => {
+    const database = await createTestDatabase();
+    t = await startTestApp({ env, database: { ...database, db: database.db.withPlugin(counter) } });
+    admin = await signIn(t.app, 'admin', 'admin');
+  });
+  afterAll(() => t.close());
+
+  const read = async () => {
+    const response = await asUser(t, admin).get('/api/v1/ms365/connection');
+    expect(response.statusCode).toBe(200);
+    return response.json();
+  };
+
+  it('reads a tenant without a connection', async () => {
+    await read(); // a cached run starts its cache periods here
+    const queries = await queriesOf(counter, read);
+    expect(queries).toBe(caches ? 0 : 2);
+  });
+
+  it('reads a connected tenant with its features and support mail', async () => {
+    const put = await asUser(t, admin).put('/api/v1/ms365/features/invoice-mail-import', {
+      enabled: true,
+      mailbox: 'rechnungen@contoso.example',
+    });
+    expect(put.statusCode).toBe(200);
+    const code = await obtainCode(t, admin);
+    const redeemed = await asUser(t, admin).post('/api/v1/ms365/connection', { code });
+    expect(redeemed.statusCode).toBe(200);
+
+    let body: Record<string, unknown> = {};
+    await read();
+    const queries = await queriesOf(counter, async () => {
+      body = await read();
+    });
+    expect(queries).toBe(caches ? 0 : 2);
+    expect(body).toMatchObject({
+      status: 'connected',
+      account: { username: 'admin@contoso.example' },
+      features: [{ id: 'invoice-mail-import', enabled: true, mailbox: 'rechnungen@contoso.example' }],
+      supportNotification: { status: 'pending' },
+    });
+    expect(body).toEqual(redeemed.json().connection);
+  });
+});
