@@ -4,8 +4,15 @@
  * (`config: requiresScope('webhooks:write')`); the scope check (an onRequest hook of the API token module) reads
  * `request.routeOptions.config.requiredScope`. Browser sessions are not limited by scopes.
  */
-export type ApiScope =
-  'ms365:read' | 'ms365:write' | 'ms365:token' | 'imports:read' | 'imports:write' | 'webhooks:write';
+export const API_SCOPES = [
+  'ms365:read',
+  'ms365:write',
+  'ms365:token',
+  'imports:read',
+  'imports:write',
+  'webhooks:write',
+] as const;
+export type ApiScope = (typeof API_SCOPES)[number];
 
 declare module 'fastify' {
   interface FastifyContextConfig {

@@ -2,7 +2,6 @@ import { Ms365Access } from '@ecm365/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { principalOf, type RequestAuth } from '../../http/request-auth.js';
 import { SECURITY } from '../../http/openapi.js';
-import { errorResponses } from '../../http/schemas.js';
 import type { Clock } from '../../support/clock.js';
 import { evaluateMs365Access } from './ms365-access.js';
 
@@ -15,10 +14,12 @@ export const accessRoutes: FastifyPluginAsyncTypebox<{ requestAuth: RequestAuth;
     {
       onRequest: requestAuth.authenticate,
       schema: {
+        operationId: 'getMs365Access',
+        errors: ['not_authenticated'],
         tags: ['ms365'],
         security: SECURITY.sessionOrToken,
         summary: 'May the signed-in user manage the Microsoft 365 connection? (the ELO group check)',
-        response: { 200: Ms365Access, ...errorResponses(401) },
+        response: { 200: Ms365Access },
       },
     },
     async (request) => evaluateMs365Access(principalOf(request), clock.now()),

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { principalOf, type RequestAuth } from '../../http/request-auth.js';
 import { SECURITY } from '../../http/openapi.js';
-import { errorResponses, rejectBody } from '../../http/schemas.js';
+import { rejectBody } from '../../http/schemas.js';
 import type { ApiTokenService } from './api-token.service.js';
 
 /**
@@ -21,11 +21,13 @@ export const apiTokenRoutes: FastifyPluginAsyncTypebox<{ tokens: ApiTokenService
     {
       ...guarded,
       schema: {
+        operationId: 'createApiToken',
+        errors: ['access_denied', 'too_many_attempts'],
         tags: ['api-tokens'],
         security: SECURITY.session,
         summary: 'Create an API token (shown once)',
         body: CreateApiTokenRequest,
-        response: { 201: CreatedApiToken, ...errorResponses(400, 401, 403, 429, 413, 415) },
+        response: { 201: CreatedApiToken },
       },
     },
     async (request, reply) => {
@@ -39,10 +41,12 @@ export const apiTokenRoutes: FastifyPluginAsyncTypebox<{ tokens: ApiTokenService
     {
       ...guarded,
       schema: {
+        operationId: 'listApiTokens',
+        errors: ['access_denied'],
         tags: ['api-tokens'],
         security: SECURITY.session,
         summary: "The tenant's API tokens (never the tokens themselves)",
-        response: { 200: ApiTokenList, ...errorResponses(401, 403) },
+        response: { 200: ApiTokenList },
       },
     },
     async (request) => tokens.list(principalOf(request)),
@@ -54,11 +58,13 @@ export const apiTokenRoutes: FastifyPluginAsyncTypebox<{ tokens: ApiTokenService
       preValidation: rejectBody,
       ...guarded,
       schema: {
+        operationId: 'deleteApiToken',
+        errors: ['not_found'],
         tags: ['api-tokens'],
         security: SECURITY.session,
         summary: 'Delete an API token; it stops working at once',
         params: ApiTokenIdParams,
-        response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 404) },
+        response: { 204: Type.Null() },
       },
     },
     async (request, reply) => {

@@ -4,7 +4,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { principalOf, type RequestAuth } from '../../http/request-auth.js';
 import { SECURITY } from '../../http/openapi.js';
-import { errorResponses, rejectBody } from '../../http/schemas.js';
+import { rejectBody } from '../../http/schemas.js';
 import type { AuthService } from './auth.service.js';
 
 export interface AuthRoutesOptions {
@@ -20,11 +20,20 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
     '/auth/login',
     {
       schema: {
+        operationId: 'login',
+        errors: [
+          'invalid_credentials',
+          'password_login_disabled',
+          'unknown_tenant',
+          'too_many_attempts',
+          'elo_unavailable',
+        ],
+        responseHeaders: { 200: ['Set-Cookie'] },
         tags: ['auth'],
         security: [],
         summary: 'Sign in with ELO user name and password',
         body: LoginRequest,
-        response: { 200: SessionResponse, ...errorResponses(400, 401, 404, 429, 502, 503, 413, 415) },
+        response: { 200: SessionResponse },
       },
     },
     async (request, reply) => {
@@ -45,10 +54,13 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
       preValidation: rejectBody,
       onRequest: requestAuth.authenticateSession,
       schema: {
+        operationId: 'logout',
+        errors: ['not_authenticated'],
+        responseHeaders: { 204: ['Set-Cookie'] },
         tags: ['auth'],
         security: SECURITY.session,
         summary: 'Sign out (deletes the session)',
-        response: { 204: Type.Null(), ...errorResponses(400, 401, 403) },
+        response: { 204: Type.Null() },
       },
     },
     async (request, reply) => {
@@ -64,10 +76,12 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
     {
       onRequest: requestAuth.authenticateSession,
       schema: {
+        operationId: 'getSession',
+        errors: ['not_authenticated'],
         tags: ['auth'],
         security: SECURITY.session,
         summary: 'The current session',
-        response: { 200: SessionResponse, ...errorResponses(401) },
+        response: { 200: SessionResponse },
       },
     },
     async (request) => auth.describe(principalOf(request)),

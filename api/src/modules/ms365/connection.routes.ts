@@ -10,7 +10,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { principalOf, type RequestAuth } from '../../http/request-auth.js';
 import { SECURITY } from '../../http/openapi.js';
-import { errorResponses, rejectBody } from '../../http/schemas.js';
+import { rejectBody } from '../../http/schemas.js';
 import type { ConnectionService } from './connection.service.js';
 import type { FeatureService } from './feature.service.js';
 
@@ -32,11 +32,13 @@ export const connectionRoutes: FastifyPluginAsyncTypebox<ConnectionRoutesOptions
     {
       ...guarded,
       schema: {
+        operationId: 'redeemMs365Code',
+        errors: ['invalid_code_format', 'invalid_code', 'too_many_attempts'],
         tags: ['ms365'],
         security: SECURITY.sessionOrToken,
         summary: '„Einrichtung abschließen & Verbindung testen“: redeem the MS365 code, store the connection, test it',
         body: RedeemRequest,
-        response: { 200: RedeemResponse, ...errorResponses(400, 401, 403, 429, 413, 415) },
+        response: { 200: RedeemResponse },
       },
     },
     async (request) => connection.redeem(principalOf(request), request.body.code, request.ip),
@@ -47,10 +49,12 @@ export const connectionRoutes: FastifyPluginAsyncTypebox<ConnectionRoutesOptions
     {
       ...guarded,
       schema: {
+        operationId: 'getConnection',
+        errors: ['access_denied'],
         tags: ['ms365'],
         security: SECURITY.sessionOrToken,
         summary: 'Connection status, the last test and the feature settings',
-        response: { 200: ConnectionResponse, ...errorResponses(401, 403) },
+        response: { 200: ConnectionResponse },
       },
     },
     async (request) => connection.status(principalOf(request).tenant.id),
@@ -62,10 +66,12 @@ export const connectionRoutes: FastifyPluginAsyncTypebox<ConnectionRoutesOptions
       preValidation: rejectBody,
       ...guarded,
       schema: {
+        operationId: 'testConnection',
+        errors: ['not_connected', 'too_many_attempts'],
         tags: ['ms365'],
         security: SECURITY.sessionOrToken,
         summary: 'Test the connection again',
-        response: { 200: ConnectionTestResult, ...errorResponses(400, 401, 403, 409, 429) },
+        response: { 200: ConnectionTestResult },
       },
     },
     async (request) => connection.runTest(principalOf(request), request.ip),
@@ -77,10 +83,12 @@ export const connectionRoutes: FastifyPluginAsyncTypebox<ConnectionRoutesOptions
       preValidation: rejectBody,
       ...guarded,
       schema: {
+        operationId: 'deleteConnection',
+        errors: ['access_denied'],
         tags: ['ms365'],
         security: SECURITY.sessionOrToken,
         summary: '„Verbindung trennen/löschen“: delete the tokens and the connection',
-        response: { 204: Type.Null(), ...errorResponses(400, 401, 403) },
+        response: { 204: Type.Null() },
       },
     },
     async (request, reply) => {
@@ -94,11 +102,13 @@ export const connectionRoutes: FastifyPluginAsyncTypebox<ConnectionRoutesOptions
     {
       ...guarded,
       schema: {
+        operationId: 'setInvoiceMailImport',
+        errors: ['validation_failed'],
         tags: ['ms365'],
         security: SECURITY.sessionOrToken,
         summary: 'Settings of "Rechnungs-Import via E-Mail": on/off and the mailbox to import from',
         body: InvoiceMailImportRequest,
-        response: { 200: FeatureSettings, ...errorResponses(400, 401, 403, 413, 415) },
+        response: { 200: FeatureSettings },
       },
     },
     async (request) => features.setInvoiceMailImport(principalOf(request), request.body, request.ip),
