@@ -73,7 +73,9 @@ describe('a stranger generating a client from the served /openapi.json', () => {
     await mkdir(`${dir}/node_modules`);
     await symlink(path.join(api, 'node_modules/openapi-fetch'), `${dir}/node_modules/openapi-fetch`);
     await writeFile(`${dir}/package.json`, '{"type":"module"}');
-    const compiled = await run(`${root}/node_modules/.bin/tsc`, ['-p', dir]).catch((error: { stdout: string }) => error);
+    const compiled = await run(`${root}/node_modules/.bin/tsc`, ['-p', dir]).catch(
+      (error: { stdout: string }) => error,
+    );
     expect(compiled.stdout).toBe('');
   }, 120_000);
 });
