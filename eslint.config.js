@@ -36,6 +36,25 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Adapters talk to the outside world and are used by modules, never the other way round (house rule): what an
+    // adapter needs to know about a failure or an account is defined in the adapter.
+    files: ['api/src/adapters/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/modules/**'],
+              message: 'Adapters never import modules; move the shared piece into the adapter.',
+            },
+            { group: ['**/jobs/**', '**/services.js', '**/app.js'], message: 'Adapters never import the app wiring.' },
+          ],
+        },
+      ],
+    },
+  },
   ...pluginVue.configs['flat/recommended'],
   {
     // The web portal runs in the browser; its single-file components use TypeScript in <script setup>.

@@ -1,4 +1,4 @@
-import type { LogError } from './modules/ms365/microsoft-failure.js';
+import type { LogError } from './adapters/microsoft/microsoft-failure.js';
 import type { Logger } from 'pino';
 import { EloArchiveConnector, EloIxGateway, type EloCallObserver } from './adapters/elo/index.js';
 import {

@@ -57,7 +57,8 @@ describe('the browser pages over plain http', () => {
   });
 });
 
-describe('a taken port', () => {
+// Two emulators start here (key pairs, certificates): seconds on a busy machine, so a generous limit; nothing is timed.
+describe('a taken port', { timeout: 60_000 }, () => {
   it('should fail by default and listen on a free port instead when allowed', async () => {
     const { server, port } = await occupyPort();
     onTestFinished(() => new Promise<void>((resolve) => server.close(() => resolve())));

@@ -1,6 +1,5 @@
 import { AuthError, ConfidentialClientApplication, ServerError, type AuthenticationResult } from '@azure/msal-node';
 import type { Agent } from 'undici';
-import type { MicrosoftAccountInfo } from '../../modules/ms365/ms365.tables.js';
 import { resourceQualifiedScopes } from '@ecm365/shared';
 import { observed, type MicrosoftCallObserver } from './call-observer.js';
 import { idTokenValidatorFor, type IdTokenValidator } from './id-token-validator.js';
@@ -8,6 +7,14 @@ import { authorityOrigin, type MicrosoftEndpoints } from './microsoft-endpoints.
 import { isNetworkFailure, MicrosoftRequestError, networkFailure } from './microsoft-request-error.js';
 import { MsalNetworkModule } from './msal-network-module.js';
 import { CapturedTokenCache, PersistentTokenCache, type TokenCacheStore } from './persistent-token-cache.js';
+
+/** The Microsoft account a connection acts as, as MSAL reports it (stored with the connection). */
+export interface MicrosoftAccountInfo {
+  homeAccountId: string;
+  username: string;
+  displayName: string;
+  microsoftTenantId: string;
+}
 
 export interface AuthorizeRequest {
   scopes: string[];

@@ -1,5 +1,5 @@
 import { knownTransportFailure } from '../transport-failure.js';
-import type { MicrosoftFailure } from '../../modules/ms365/microsoft-failure.js';
+import type { MicrosoftFailure } from './microsoft-failure.js';
 
 /** A failed call to Microsoft, translated from MSAL's or Graph's error types into plain facts. */
 export class MicrosoftRequestError extends Error {

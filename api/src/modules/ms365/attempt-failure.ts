@@ -5,7 +5,7 @@ import {
   classifyMicrosoftFailure,
   correlationIdOf,
   type MicrosoftFailure,
-} from './microsoft-failure.js';
+} from '../../adapters/microsoft/microsoft-failure.js';
 import { ATTEMPT_ERROR_MESSAGES } from './ms365-messages.js';
 
 /**

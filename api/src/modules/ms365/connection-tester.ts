@@ -10,7 +10,7 @@ import {
   type FailureKind,
   type LogError,
   type MicrosoftFailure,
-} from './microsoft-failure.js';
+} from '../../adapters/microsoft/microsoft-failure.js';
 import { MICROSOFT_RETRY_POLICY, microsoftRetryDecision } from './microsoft-retry.js';
 import { CHECK_MESSAGES, MAILBOX_ACCESS_HINT, REAUTH_HINT } from './ms365-messages.js';
 import type { ConnectionRow } from './ms365.tables.js';

@@ -1,6 +1,6 @@
 import { MicrosoftRequestError } from '../../adapters/microsoft/index.js';
 import type { RetryDecision, RetryPolicy } from '../../support/retry.js';
-import { classifyMicrosoftFailure } from './microsoft-failure.js';
+import { classifyMicrosoftFailure } from '../../adapters/microsoft/microsoft-failure.js';
 
 /** Bounded retries for calls to Microsoft: a user waits at most a few seconds for a temporary failure to pass. */
 export const MICROSOFT_RETRY_POLICY: RetryPolicy = { attempts: 3, budgetMs: 8000, baseDelayMs: 300, maxDelayMs: 2000 };

@@ -1,18 +1,14 @@
 import type { AttemptError, ConnectionStatusValue, ConnectionTestResult } from '@ecm365/shared';
 import type { ColumnType, Selectable } from 'kysely';
+import type { MicrosoftAccountInfo } from '../../adapters/microsoft/microsoft-identity.js';
+
+export type { MicrosoftAccountInfo };
 
 type NullableJson<T> = ColumnType<T | null, string | null, string | null>;
 
 export type AttemptStatusColumn = 'pending' | 'code_ready' | 'failed' | 'redeemed';
 
 /** The Microsoft account the tokens belong to, as MSAL reported it. */
-export interface MicrosoftAccountInfo {
-  homeAccountId: string;
-  username: string;
-  displayName: string;
-  microsoftTenantId: string;
-}
-
 export interface Ms365AttemptsTable {
   id: string;
   tenantId: string;
