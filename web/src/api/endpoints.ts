@@ -1,54 +1,39 @@
-import type {
-  AttemptResponse,
-  CodeResponse,
-  ConnectionResponse,
-  ConnectionTestResult,
-  ConnectResponse,
-  FeatureSettings,
-  InvoiceMailImportRequest,
-  LoginRequest,
-  NotificationSettings,
-  RedeemResponse,
-  SessionResponse,
-  CreatedWebhook,
-  CreateWebhookRequest,
-  WebhookDelivery,
-  WebhookInfo,
-} from '@ecm365/shared';
-import { http } from './client';
+import type { CreateWebhookRequest, InvoiceMailImportRequest, LoginRequest } from '@ecm365/shared';
+import { apiCall } from './client';
 
-/** The REST API v1 (SPEC §3), typed against the shared contract. */
+/** The REST API v1 (SPEC §3) through @ecm365/client: paths and answers typed by the OpenAPI document. */
 export const authApi = {
-  login: (body: LoginRequest) => http.post<SessionResponse>('/auth/login', body, { expectUnauthorized: true }),
-  logout: () => http.post<void>('/auth/logout', undefined, { expectUnauthorized: true }),
-  session: () => http.get<SessionResponse>('/auth/session', { expectUnauthorized: true }),
+  login: (body: LoginRequest) =>
+    apiCall((api) => api.POST('/api/v1/auth/login', { body }), { expectUnauthorized: true }),
+  logout: () => apiCall((api) => api.POST('/api/v1/auth/logout', {}), { expectUnauthorized: true }),
+  session: () => apiCall((api) => api.GET('/api/v1/auth/session'), { expectUnauthorized: true }),
 };
 
-const attemptPath = (attemptId: string) => `/ms365/connect/${encodeURIComponent(attemptId)}`;
+const attempt = (attemptId: string) => ({ params: { path: { attemptId } } });
 
 export const ms365Api = {
-  connect: () => http.post<ConnectResponse>('/ms365/connect'),
-  attempt: (attemptId: string) => http.get<AttemptResponse>(attemptPath(attemptId)),
-  code: (attemptId: string) => http.get<CodeResponse>(`${attemptPath(attemptId)}/code`),
-  redeem: (code: string) => http.post<RedeemResponse>('/ms365/connection', { code }),
-  connection: () => http.get<ConnectionResponse>('/ms365/connection'),
-  test: () => http.post<ConnectionTestResult>('/ms365/connection/test'),
-  disconnect: () => http.delete('/ms365/connection'),
+  connect: () => apiCall((api) => api.POST('/api/v1/ms365/connect', {})),
+  attempt: (attemptId: string) => apiCall((api) => api.GET('/api/v1/ms365/connect/{attemptId}', attempt(attemptId))),
+  code: (attemptId: string) => apiCall((api) => api.GET('/api/v1/ms365/connect/{attemptId}/code', attempt(attemptId))),
+  redeem: (code: string) => apiCall((api) => api.POST('/api/v1/ms365/connection', { body: { code } })),
+  connection: () => apiCall((api) => api.GET('/api/v1/ms365/connection')),
+  test: () => apiCall((api) => api.POST('/api/v1/ms365/connection/test', {})),
+  disconnect: () => apiCall((api) => api.DELETE('/api/v1/ms365/connection', {})),
   saveInvoiceMailImport: (body: InvoiceMailImportRequest) =>
-    http.put<FeatureSettings>('/ms365/features/invoice-mail-import', body),
+    apiCall((api) => api.PUT('/api/v1/ms365/features/invoice-mail-import', { body })),
 };
 
-const webhookPath = (id: string) => `/webhooks/${encodeURIComponent(id)}`;
+const webhook = (id: string) => ({ params: { path: { id } } });
 
 export const webhooksApi = {
-  list: () => http.get<WebhookInfo[]>('/webhooks'),
-  create: (body: CreateWebhookRequest) => http.post<CreatedWebhook>('/webhooks', body),
-  remove: (id: string) => http.delete(webhookPath(id)),
-  deliveries: (id: string) => http.get<WebhookDelivery[]>(`${webhookPath(id)}/deliveries`),
-  test: (id: string) => http.post<WebhookDelivery>(`${webhookPath(id)}/test`),
+  list: () => apiCall((api) => api.GET('/api/v1/webhooks')),
+  create: (body: CreateWebhookRequest) => apiCall((api) => api.POST('/api/v1/webhooks', { body })),
+  remove: (id: string) => apiCall((api) => api.DELETE('/api/v1/webhooks/{id}', webhook(id))),
+  deliveries: (id: string) => apiCall((api) => api.GET('/api/v1/webhooks/{id}/deliveries', webhook(id))),
+  test: (id: string) => apiCall((api) => api.POST('/api/v1/webhooks/{id}/test', webhook(id))),
 };
 
 export const notificationsApi = {
-  get: () => http.get<NotificationSettings>('/notifications'),
-  set: (email: string | null) => http.put<NotificationSettings>('/notifications', { email }),
+  get: () => apiCall((api) => api.GET('/api/v1/notifications')),
+  set: (email: string | null) => apiCall((api) => api.PUT('/api/v1/notifications', { body: { email } })),
 };

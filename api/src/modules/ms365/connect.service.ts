@@ -35,7 +35,11 @@ import {
 } from './attempt.repository.js';
 import { connectorPath, effectiveAttemptStatus, toAttemptResponse } from './attempt-view.js';
 import type { FeatureService } from './feature.service.js';
-import { reportServiceConfiguration, type LogError, type MicrosoftFailure } from '../../adapters/microsoft/microsoft-failure.js';
+import {
+  reportServiceConfiguration,
+  type LogError,
+  type MicrosoftFailure,
+} from '../../adapters/microsoft/microsoft-failure.js';
 import type { Ms365CodeIssuer } from './ms365-code-issuer.js';
 import type { TenantRateCaps } from '../throttle/tenant-rate-caps.js';
 import type { AttemptRow } from './ms365.tables.js';
