@@ -129,8 +129,12 @@ export function shapeDocument({ openapiObject }: { openapiObject: Json }): Json 
   documentSuccess(document.paths);
   document.components.responses = Object.fromEntries(Object.entries(responses).sort(([a], [b]) => a.localeCompare(b)));
   document.components.headers = HEADERS;
+  // Examples of the codes some route answers (a code no route throws, e.g. ms365_unavailable, has none).
+  const used = new Set(JSON.stringify(document).match(/#\/components\/examples\/\w+/g) ?? []);
   document.components.examples = Object.fromEntries(
-    (Object.keys(ERROR_CATALOG) as ErrorCode[]).map((code) => [code, errorExample(code)]),
+    (Object.keys(ERROR_CATALOG) as ErrorCode[])
+      .filter((code) => used.has(`#/components/examples/${code}`))
+      .map((code) => [code, errorExample(code)]),
   );
   return document;
 }
