@@ -5,7 +5,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['api/test/openapi/generated/**', '**/dist/**', '**/node_modules/**', '**/.data/**', 'coverage/**'] },
+  { ignores: ['client/src/generated/**', '**/dist/**', '**/node_modules/**', '**/.data/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
  */
 export const workspaceAliases = {
   '@ecm365/shared': fileURLToPath(new URL('./shared/src/index.ts', import.meta.url)),
+  '@ecm365/client': fileURLToPath(new URL('./client/src/index.ts', import.meta.url)),
   '@ecm365/migrations': fileURLToPath(new URL('./migrations/src/index.ts', import.meta.url)),
   '@ecm365/emulators': fileURLToPath(new URL('./emulators/src/index.ts', import.meta.url)),
 };

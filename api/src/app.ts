@@ -2,7 +2,7 @@ import { API_PREFIX, sessionCookieName } from '@ecm365/shared';
 import fastifyCookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import ajvFormats from 'ajv-formats';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RouteOptions } from 'fastify';
 import { clientErrorHandler } from './errors/client-error-handler.js';
 import { errorHandler, notFoundHandler } from './errors/error-handler.js';
 import { registerOpenApi } from './http/openapi.js';
@@ -31,10 +31,12 @@ export interface AppOptions {
   services: Services;
   /** Folder of the built web portal; default web/dist. False serves the API only. */
   webDist?: string | false;
+  /** Sees every route as it is added (the OpenAPI tests check the routes' declarations). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 /** Builds the HTTP app from ready services. Does not listen: main.ts does, tests use `app.inject()`. */
-export async function buildApp({ services, webDist }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ services, webDist, onRoute }: AppOptions): Promise<FastifyInstance> {
   const { config } = services;
   const app = Fastify({
     // Typed as Fastify's logger so the instance keeps Fastify's default generics; it is a pino logger.
@@ -69,6 +71,7 @@ export async function buildApp({ services, webDist }: AppOptions): Promise<Fasti
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  if (onRoute) app.addHook('onRoute', onRoute);
   app.decorateRequest('principal', null);
   app.setErrorHandler(errorHandler);
   await app.register(requestIdHeader);

@@ -19,4 +19,17 @@ describe('the API documentation for integrators', () => {
     await page.locator('.opblock-summary-path', { hasText: '/api/v1/ms365/connection/test' }).first().waitFor();
     expect(problems).toEqual([]);
   });
+
+  it('"Try it out" calls the host the document came from (servers is relative)', async () => {
+    const { page, problems } = await newPortal(browser);
+    await page.goto(`${baseUrl()}/docs`);
+    const health = page.locator('#operations-ops-getHealth');
+    await health.locator('.opblock-summary').click();
+    await health.getByRole('button', { name: 'Try it out' }).click();
+    const answered = page.waitForResponse((response) => response.url() === `${baseUrl()}/healthz`);
+    await health.getByRole('button', { name: 'Execute' }).click();
+    expect((await answered).status()).toBe(200);
+    await expect(health.locator('.request-url').textContent()).resolves.toContain(`${baseUrl()}/healthz`);
+    expect(problems).toEqual([]);
+  });
 });

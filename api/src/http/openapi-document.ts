@@ -1,3 +1,4 @@
+import type { RouteOptions } from 'fastify';
 import { buildApp } from '../app.js';
 import { loadConfig } from '../config/config.js';
 import { createDatabase } from '../db/database.js';
@@ -9,6 +10,14 @@ import { createServices } from '../services.js';
  * queried (pg connects lazily), so `pnpm openapi` works anywhere.
  */
 export async function buildOpenApiDocument(): Promise<Record<string, unknown>> {
+  return (await buildOpenApiDocumentAndRoutes()).document;
+}
+
+/** The document and the routes it was made from (for the tests of the routes' declarations). */
+export async function buildOpenApiDocumentAndRoutes(): Promise<{
+  document: Record<string, unknown>;
+  routes: RouteOptions[];
+}> {
   const config = loadConfig({
     NODE_ENV: 'test',
     DEMO_MODE: 'false',
@@ -30,10 +39,11 @@ export async function buildOpenApiDocument(): Promise<Record<string, unknown>> {
     encryptionKeys: [{ id: 'unused', key: Buffer.alloc(32) }],
     logger: createLogger('silent'),
   });
-  const app = await buildApp({ services, webDist: false });
+  const routes: RouteOptions[] = [];
+  const app = await buildApp({ services, webDist: false, onRoute: (route) => routes.push(route) });
   try {
     await app.ready();
-    return app.swagger() as unknown as Record<string, unknown>;
+    return { document: app.swagger() as unknown as Record<string, unknown>, routes };
   } finally {
     await app.close();
     await services.close();

@@ -2,6 +2,10 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { CSRF_HEADER, SECURE_SESSION_COOKIE, SESSION_COOKIE, sessionCookieName } from '@ecm365/shared';
 import type { FastifyInstance } from 'fastify';
+import { contractSchemas } from './openapi-components.js';
+import { shapeDocument } from './openapi-shape.js';
+import { documentRoute } from './route-docs.js';
+import { API_SCOPES } from '@ecm365/shared';
 
 const DESCRIPTION = `The REST API of the ecm365 portal: sign in with ELO, manage the Microsoft 365 connection.
 
@@ -25,7 +29,8 @@ export async function registerOpenApi(app: FastifyInstance, publicUrl: string): 
     openapi: {
       openapi: '3.0.3',
       info: { title: 'ecm365 API', version: '1.0.0', description: DESCRIPTION },
-      servers: [{ url: publicUrl }],
+      // Relative: Swagger UI's "Try it out" then calls the tenant host the document was fetched from.
+      servers: [{ url: '/', description: 'The host this document was fetched from (every tenant host).' }],
       tags: [
         { name: 'auth', description: 'Sign-in with ELO user and password' },
         { name: 'ms365', description: 'The Microsoft 365 connection' },
@@ -40,13 +45,34 @@ export async function registerOpenApi(app: FastifyInstance, publicUrl: string): 
         { name: 'ops', description: 'Health and metrics' },
       ],
       components: {
+        schemas: contractSchemas(),
         securitySchemes: {
-          sessionCookie: { type: 'apiKey', in: 'cookie', name: sessionCookieName(publicUrl.startsWith('https:')) },
-          csrfToken: { type: 'apiKey', in: 'header', name: CSRF_HEADER },
-          bearerToken: { type: 'http', scheme: 'bearer', description: 'An API token (ecm365_…)' },
+          sessionCookie: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: sessionCookieName(publicUrl.startsWith('https:')),
+            description: 'Set by POST /api/v1/auth/login (Set-Cookie); HttpOnly, so browsers send it themselves.',
+          },
+          csrfToken: {
+            type: 'apiKey',
+            in: 'header',
+            name: CSRF_HEADER,
+            description:
+              'The csrfToken of the login answer (and of GET /api/v1/auth/session), on unsafe cookie requests.',
+          },
+          bearerToken: {
+            type: 'http',
+            scheme: 'bearer',
+            description:
+              'An API token (ecm365_…) from POST /api/v1/api-tokens. Each operation names the scope it needs ' +
+              `(${API_SCOPES.join(', ')}); a call outside the token's scopes is refused with 403.`,
+          },
+          metricsToken: { type: 'http', scheme: 'bearer', description: 'METRICS_TOKEN, for GET /metrics.' },
         },
       },
     },
+    transform: documentRoute as never,
+    transformObject: shapeDocument as never,
   });
   await app.register(fastifySwaggerUi, {
     routePrefix: '/docs',

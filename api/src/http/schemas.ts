@@ -1,13 +1,4 @@
-import { ErrorBody } from '@ecm365/shared';
 import { ValidationFailedError } from '../errors/domain-errors.js';
-
-/**
- * Response schema entries for error statuses, so every route documents its error format (OpenAPI). Every route
- * can also answer 500 (unexpected) and 503 (database away), so those are always included.
- */
-export function errorResponses(...statuses: number[]): Record<number, typeof ErrorBody> {
-  return Object.fromEntries([...new Set([...statuses, 500, 503])].map((status) => [status, ErrorBody]));
-}
 
 /**
  * For unsafe routes without a request body: an empty JSON object (or no body) is fine, anything else is an

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { ErrorBody } from '@ecm365/shared';
 import Type from 'typebox';
 import { NotAuthenticatedError, NotFoundError } from '../errors/domain-errors.js';
 import { constantTimeEqual } from '../support/secrets.js';
@@ -36,20 +35,19 @@ export async function registerMetrics(
     '/metrics',
     {
       schema: {
+        operationId: 'getMetrics',
+        // METRICS_TOKEN, when set (required in production).
+        security: [{ metricsToken: [] }, {}],
+        errors: ['not_authenticated', 'not_found'],
         tags: ['ops'],
         summary: 'Prometheus metrics (HTTP, logins, connections, ELO and Microsoft calls)',
+        description:
+          'With METRICS_TOKEN set, 401 unless the scraper sends it as a bearer token; in production without ' +
+          'METRICS_TOKEN the endpoint is off (404).',
         response: {
           200: {
             description: 'Prometheus text exposition format',
             content: { 'text/plain': { schema: Type.String() } },
-          },
-          401: {
-            description: 'METRICS_TOKEN is set and the scraper did not send it',
-            content: { 'application/json': { schema: ErrorBody } },
-          },
-          404: {
-            description: 'Production without METRICS_TOKEN: the endpoint is off',
-            content: { 'application/json': { schema: ErrorBody } },
           },
         },
       },

@@ -20,6 +20,13 @@ function expectStatus(step: FlowStep, answer: HttpAnswer, status: number): HttpA
   return answer;
 }
 
+/** The data of a client call that answered `status`. */
+function expectData<T>(step: FlowStep, answer: { data?: T; error?: unknown; response: Response }, status: number): T {
+  if (answer.response.status !== status || answer.data === undefined)
+    throw new Error(`${step}: expected ${status}, got ${answer.response.status} ${JSON.stringify(answer.error)}`);
+  return answer.data;
+}
+
 function locationOf(step: FlowStep, answer: HttpAnswer): URL {
   if (!answer.location) throw new Error(`${step}: no Location header`);
   return new URL(answer.location);
@@ -37,7 +44,7 @@ export async function runConnectFlow(
   browser: MicrosoftBrowser,
   session: PortalSession,
 ): Promise<StepTimings> {
-  const user = portal.as(session);
+  const user = portal.api(session.host, session);
   const timings = {} as StepTimings;
   const timed = async <T>(step: FlowStep, work: () => Promise<T>): Promise<T> => {
     const started = performance.now();
@@ -48,10 +55,12 @@ export async function runConnectFlow(
     }
   };
 
-  const started = expectStatus('connect', await timed('connect', () => user.post('/api/v1/ms365/connect')), 201);
-  const { attemptId } = JSON.parse(started.text) as { attemptId: string };
-  const authorize = await timed('authorize', () => user.get(`/api/v1/ms365/connect/${attemptId}/authorize`));
-  const microsoftUrl = locationOf('authorize', expectStatus('authorize', authorize, 302));
+  const started = await timed('connect', () => user.POST('/api/v1/ms365/connect', {}));
+  const { attemptId } = expectData('connect', started, 201);
+  const attempt = { params: { path: { attemptId } } };
+  const authorize = await timed('authorize', () => user.GET('/api/v1/ms365/connect/{attemptId}/authorize', attempt));
+  if (authorize.response.status !== 302) throw new Error(`authorize: expected 302, got ${authorize.response.status}`);
+  const microsoftUrl = new URL(authorize.response.headers.get('location') ?? 'missing:');
   const backToUs = new URL(await timed('microsoft consent', () => browser.consent(microsoftUrl.href)));
 
   // Microsoft redirects to the public host; the callback sends the browser on to the tenant's host.
@@ -69,23 +78,21 @@ export async function runConnectFlow(
   );
   if (connector.search.includes('error')) throw new Error(`callback ended with ${connector.search}`);
 
-  const codeAnswer = expectStatus(
+  const { code } = expectData(
     'code',
-    await timed('code', () => user.get(`/api/v1/ms365/connect/${attemptId}/code`)),
+    await timed('code', () => user.GET('/api/v1/ms365/connect/{attemptId}/code', attempt)),
     200,
   );
-  const { code } = JSON.parse(codeAnswer.text) as { code: string };
-  const redeem = expectStatus(
+  const redemption = expectData(
     'redeem + test',
-    await timed('redeem + test', () => user.post('/api/v1/ms365/connection', { code })),
+    await timed('redeem + test', () => user.POST('/api/v1/ms365/connection', { body: { code } })),
     200,
   );
-  const redeemBody = JSON.parse(redeem.text) as { test: { ok: boolean }; connection: { status: string } };
-  if (!redeemBody.test.ok || redeemBody.connection.status !== 'connected') {
-    throw new Error(`redeem + test: the connection test failed: ${redeem.text}`);
+  if (!redemption.test.ok || redemption.connection.status !== 'connected') {
+    throw new Error(`redeem + test: the connection test failed: ${JSON.stringify(redemption)}`);
   }
-  const test = expectStatus('test', await timed('test', () => user.post('/api/v1/ms365/connection/test')), 200);
-  if (!(JSON.parse(test.text) as { ok: boolean }).ok) throw new Error(`test: failed: ${test.text}`);
+  const test = expectData('test', await timed('test', () => user.POST('/api/v1/ms365/connection/test', {})), 200);
+  if (!test.ok) throw new Error(`test: failed: ${JSON.stringify(test)}`);
   return timings;
 }
 
@@ -95,6 +102,8 @@ export async function enableInvoiceImport(
   session: PortalSession,
   mailbox = 'rechnungen@contoso.example',
 ): Promise<void> {
-  const answer = await portal.as(session).put('/api/v1/ms365/features/invoice-mail-import', { enabled: true, mailbox });
-  if (answer.status !== 200) throw new Error(`enabling the invoice import failed: ${answer.status} ${answer.text}`);
+  const answer = await portal
+    .api(session.host, session)
+    .PUT('/api/v1/ms365/features/invoice-mail-import', { body: { enabled: true, mailbox } });
+  if (!answer.data) throw new Error(`enabling the invoice import failed: ${answer.response.status}`);
 }

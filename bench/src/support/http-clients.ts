@@ -1,3 +1,4 @@
+import { createEcm365Client, type Ecm365Client } from '@ecm365/client';
 import { answerConsentPage } from '@ecm365/emulators';
 import { CSRF_HEADER, SESSION_COOKIE } from '@ecm365/shared';
 import { Agent, Pool, type Dispatcher } from 'undici';
@@ -61,6 +62,37 @@ export class PortalClient {
     return answerOf(response);
   }
 
+  /**
+   * @ecm365/client over this pool, on `host` (Node's fetch cannot set Host), as `session` when given: its cookie,
+   * and its CSRF token on unsafe methods.
+   */
+  api(host: string, session?: PortalSession): Ecm365Client {
+    return createEcm365Client({
+      baseUrl: this.origin,
+      ...(session ? { csrf: session.csrfToken } : {}),
+      fetch: (request) => this.fetchVia(request, host, session),
+    });
+  }
+
+  private async fetchVia(request: Request, host: string, session: PortalSession | undefined): Promise<Response> {
+    const url = new URL(request.url);
+    const headers: Record<string, string> = { ...Object.fromEntries(request.headers), host };
+    if (session) headers.cookie = session.cookie;
+    const body = request.body ? await request.text() : undefined;
+    const response = await this.pool.request({
+      method: request.method as Dispatcher.HttpMethod,
+      path: url.pathname + url.search,
+      headers,
+      ...(body !== undefined ? { body } : {}),
+    });
+    const answerHeaders = new Headers();
+    for (const [name, value] of Object.entries(response.headers))
+      for (const one of header(value)) answerHeaders.append(name, one);
+    const text = await response.body.text();
+    const empty = response.statusCode === 204 || response.statusCode === 304;
+    return new Response(empty ? null : text, { status: response.statusCode, headers: answerHeaders });
+  }
+
   /** A request as a session makes it: its tenant's host, its cookie, CSRF header on unsafe methods. */
   as(session: PortalSession) {
     return {
@@ -82,14 +114,15 @@ export async function signIn(
   username = 'admin',
   password = 'admin',
 ): Promise<PortalSession> {
-  const answer = await portal.send('POST', '/api/v1/auth/login', { host, json: { username, password } });
-  if (answer.status !== 200) throw new Error(`login of ${username} on ${host} failed: ${answer.status} ${answer.text}`);
-  const cookie = answer.setCookie
+  const answer = await portal.api(host).POST('/api/v1/auth/login', { body: { username, password } });
+  if (!answer.data)
+    throw new Error(`login of ${username} on ${host} failed: ${answer.response.status} ${answer.error?.error.code}`);
+  const cookie = answer.response.headers
+    .getSetCookie()
     .map((line) => line.split(';')[0] ?? '')
     .find((c) => c.startsWith(`${SESSION_COOKIE}=`));
   if (!cookie) throw new Error('login did not set the session cookie');
-  const { csrfToken } = JSON.parse(answer.text) as { csrfToken: string };
-  return { host, cookie, csrfToken };
+  return { host, cookie, csrfToken: answer.data.csrfToken };
 }
 
 /** The browser's side of Microsoft's pages: HTTPS to the emulator, trusting exactly its CA, no redirects followed. */

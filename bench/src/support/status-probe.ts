@@ -2,8 +2,10 @@ import { hostOf, type AppUnderBench } from './app-under-bench.js';
 import { enableInvoiceImport, runConnectFlow } from './connect-flow.js';
 import { MicrosoftBrowser, signIn, type PortalClient, type PortalSession } from './http-clients.js';
 import type { meterQueries } from './query-meter.js';
+import type { paths } from '@ecm365/client';
 
-export const STATUS_PATH = '/api/v1/ms365/connection';
+/** The status read the benchmark loads (raw, for the load generator); the client names the same path. */
+export const STATUS_PATH = '/api/v1/ms365/connection' satisfies keyof paths;
 /** Sequential requests for the per-request breakdown (queries, time awaiting them, time in the server). */
 export const PROBE_REQUESTS = 500;
 
@@ -18,14 +20,9 @@ export async function connectedTenant(bench: AppUnderBench, portal: PortalClient
   } finally {
     await browser.close();
   }
-  const status = await portal.as(session).get(STATUS_PATH);
-  const body = JSON.parse(status.text) as {
-    status: string;
-    lastTest?: { ok: boolean };
-    features: { enabled: boolean }[];
-  };
-  if (status.status !== 200 || body.status !== 'connected' || !body.lastTest?.ok || !body.features[0]?.enabled) {
-    throw new Error(`the status read does not show a tested connection: ${status.status} ${status.text}`);
+  const { data: body, response } = await portal.api(session.host, session).GET(STATUS_PATH);
+  if (!body || body.status !== 'connected' || !body.lastTest?.ok || !body.features[0]?.enabled) {
+    throw new Error(`the status read does not show a tested connection: ${response.status} ${JSON.stringify(body)}`);
   }
   return session;
 }

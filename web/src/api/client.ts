@@ -1,6 +1,5 @@
-import { API_PREFIX, CSRF_HEADER, type ErrorBody, type ErrorCode } from '@ecm365/shared';
-
-const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+import { createEcm365Client, type Ecm365Client } from '@ecm365/client';
+import type { ErrorBody, ErrorCode } from '@ecm365/shared';
 
 /** Codes the client adds for failures that never reached the API's error format. */
 export type ClientErrorCode = 'network_error' | 'unexpected_response';
@@ -34,10 +33,10 @@ export function toApiError(caught: unknown): ApiError {
 }
 
 let csrfToken: string | null = null;
-let language: string | null = null;
 let unauthorizedHandler: (() => void) | null = null;
 let staleCsrfHandler: (() => Promise<boolean>) | null = null;
 let refreshing: Promise<boolean> | null = null;
+let language: string | null = null;
 
 /** The token from the login or session response; sent as X-CSRF-Token on every unsafe request. */
 export function setCsrfToken(token: string | null): void {
@@ -62,20 +61,43 @@ export function onStaleCsrfToken(handler: (() => Promise<boolean>) | null): void
   staleCsrfHandler = handler;
 }
 
+/**
+ * The typed client (@ecm365/client) on the portal's own origin: every path and shape comes from the OpenAPI
+ * document. fetch is looked up per call (tests replace it), the CSRF token is the current one.
+ */
+const client = createEcm365Client({
+  baseUrl: globalThis.location?.origin ?? '',
+  fetch: (request) => {
+    if (language) request.headers.set('accept-language', language);
+    return globalThis.fetch(request);
+  },
+  headers: { accept: 'application/json' },
+  csrf: () => csrfToken ?? undefined,
+});
+
+/** What an @ecm365/client call answers. */
+interface Answer<T> {
+  data?: T;
+  error?: unknown;
+  response: Response;
+}
+type Call<T> = (api: Ecm365Client) => Promise<Answer<T>>;
+
 export interface RequestOptions {
   body?: unknown;
   /** Login and the session probe expect 401 as an answer, not as an expired session. */
   expectUnauthorized?: boolean;
 }
 
-export async function apiRequest<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
+/** Makes one call of the typed client: its data, or an ApiError (a stale CSRF token is renewed once). */
+export async function apiCall<T>(call: Call<T>, options: RequestOptions = {}): Promise<T> {
   try {
-    return await send<T>(method, path, options);
+    return await send(call, options);
   } catch (error) {
     if (!isApiError(error, 'csrf_failed') || !staleCsrfHandler || !(await refreshCsrfToken(staleCsrfHandler))) {
       throw error;
     }
-    return send<T>(method, path, options);
+    return send(call, options);
   }
 }
 
@@ -96,41 +118,19 @@ async function refreshCsrfToken(handler: () => Promise<boolean>): Promise<boolea
   }
 }
 
-async function send<T>(method: string, path: string, options: RequestOptions): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
-  if (language) headers['accept-language'] = language;
-  if (UNSAFE_METHODS.has(method) && csrfToken) headers[CSRF_HEADER] = csrfToken;
-
-  let response: Response;
+async function send<T>(call: Call<T>, options: RequestOptions): Promise<T> {
+  let answer: Answer<T>;
   try {
-    response = await fetch(API_PREFIX + path, {
-      method,
-      headers,
-      credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    });
+    answer = await call(client);
   } catch {
     throw new ApiError(0, 'network_error', 'Keine Verbindung zum Server.');
   }
+  const { response } = answer;
+  if (response.ok) return answer.data as T;
 
-  if (response.status === 204) return undefined as T;
-  const payload = await readJson(response);
-  if (response.ok) return payload as T;
-
-  const error = errorFromResponse(response, payload);
+  const error = errorFromResponse(response, answer.error);
   if (response.status === 401 && !options.expectUnauthorized) unauthorizedHandler?.();
   throw error;
-}
-
-async function readJson(response: Response): Promise<unknown> {
-  const text = await response.text();
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
 }
 
 function errorFromResponse(response: Response, payload: unknown): ApiError {
@@ -156,11 +156,3 @@ function retryAfter(response: Response, details: Record<string, unknown>): numbe
   const header = Number(response.headers.get('retry-after'));
   return Number.isFinite(header) && header > 0 ? header : undefined;
 }
-
-export const http = {
-  get: <T>(path: string, options?: RequestOptions) => apiRequest<T>('GET', path, options),
-  post: <T>(path: string, body?: unknown, options?: RequestOptions) =>
-    apiRequest<T>('POST', path, { ...options, body }),
-  put: <T>(path: string, body: unknown) => apiRequest<T>('PUT', path, { body }),
-  delete: <T = void>(path: string) => apiRequest<T>('DELETE', path),
-};

@@ -1,83 +1,77 @@
 import type {
-  ApiTokenInfo,
-  CreateApiTokenRequest,
-  CreatedApiToken,
   AttemptResponse,
-  CodeResponse,
   ConnectionResponse,
   ConnectionTestResult,
-  ConnectResponse,
-  ImportMessagesQuery,
-  ImportMessagesResponse,
-  InvoiceMailImportRequest,
-  InvoiceMailImportResponse,
-  InvoiceMailImportSettings,
-  LoginRequest,
-  NotificationSettings,
+  CreateApiTokenRequest,
   RedeemResponse,
-  SessionResponse,
-  CreatedWebhook,
   CreateWebhookRequest,
-  WebhookDelivery,
-  WebhookInfo,
+  ImportMessagesQuery,
+  InvoiceMailImportRequest,
+  LoginRequest,
 } from '@ecm365/shared';
-import { http } from './client';
+import { apiCall } from './client';
 
-/** The REST API v1 (SPEC §3), typed against the shared contract. */
+/** The REST API v1 (SPEC §3) through @ecm365/client: paths and answers typed by the OpenAPI document. */
 export const authApi = {
-  login: (body: LoginRequest) => http.post<SessionResponse>('/auth/login', body, { expectUnauthorized: true }),
-  logout: () => http.post<void>('/auth/logout', undefined, { expectUnauthorized: true }),
-  session: () => http.get<SessionResponse>('/auth/session', { expectUnauthorized: true }),
+  login: (body: LoginRequest) =>
+    apiCall((api) => api.POST('/api/v1/auth/login', { body }), { expectUnauthorized: true }),
+  logout: () => apiCall((api) => api.POST('/api/v1/auth/logout', {}), { expectUnauthorized: true }),
+  session: () => apiCall((api) => api.GET('/api/v1/auth/session'), { expectUnauthorized: true }),
 };
 
-const attemptPath = (attemptId: string) => `/ms365/connect/${encodeURIComponent(attemptId)}`;
+const attempt = (attemptId: string) => ({ params: { path: { attemptId } } });
+
+/**
+ * The generated types say `string` where the contract has a closed list of message codes (the document keeps them
+ * as a pattern, not an enum of ~90 values); these answers are typed with the contract's own shapes.
+ */
+const withCodes = <T>(answer: Promise<unknown>) => answer as Promise<T>;
 
 export const ms365Api = {
-  connect: () => http.post<ConnectResponse>('/ms365/connect'),
-  attempt: (attemptId: string) => http.get<AttemptResponse>(attemptPath(attemptId)),
-  code: (attemptId: string) => http.get<CodeResponse>(`${attemptPath(attemptId)}/code`),
-  redeem: (code: string) => http.post<RedeemResponse>('/ms365/connection', { code }),
-  connection: () => http.get<ConnectionResponse>('/ms365/connection'),
-  test: () => http.post<ConnectionTestResult>('/ms365/connection/test'),
-  disconnect: () => http.delete('/ms365/connection'),
+  connect: () => apiCall((api) => api.POST('/api/v1/ms365/connect', {})),
+  attempt: (attemptId: string) =>
+    withCodes<AttemptResponse>(apiCall((api) => api.GET('/api/v1/ms365/connect/{attemptId}', attempt(attemptId)))),
+  code: (attemptId: string) => apiCall((api) => api.GET('/api/v1/ms365/connect/{attemptId}/code', attempt(attemptId))),
+  redeem: (code: string) =>
+    withCodes<RedeemResponse>(apiCall((api) => api.POST('/api/v1/ms365/connection', { body: { code } }))),
+  connection: () => withCodes<ConnectionResponse>(apiCall((api) => api.GET('/api/v1/ms365/connection'))),
+  test: () => withCodes<ConnectionTestResult>(apiCall((api) => api.POST('/api/v1/ms365/connection/test', {}))),
+  disconnect: () => apiCall((api) => api.DELETE('/api/v1/ms365/connection', {})),
 };
 
-const invoiceImportPath = '/ms365/features/invoice-mail-import';
-
-function query(params: Record<string, string | number | undefined>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined) search.set(key, String(value));
-  const text = search.toString();
-  return text ? `?${text}` : '';
-}
+const importMessage = (id: string) => ({ params: { path: { id } } });
 
 /** „Rechnungs-Import via E-Mail“ (SPEC §9): settings plus state, the activity list, a round now, a retry. */
 export const invoiceImportApi = {
-  get: () => http.get<InvoiceMailImportResponse>(invoiceImportPath),
-  save: (body: InvoiceMailImportRequest) => http.put<InvoiceMailImportSettings>(invoiceImportPath, body),
-  messages: (params: ImportMessagesQuery = {}) =>
-    http.get<ImportMessagesResponse>(`${invoiceImportPath}/messages${query(params)}`),
-  run: () => http.post<void>(`${invoiceImportPath}/run`),
-  retry: (id: string) => http.post<void>(`${invoiceImportPath}/messages/${encodeURIComponent(id)}/retry`),
+  get: () => apiCall((api) => api.GET('/api/v1/ms365/features/invoice-mail-import')),
+  save: (body: InvoiceMailImportRequest) =>
+    apiCall((api) => api.PUT('/api/v1/ms365/features/invoice-mail-import', { body })),
+  messages: (query: ImportMessagesQuery = {}) =>
+    apiCall((api) => api.GET('/api/v1/ms365/features/invoice-mail-import/messages', { params: { query } })),
+  run: () => apiCall((api) => api.POST('/api/v1/ms365/features/invoice-mail-import/run', {})),
+  retry: (id: string) =>
+    apiCall((api) => api.POST('/api/v1/ms365/features/invoice-mail-import/messages/{id}/retry', importMessage(id))),
 };
 
-const webhookPath = (id: string) => `/webhooks/${encodeURIComponent(id)}`;
+const webhook = (id: string) => ({ params: { path: { id } } });
 
 export const webhooksApi = {
-  list: () => http.get<WebhookInfo[]>('/webhooks'),
-  create: (body: CreateWebhookRequest) => http.post<CreatedWebhook>('/webhooks', body),
-  remove: (id: string) => http.delete(webhookPath(id)),
-  deliveries: (id: string) => http.get<WebhookDelivery[]>(`${webhookPath(id)}/deliveries`),
-  test: (id: string) => http.post<WebhookDelivery>(`${webhookPath(id)}/test`),
+  list: () => apiCall((api) => api.GET('/api/v1/webhooks')),
+  create: (body: CreateWebhookRequest) => apiCall((api) => api.POST('/api/v1/webhooks', { body })),
+  remove: (id: string) => apiCall((api) => api.DELETE('/api/v1/webhooks/{id}', webhook(id))),
+  deliveries: (id: string) => apiCall((api) => api.GET('/api/v1/webhooks/{id}/deliveries', webhook(id))),
+  test: (id: string) => apiCall((api) => api.POST('/api/v1/webhooks/{id}/test', webhook(id))),
 };
 
 export const notificationsApi = {
-  get: () => http.get<NotificationSettings>('/notifications'),
-  set: (email: string | null) => http.put<NotificationSettings>('/notifications', { email }),
+  get: () => apiCall((api) => api.GET('/api/v1/notifications')),
+  set: (email: string | null) => apiCall((api) => api.PUT('/api/v1/notifications', { body: { email } })),
 };
 
+const apiToken = (id: string) => ({ params: { path: { id } } });
+
 export const apiTokensApi = {
-  list: () => http.get<ApiTokenInfo[]>('/api-tokens'),
-  create: (body: CreateApiTokenRequest) => http.post<CreatedApiToken>('/api-tokens', body),
-  remove: (id: string) => http.delete(`/api-tokens/${encodeURIComponent(id)}`),
+  list: () => apiCall((api) => api.GET('/api/v1/api-tokens')),
+  create: (body: CreateApiTokenRequest) => apiCall((api) => api.POST('/api/v1/api-tokens', { body })),
+  remove: (id: string) => apiCall((api) => api.DELETE('/api/v1/api-tokens/{id}', apiToken(id))),
 };

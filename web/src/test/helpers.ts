@@ -26,15 +26,19 @@ export interface RecordedRequest {
 export function mockApi(routes: Record<string, MockResponse | ((request: RecordedRequest) => MockResponse)>) {
   const requests: RecordedRequest[] = [];
   const fetchMock = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const path = String(input).replace(/^\/api\/v1/, '');
-    const method = init.method ?? 'GET';
+    // @ecm365/client sends a Request; anything else sends a URL and init.
+    const sent = input instanceof Request ? input : new Request(new URL(String(input), location.origin), init);
+    const url = new URL(sent.url);
+    const text = await sent.text();
     const request: RecordedRequest = {
-      method,
-      path,
-      headers: (init.headers ?? {}) as Record<string, string>,
-      body: typeof init.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined,
-      credentials: init.credentials,
+      method: sent.method,
+      path: (url.pathname + url.search).replace(/^\/api\/v1/, ''),
+      headers: Object.fromEntries(sent.headers),
+      body: text ? (JSON.parse(text) as unknown) : undefined,
+      credentials: sent.credentials,
     };
+    const method = request.method;
+    const path = request.path;
     requests.push(request);
     const route = routes[`${method} ${path}`];
     const answer = typeof route === 'function' ? route(request) : route;

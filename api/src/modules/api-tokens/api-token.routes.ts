@@ -10,7 +10,7 @@ import Type from 'typebox';
 import { principalOf, type RequestAuth } from '../../http/request-auth.js';
 import { SECURITY } from '../../http/openapi.js';
 import { anyApiToken, sessionOnly } from '../../http/route-scope.js';
-import { errorResponses, rejectBody } from '../../http/schemas.js';
+import { rejectBody } from '../../http/schemas.js';
 import type { ApiTokenService } from './api-token.service.js';
 
 /**
@@ -32,10 +32,12 @@ export const apiTokenRoutes: FastifyPluginAsyncTypebox<{ tokens: ApiTokenService
       onRequest: requestAuth.authenticateToken,
       config: anyApiToken(),
       schema: {
+        operationId: 'getCurrentApiToken',
+        errors: ['not_authenticated'],
         tags: ['api-tokens'],
         security: SECURITY.token,
         summary: 'The calling API token: id, name, scopes, tenant, expiry (any scope)',
-        response: { 200: CurrentApiToken, ...errorResponses(401, 429) },
+        response: { 200: CurrentApiToken },
       },
     },
     async (request) => tokens.current(principalOf(request)),
@@ -46,11 +48,13 @@ export const apiTokenRoutes: FastifyPluginAsyncTypebox<{ tokens: ApiTokenService
     {
       ...guarded,
       schema: {
+        operationId: 'createApiToken',
+        errors: ['access_denied', 'too_many_attempts'],
         tags: ['api-tokens'],
         security: SECURITY.session,
         summary: 'Create an API token (shown once)',
         body: CreateApiTokenRequest,
-        response: { 201: CreatedApiToken, ...errorResponses(400, 401, 403, 429, 413, 415) },
+        response: { 201: CreatedApiToken },
       },
     },
     async (request, reply) => {
@@ -64,10 +68,12 @@ export const apiTokenRoutes: FastifyPluginAsyncTypebox<{ tokens: ApiTokenService
     {
       ...guarded,
       schema: {
+        operationId: 'listApiTokens',
+        errors: ['access_denied'],
         tags: ['api-tokens'],
         security: SECURITY.session,
         summary: "The tenant's API tokens (never the tokens themselves)",
-        response: { 200: ApiTokenList, ...errorResponses(401, 403) },
+        response: { 200: ApiTokenList },
       },
     },
     async (request) => tokens.list(principalOf(request)),
@@ -79,11 +85,13 @@ export const apiTokenRoutes: FastifyPluginAsyncTypebox<{ tokens: ApiTokenService
       preValidation: rejectBody,
       ...guarded,
       schema: {
+        operationId: 'deleteApiToken',
+        errors: ['not_found'],
         tags: ['api-tokens'],
         security: SECURITY.session,
         summary: 'Delete an API token; it stops working at once',
         params: ApiTokenIdParams,
-        response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 404) },
+        response: { 204: Type.Null() },
       },
     },
     async (request, reply) => {

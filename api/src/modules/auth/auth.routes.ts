@@ -5,7 +5,7 @@ import Type from 'typebox';
 import { principalOf, type RequestAuth } from '../../http/request-auth.js';
 import { SECURITY } from '../../http/openapi.js';
 import { publicRoute, sessionOnly } from '../../http/route-scope.js';
-import { errorResponses, rejectBody } from '../../http/schemas.js';
+import { rejectBody } from '../../http/schemas.js';
 import type { AuthService } from './auth.service.js';
 
 export interface AuthRoutesOptions {
@@ -22,11 +22,20 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
     {
       config: publicRoute(),
       schema: {
+        operationId: 'login',
+        errors: [
+          'invalid_credentials',
+          'password_login_disabled',
+          'unknown_tenant',
+          'too_many_attempts',
+          'elo_unavailable',
+        ],
+        responseHeaders: { 200: ['Set-Cookie'] },
         tags: ['auth'],
         security: [],
         summary: 'Sign in with ELO user name and password',
         body: LoginRequest,
-        response: { 200: SessionResponse, ...errorResponses(400, 401, 404, 429, 502, 503, 413, 415) },
+        response: { 200: SessionResponse },
       },
     },
     async (request, reply) => {
@@ -48,10 +57,13 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
       onRequest: requestAuth.authenticateSession,
       config: sessionOnly(),
       schema: {
+        operationId: 'logout',
+        errors: ['not_authenticated'],
+        responseHeaders: { 204: ['Set-Cookie'] },
         tags: ['auth'],
         security: SECURITY.session,
         summary: 'Sign out (deletes the session)',
-        response: { 204: Type.Null(), ...errorResponses(400, 401, 403) },
+        response: { 204: Type.Null() },
       },
     },
     async (request, reply) => {
@@ -68,10 +80,12 @@ export const authRoutes: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (a
       onRequest: requestAuth.authenticateSession,
       config: sessionOnly(),
       schema: {
+        operationId: 'getSession',
+        errors: ['not_authenticated'],
         tags: ['auth'],
         security: SECURITY.session,
         summary: 'The current session',
-        response: { 200: SessionResponse, ...errorResponses(401) },
+        response: { 200: SessionResponse },
       },
     },
     async (request) => auth.describe(principalOf(request)),

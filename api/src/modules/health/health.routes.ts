@@ -20,7 +20,16 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ db: Db; version: string }
   const readiness = new ReadinessProbe(db);
   app.get(
     '/healthz',
-    { schema: { tags: ['ops'], summary: 'Liveness: the process is up', response: { 200: Health } } },
+    {
+      schema: {
+        operationId: 'getHealth',
+        security: [],
+        errors: ['internal_error'],
+        tags: ['ops'],
+        summary: 'Liveness: the process is up',
+        response: { 200: Health },
+      },
+    },
     async () => ({ status: 'ok' as const, version }),
   );
 
@@ -28,6 +37,9 @@ export const healthRoutes: FastifyPluginAsyncTypebox<{ db: Db; version: string }
     '/readyz',
     {
       schema: {
+        operationId: 'getReadiness',
+        security: [],
+        errors: ['service_unavailable'],
         tags: ['ops'],
         summary: 'Readiness: database reachable and all migrations applied (503 otherwise)',
         response: { 200: Readiness, 503: Readiness },

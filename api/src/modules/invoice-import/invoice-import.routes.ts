@@ -10,7 +10,7 @@ import Type from 'typebox';
 import { principalOf, type RequestAuth } from '../../http/request-auth.js';
 import { SECURITY } from '../../http/openapi.js';
 import { requiresScope } from '../../http/route-scope.js';
-import { errorResponses, rejectBody } from '../../http/schemas.js';
+import { rejectBody } from '../../http/schemas.js';
 import type { InvoiceImportService } from './invoice-import.service.js';
 
 export interface InvoiceImportRoutesOptions {
@@ -45,8 +45,10 @@ export const invoiceImportRoutes: FastifyPluginAsyncTypebox<InvoiceImportRoutesO
       config: requiresScope('ms365:read'),
       schema: {
         ...schema,
+        operationId: 'getInvoiceMailImport',
+        errors: ['access_denied'],
         summary: 'Settings and state of "Rechnungs-Import via E-Mail"',
-        response: { 200: InvoiceMailImportResponse, ...errorResponses(401, 403) },
+        response: { 200: InvoiceMailImportResponse },
       },
     },
     async (request) => imports.get(principalOf(request).tenant.id),
@@ -59,9 +61,11 @@ export const invoiceImportRoutes: FastifyPluginAsyncTypebox<InvoiceImportRoutesO
       config: requiresScope('ms365:write'),
       schema: {
         ...schema,
+        operationId: 'setInvoiceMailImport',
+        errors: ['validation_failed', 'access_denied'],
         summary: 'Settings of "Rechnungs-Import via E-Mail" (members left out keep their value)',
         body: InvoiceMailImportRequest,
-        response: { 200: InvoiceMailImportResponse, ...errorResponses(400, 401, 403, 413, 415) },
+        response: { 200: InvoiceMailImportResponse },
       },
     },
     async (request) => imports.put(principalOf(request), request.body, request.ip),
@@ -75,9 +79,11 @@ export const invoiceImportRoutes: FastifyPluginAsyncTypebox<InvoiceImportRoutesO
       config: requiresScope('imports:read'),
       schema: {
         ...schema,
+        operationId: 'listInvoiceImportMessages',
+        errors: ['validation_failed', 'access_denied'],
         summary: 'The activity list: imported, failed, skipped and pending mails, newest first',
         querystring: ImportMessagesQuery,
-        response: { 200: ImportMessagesResponse, ...errorResponses(400, 401, 403) },
+        response: { 200: ImportMessagesResponse },
       },
     },
     async (request) => imports.messages(principalOf(request).tenant.id, request.query),
@@ -91,8 +97,10 @@ export const invoiceImportRoutes: FastifyPluginAsyncTypebox<InvoiceImportRoutesO
       config: requiresScope('imports:write'),
       schema: {
         ...schema,
+        operationId: 'runInvoiceImport',
+        errors: ['import_disabled', 'access_denied'],
         summary: '„Jetzt prüfen“: run a round now (coalesced with one under way)',
-        response: { 202: Accepted, ...errorResponses(400, 401, 403, 409) },
+        response: { 202: Accepted },
       },
     },
     async (request, reply) => {
@@ -109,9 +117,11 @@ export const invoiceImportRoutes: FastifyPluginAsyncTypebox<InvoiceImportRoutesO
       config: requiresScope('imports:write'),
       schema: {
         ...schema,
+        operationId: 'retryInvoiceImportMessage',
+        errors: ['not_found', 'import_not_retryable', 'access_denied'],
         summary: '„Erneut versuchen“ for a failed mail',
         params: ImportMessageIdParams,
-        response: { 202: Accepted, ...errorResponses(400, 401, 403, 404, 409) },
+        response: { 202: Accepted },
       },
     },
     async (request, reply) => {

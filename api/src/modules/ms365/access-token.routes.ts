@@ -3,7 +3,6 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { SECURITY } from '../../http/openapi.js';
 import { principalOf, type RequestAuth } from '../../http/request-auth.js';
 import { requiresScope } from '../../http/route-scope.js';
-import { errorResponses } from '../../http/schemas.js';
 import type { AccessTokenService } from './access-token.service.js';
 
 /** `POST /ms365/connection/access-token` (SPEC §10): for API tokens with ms365:token only. */
@@ -21,6 +20,8 @@ export const accessTokenRoutes: FastifyPluginAsyncTypebox<{
       },
       config: requiresScope('ms365:token', { tokensOnly: true }),
       schema: {
+        operationId: 'createMs365AccessToken',
+        errors: ['insufficient_scope', 'not_connected', 'needs_reauth', 'too_many_attempts', 'ms365_unavailable'],
         tags: ['ms365'],
         security: SECURITY.token,
         summary: "A Microsoft Graph access token of the tenant's connection, valid for at least five more minutes",
@@ -31,7 +32,7 @@ export const accessTokenRoutes: FastifyPluginAsyncTypebox<{
           'lacks them. 409 not_connected / needs_reauth carry a German hint in details.hint. Rate-limited per API ' +
           'token (429 with Retry-After); every issuance is audited, the token itself never logged.',
         body: AccessTokenRequest,
-        response: { 200: AccessTokenResponse, ...errorResponses(400, 401, 403, 409, 413, 415, 429) },
+        response: { 200: AccessTokenResponse },
       },
     },
     async (request, reply) => {

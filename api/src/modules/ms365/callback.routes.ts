@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import type { RequestAuth } from '../../http/request-auth.js';
 import { publicRoute } from '../../http/route-scope.js';
-import { errorResponses } from '../../http/schemas.js';
 import { requestOrigin } from '../../http/request-origin.js';
 import type { ConnectService } from './connect.service.js';
 import { bindingCookieOf } from './connector-binding-cookie.js';
@@ -33,10 +32,15 @@ export const callbackRoutes: FastifyPluginAsyncTypebox<{ connect: ConnectService
     {
       config: publicRoute(),
       schema: {
+        operationId: 'ms365Callback',
+        // Microsoft's redirect: the service checks state and the browser's session itself.
+        security: [],
+        errors: ['validation_failed'],
+        responseHeaders: { 303: ['Location'] },
         tags: ['ms365'],
         summary: "Microsoft's redirect after sign-in and consent; sends the browser on to the connector window",
         querystring: CallbackQuery,
-        response: { 303: Type.Null(), ...errorResponses(400) },
+        response: { 303: Type.Null() },
       },
     },
     async (request, reply) => {

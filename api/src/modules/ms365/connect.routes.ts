@@ -7,7 +7,7 @@ import { principalOf, type RequestAuth } from '../../http/request-auth.js';
 import { requestOrigin } from '../../http/request-origin.js';
 import { SECURITY } from '../../http/openapi.js';
 import { requiresScope } from '../../http/route-scope.js';
-import { errorResponses, rejectBody } from '../../http/schemas.js';
+import { rejectBody } from '../../http/schemas.js';
 import type { Principal } from '../auth/principal.js';
 import { tenantFromHost } from '../tenants/tenant-host.js';
 import type { BrowserVisit } from './attempt-browser-binding.js';
@@ -85,10 +85,12 @@ export const connectRoutes: FastifyPluginAsyncTypebox<ConnectRoutesOptions> = as
       ...guarded,
       config: writing,
       schema: {
+        operationId: 'startConnectAttempt',
+        errors: ['access_denied', 'too_many_attempts'],
         tags: ['ms365'],
         security: SECURITY.sessionOrToken,
         summary: 'Start a connection attempt; open connectorUrl in the connector window',
-        response: { 201: ConnectResponse, ...errorResponses(400, 401, 403, 429) },
+        response: { 201: ConnectResponse },
       },
     },
     async (request, reply) =>
@@ -100,6 +102,8 @@ export const connectRoutes: FastifyPluginAsyncTypebox<ConnectRoutesOptions> = as
     {
       config: reading,
       schema: {
+        operationId: 'getConnectAttempt',
+        errors: ['attempt_not_found', 'session_mismatch', 'access_denied'],
         tags: ['ms365'],
         security: SECURITY.sessionOrToken,
         summary: 'State of a connection attempt (pending, code ready, failed with explanation, …)',
@@ -107,7 +111,7 @@ export const connectRoutes: FastifyPluginAsyncTypebox<ConnectRoutesOptions> = as
           'Also answers a browser without credentials for an attempt started with an API token: the first browser ' +
           'that opens it owns it (binding cookie); any other browser gets 403 session_mismatch.',
         params: AttemptIdParams,
-        response: { 200: AttemptResponse, ...errorResponses(401, 403, 404) },
+        response: { 200: AttemptResponse },
       },
     },
     async (request, reply) =>
@@ -127,12 +131,15 @@ export const connectRoutes: FastifyPluginAsyncTypebox<ConnectRoutesOptions> = as
     {
       config: writing,
       schema: {
+        operationId: 'authorizeConnectAttempt',
+        errors: ['attempt_not_found', 'attempt_expired', 'access_denied'],
+        responseHeaders: { 302: ['Location'], 303: ['Location'] },
         tags: ['ms365'],
         security: SECURITY.sessionOrToken,
         summary: "Redirect to Microsoft's sign-in and consent (state, nonce, PKCE S256), new for every call",
         description: 'Like the attempt itself, also for the browser that owns an attempt started with an API token.',
         params: AttemptIdParams,
-        response: { 302: Type.Null(), 303: Type.Null(), ...errorResponses(401, 403, 404, 410) },
+        response: { 302: Type.Null(), 303: Type.Null() },
       },
     },
     async (request, reply) => {
@@ -159,11 +166,13 @@ export const connectRoutes: FastifyPluginAsyncTypebox<ConnectRoutesOptions> = as
       ...guarded,
       config: writing,
       schema: {
+        operationId: 'getMs365Code',
+        errors: ['attempt_not_found', 'code_expired', 'code_redeemed'],
         tags: ['ms365'],
         security: SECURITY.sessionOrToken,
         summary: 'The MS365 code, only to the session that started the attempt',
         params: AttemptIdParams,
-        response: { 200: CodeResponse, ...errorResponses(401, 403, 404, 410) },
+        response: { 200: CodeResponse },
       },
     },
     async (request, reply) => {

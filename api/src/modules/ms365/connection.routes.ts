@@ -4,7 +4,7 @@ import Type from 'typebox';
 import { principalOf, type RequestAuth } from '../../http/request-auth.js';
 import { SECURITY } from '../../http/openapi.js';
 import { requiresScope } from '../../http/route-scope.js';
-import { errorResponses, rejectBody } from '../../http/schemas.js';
+import { rejectBody } from '../../http/schemas.js';
 import { requestLocale } from '../../messages/request-locale.js';
 import type { ConnectionService } from './connection.service.js';
 import { localizeConnection, localizeRedeem, localizeTestResult } from './connection-view.js';
@@ -28,11 +28,13 @@ export const connectionRoutes: FastifyPluginAsyncTypebox<ConnectionRoutesOptions
     {
       ...writing,
       schema: {
+        operationId: 'redeemMs365Code',
+        errors: ['invalid_code_format', 'invalid_code', 'too_many_attempts'],
         tags: ['ms365'],
         security: SECURITY.sessionOrToken,
         summary: '„Einrichtung abschließen & Verbindung testen“: redeem the MS365 code, store the connection, test it',
         body: RedeemRequest,
-        response: { 200: RedeemResponse, ...errorResponses(400, 401, 403, 429, 413, 415) },
+        response: { 200: RedeemResponse },
       },
     },
     async (request) =>
@@ -47,10 +49,12 @@ export const connectionRoutes: FastifyPluginAsyncTypebox<ConnectionRoutesOptions
     {
       ...reading,
       schema: {
+        operationId: 'getConnection',
+        errors: ['access_denied'],
         tags: ['ms365'],
         security: SECURITY.sessionOrToken,
         summary: 'Connection status, the last test and the feature settings',
-        response: { 200: ConnectionResponse, ...errorResponses(401, 403) },
+        response: { 200: ConnectionResponse },
       },
     },
     async (request) =>
@@ -63,10 +67,12 @@ export const connectionRoutes: FastifyPluginAsyncTypebox<ConnectionRoutesOptions
       preValidation: rejectBody,
       ...writing,
       schema: {
+        operationId: 'testConnection',
+        errors: ['not_connected', 'too_many_attempts'],
         tags: ['ms365'],
         security: SECURITY.sessionOrToken,
         summary: 'Test the connection again',
-        response: { 200: ConnectionTestResult, ...errorResponses(400, 401, 403, 409, 429) },
+        response: { 200: ConnectionTestResult },
       },
     },
     async (request) =>
@@ -79,10 +85,12 @@ export const connectionRoutes: FastifyPluginAsyncTypebox<ConnectionRoutesOptions
       preValidation: rejectBody,
       ...writing,
       schema: {
+        operationId: 'deleteConnection',
+        errors: ['access_denied'],
         tags: ['ms365'],
         security: SECURITY.sessionOrToken,
         summary: '„Verbindung trennen/löschen“: delete the tokens and the connection',
-        response: { 204: Type.Null(), ...errorResponses(400, 401, 403) },
+        response: { 204: Type.Null() },
       },
     },
     async (request, reply) => {

@@ -3,7 +3,6 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { SECURITY } from '../../http/openapi.js';
 import { principalOf, type RequestAuth } from '../../http/request-auth.js';
 import { requiresScope } from '../../http/route-scope.js';
-import { errorResponses } from '../../http/schemas.js';
 import type { NotificationService } from './notification.service.js';
 
 /** The customer's notification address, for portal sessions and API tokens. */
@@ -19,10 +18,12 @@ export const notificationRoutes: FastifyPluginAsyncTypebox<{
       onRequest,
       config: requiresScope('ms365:read'),
       schema: {
+        operationId: 'getNotificationSettings',
+        errors: ['access_denied'],
         tags: ['notifications'],
         security: SECURITY.sessionOrToken,
         summary: 'The address that receives needs_reauth and import-failure mails',
-        response: { 200: NotificationSettings, ...errorResponses(401, 403) },
+        response: { 200: NotificationSettings },
       },
     },
     async (request) => notifications.get(principalOf(request)),
@@ -34,11 +35,13 @@ export const notificationRoutes: FastifyPluginAsyncTypebox<{
       onRequest,
       config: requiresScope('ms365:write'),
       schema: {
+        operationId: 'setNotificationSettings',
+        errors: ['validation_failed'],
         tags: ['notifications'],
         security: SECURITY.sessionOrToken,
         summary: 'Set (or, with null, remove) the notification address; at most one mail per kind and day',
         body: NotificationSettingsRequest,
-        response: { 200: NotificationSettings, ...errorResponses(400, 401, 403, 413, 415) },
+        response: { 200: NotificationSettings },
       },
     },
     async (request) => notifications.set(principalOf(request), request.body, request.ip),

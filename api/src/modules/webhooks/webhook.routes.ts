@@ -12,7 +12,7 @@ import Type from 'typebox';
 import { SECURITY } from '../../http/openapi.js';
 import { principalOf, type RequestAuth } from '../../http/request-auth.js';
 import { requiresScope } from '../../http/route-scope.js';
-import { errorResponses, rejectBody } from '../../http/schemas.js';
+import { rejectBody } from '../../http/schemas.js';
 import type { WebhookService } from './webhook.service.js';
 
 /** Webhooks of the tenant (SPEC §10), for portal sessions (with CSRF token) and API tokens (scope webhooks:write). */
@@ -30,11 +30,13 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<{ webhooks: WebhookService
     {
       ...guarded,
       schema: {
+        operationId: 'createWebhook',
+        errors: ['webhook_url_not_allowed', 'webhook_limit_reached'],
         tags: ['webhooks'],
         security: SECURITY.sessionOrToken,
         summary: 'Register a webhook; the signing secret is shown once',
         body: CreateWebhookRequest,
-        response: { 201: CreatedWebhook, ...errorResponses(400, 401, 403, 409, 413, 415) },
+        response: { 201: CreatedWebhook },
       },
     },
     async (request, reply) => {
@@ -48,10 +50,12 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<{ webhooks: WebhookService
     {
       ...guarded,
       schema: {
+        operationId: 'listWebhooks',
+        errors: ['access_denied'],
         tags: ['webhooks'],
         security: SECURITY.sessionOrToken,
         summary: "The tenant's webhooks (never their secrets)",
-        response: { 200: WebhookList, ...errorResponses(401, 403) },
+        response: { 200: WebhookList },
       },
     },
     async (request) => webhooks.list(principalOf(request)),
@@ -63,11 +67,13 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<{ webhooks: WebhookService
       preValidation: rejectBody,
       ...guarded,
       schema: {
+        operationId: 'deleteWebhook',
+        errors: ['not_found'],
         tags: ['webhooks'],
         security: SECURITY.sessionOrToken,
         summary: 'Delete a webhook; deliveries still waiting for it are dropped',
         params: WebhookIdParams,
-        response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 404) },
+        response: { 204: Type.Null() },
       },
     },
     async (request, reply) => {
@@ -81,12 +87,14 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<{ webhooks: WebhookService
     {
       ...guarded,
       schema: {
+        operationId: 'listWebhookDeliveries',
+        errors: ['not_found'],
         tags: ['webhooks'],
         security: SECURITY.sessionOrToken,
         summary: 'Delivery log of a webhook: status, attempts, HTTP status and duration of the last attempt',
         params: WebhookIdParams,
         querystring: WebhookDeliveriesQuery,
-        response: { 200: WebhookDeliveryList, ...errorResponses(400, 401, 403, 404) },
+        response: { 200: WebhookDeliveryList },
       },
     },
     async (request) => webhooks.deliveries(principalOf(request), request.params.id, request.query.limit ?? 50),
@@ -98,11 +106,13 @@ export const webhookRoutes: FastifyPluginAsyncTypebox<{ webhooks: WebhookService
       preValidation: rejectBody,
       ...guarded,
       schema: {
+        operationId: 'testWebhook',
+        errors: ['not_found'],
         tags: ['webhooks'],
         security: SECURITY.sessionOrToken,
         summary: 'Send a signed "webhook.test" event now and answer how the receiver responded',
         params: WebhookIdParams,
-        response: { 200: WebhookDelivery, ...errorResponses(400, 401, 403, 404) },
+        response: { 200: WebhookDelivery },
       },
     },
     async (request) => webhooks.test(principalOf(request), request.params.id),

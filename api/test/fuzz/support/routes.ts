@@ -25,8 +25,11 @@ const document = JSON.parse(readFileSync(new URL('../../../../docs/openapi.json'
 };
 
 function securityOf(operation: OpenApiOperation): Security {
-  if (!operation.security?.length) return 'none';
-  return operation.security.some((entry) => 'bearerToken' in entry) ? 'sessionOrToken' : 'session';
+  const schemes = (operation.security ?? []).flatMap((entry) => Object.keys(entry));
+  if (schemes.includes('bearerToken')) return 'sessionOrToken';
+  if (schemes.includes('sessionCookie')) return 'session';
+  // No requirement, or only GET /metrics' METRICS_TOKEN (unset in tests).
+  return 'none';
 }
 
 /** Every operation of docs/openapi.json. */
