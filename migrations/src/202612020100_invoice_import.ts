@@ -90,7 +90,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )
     .addColumn('position', 'integer', (col) => col.notNull())
     // hex(sha256(mailbox, immutable message id, attachment key, content sha256)): also in ELO's index field.
-    .addColumn('import_key', 'text', (col) => col.notNull().unique())
+    // Unique per tenant: two tenants may import one shared mailbox (each into its own ELO).
+    .addColumn('import_key', 'text', (col) => col.notNull())
     .addColumn('name', 'text', (col) => col.notNull())
     .addColumn('size', 'bigint', (col) => col.notNull())
     .addColumn('kind', 'text', (col) => col.notNull())
@@ -101,6 +102,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('omitted_fields', 'jsonb', (col) => col.notNull().defaultTo(sql`'[]'::jsonb`))
     .addColumn('filed_at', 'timestamptz')
     .addColumn('created_at', 'timestamptz', (col) => col.notNull())
+    .addUniqueConstraint('invoice_import_documents_key_unique', ['tenant_id', 'import_key'])
     .execute();
   await db.schema
     .createIndex('invoice_import_documents_message_idx')

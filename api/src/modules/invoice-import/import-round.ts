@@ -56,6 +56,11 @@ export interface MailboxKey {
 }
 
 const LEASE_MS = 10 * 60_000;
+/**
+ * The lease is also renewed on a timer while the round works, not only between mails: one mail (a slow 25 MB
+ * upload to ELO) may take longer than the lease, and another replica must not start a round on the mailbox then.
+ */
+const LEASE_HEARTBEAT_MS = 60_000;
 const PAGE_SIZE = 50;
 /** A round reads at most this many delta pages and imports at most this many mails; the next round goes on. */
 const MAX_PAGES = 200;
@@ -82,9 +87,16 @@ export class ImportRound {
     const owner = randomUUID();
     const claimedAt = clock.now();
     if (!(await claimMailboxLease(db, key, owner, claimedAt, new Date(claimedAt.getTime() + LEASE_MS)))) return 'busy';
+    const heartbeat = setInterval(() => {
+      renewMailboxLease(db, key, owner, new Date(clock.now().getTime() + LEASE_MS)).catch((error: unknown) => {
+        this.deps.logger.warn({ err: error, tenantId: key.tenantId }, 'invoice import: lease not renewed');
+      });
+    }, LEASE_HEARTBEAT_MS);
+    heartbeat.unref();
     try {
       return await this.leased(key, owner, settings);
     } finally {
+      clearInterval(heartbeat);
       const now = clock.now();
       await releaseMailboxLease(db, key, owner, {
         lastRunAt: now,

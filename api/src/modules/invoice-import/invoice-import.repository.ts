@@ -349,7 +349,7 @@ export async function insertPlannedDocuments(db: Executor, rows: NewImportDocume
   await db
     .insertInto('invoiceImportDocuments')
     .values(rows.map((row) => ({ ...row, einvoice: row.einvoice ? JSON.stringify(row.einvoice) : null })))
-    .onConflict((conflict) => conflict.column('importKey').doNothing())
+    .onConflict((conflict) => conflict.columns(['tenantId', 'importKey']).doNothing())
     .execute();
 }
 
