@@ -175,3 +175,7 @@ export const ImportMessageIdParams = Type.Object(
   { additionalProperties: false },
 );
 export type ImportMessageIdParams = Static<typeof ImportMessageIdParams>;
+
+/** `POST …/run` and `POST …/messages/{id}/retry`: 202, the round is queued (coalesced with one under way). */
+export const ImportAccepted = Type.Object({ accepted: Type.Literal(true) });
+export type ImportAccepted = Static<typeof ImportAccepted>;

@@ -41,7 +41,10 @@ export const ERROR_CATALOG: Readonly<Record<ErrorCode, { status: number; descrip
   },
   webhook_url_not_allowed: { status: 400, description: 'Not a public https address.' },
   webhook_limit_reached: { status: 409, description: 'The tenant has the maximum number of webhooks.' },
-  ms365_unavailable: { status: 502, description: 'Microsoft 365 does not answer.' },
+  ms365_unavailable: {
+    status: 503,
+    description: 'Microsoft 365 does not answer or throttles beyond our retries; try again after Retry-After.',
+  },
   ms365_configuration_error: { status: 502, description: "The portal's Microsoft app registration is wrong." },
   service_unavailable: { status: 503, description: 'Temporarily unavailable (e.g. the database); retry shortly.' },
   internal_error: { status: 500, description: 'Unexpected; the correlationId finds it in the logs.' },

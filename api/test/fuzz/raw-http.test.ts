@@ -49,7 +49,14 @@ describe("regressions found by the socket fuzz: the parser's refusals in the err
     ]) {
       const reply = await sendRaw(port, bytes);
       expect(reply?.statusCode).toBe(400);
-      expect(reply?.json()).toEqual({ error: { code: 'validation_failed', message: 'Die Anfrage ist ungültig.' } });
+      expect(reply?.json()).toEqual({
+        error: {
+          code: 'validation_failed',
+          message: 'Die Anfrage ist ungültig.',
+          messageCode: 'error.validation_failed',
+          params: {},
+        },
+      });
     }
   });
 

@@ -167,9 +167,19 @@ describe('GET /openapi.json', () => {
   });
 
   it('gives every DomainError the status the document says for its code', () => {
+    // Arguments for the classes whose first parameter is not optional; every other class is made without any.
+    const args: Record<string, unknown[]> = {
+      TooManyAttemptsError: [1],
+      EloUnavailableError: ['x'],
+      ServiceUnavailableError: ['x'],
+      WebhookUrlNotAllowedError: ['x'],
+      WebhookLimitReachedError: [1],
+      ImportConflictError: ['import_disabled', 'error.import_disabled'],
+      InsufficientScopeError: ['ms365:read'],
+    };
     for (const [name, ErrorClass] of Object.entries(domainErrors)) {
       if (name === 'DomainError') continue;
-      const error = new (ErrorClass as new (...args: unknown[]) => domainErrors.DomainError)(1, 'x');
+      const error = new (ErrorClass as new (...args: unknown[]) => domainErrors.DomainError)(...(args[name] ?? []));
       expect(error.statusCode, name).toBe(ERROR_CATALOG[error.code].status);
     }
   });
@@ -226,7 +236,7 @@ describe('GET /openapi.json', () => {
     expect(paths['/api/v1/notifications']?.get?.security?.[1]).toEqual({ bearerToken: ['ms365:read'] });
     expect(paths['/api/v1/api-tokens']?.post?.security).toEqual([{ sessionCookie: [], csrfToken: [] }]);
     // For API tokens only (SPEC §10): a browser session gets 403 insufficient_scope / 401.
-    expect(paths['/api/v1/ms365/connection/access-token']?.post?.security).toEqual([{ bearerToken: [] }]);
+    expect(paths['/api/v1/ms365/connection/access-token']?.post?.security).toEqual([{ bearerToken: ['ms365:token'] }]);
     expect(paths['/api/v1/api-tokens/current']?.get?.security).toEqual([{ bearerToken: [] }]);
   });
 

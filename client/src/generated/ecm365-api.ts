@@ -481,6 +481,11 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @example {
+         *       "feature": "invoice-mail-import"
+         *     }
+         */
         AccessTokenRequest: {
             /**
              * @description Only this feature's Graph permissions are asked for and checked.
@@ -488,6 +493,23 @@ export interface components {
              */
             feature?: "invoice-mail-import";
         };
+        /**
+         * @example {
+         *       "accessToken": "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9...",
+         *       "tokenType": "Bearer",
+         *       "expiresAt": "2026-03-02T09:25:00.000Z",
+         *       "scopes": [
+         *         "User.Read",
+         *         "Mail.ReadWrite.Shared",
+         *         "offline_access"
+         *       ],
+         *       "account": {
+         *         "username": "anna@contoso.example",
+         *         "displayName": "Anna Admin",
+         *         "microsoftTenantId": "b1e7c1a2-0000-4c1d-9a0e-1f2e3d4c5b6a"
+         *       }
+         *     }
+         */
         AccessTokenResponse: {
             /** @description A Microsoft Graph access token; never logged or stored by ecm365. */
             accessToken: string;
@@ -532,10 +554,15 @@ export interface components {
          *       {
          *         "id": "tok_01J9Z4",
          *         "name": "ERP import",
+         *         "scopes": [
+         *           "ms365:read",
+         *           "imports:read"
+         *         ],
          *         "createdAt": "2026-03-02T09:15:00.000Z",
          *         "createdBy": "Anna Admin",
          *         "lastUsedAt": null,
-         *         "expiresAt": "2026-05-31T09:15:00.000Z"
+         *         "expiresAt": "2026-05-31T09:15:00.000Z",
+         *         "revokedAt": null
          *       }
          *     ]
          */
@@ -777,6 +804,10 @@ export interface components {
         /**
          * @example {
          *       "name": "ERP import",
+         *       "scopes": [
+         *         "ms365:read",
+         *         "imports:read"
+         *       ],
          *       "expiresInDays": 90
          *     }
          */
@@ -792,10 +823,15 @@ export interface components {
          * @example {
          *       "id": "tok_01J9Z4",
          *       "name": "ERP import",
+         *       "scopes": [
+         *         "ms365:read",
+         *         "imports:read"
+         *       ],
          *       "createdAt": "2026-03-02T09:15:00.000Z",
          *       "createdBy": "Anna Admin",
          *       "lastUsedAt": null,
          *       "expiresAt": "2026-05-31T09:15:00.000Z",
+         *       "revokedAt": null,
          *       "token": "ecm365_5q2Zp8..."
          *     }
          */
@@ -848,6 +884,22 @@ export interface components {
             events: ("ms365.connection.connected" | "ms365.connection.tested" | "ms365.connection.needs_reauth" | "ms365.connection.error" | "ms365.connection.deleted" | "invoice_import.message.imported" | "invoice_import.message.failed" | "invoice_import.needs_attention")[];
             description?: string;
         };
+        /**
+         * @example {
+         *       "id": "tok_01J9Z4",
+         *       "name": "ERP import",
+         *       "scopes": [
+         *         "ms365:token",
+         *         "imports:read"
+         *       ],
+         *       "tenant": {
+         *         "slug": "acme",
+         *         "name": "ACME GmbH"
+         *       },
+         *       "createdBy": "Anna Admin",
+         *       "expiresAt": "2026-05-31T09:15:00.000Z"
+         *     }
+         */
         CurrentApiToken: {
             id: string;
             name: string;
@@ -897,6 +949,15 @@ export interface components {
             /** @description Permissions this feature adds. */
             scopes: string[];
         };
+        /**
+         * @example {
+         *       "accepted": true
+         *     }
+         */
+        ImportAccepted: {
+            /** @enum {boolean} */
+            accepted: true;
+        };
         ImportedDocument: {
             /** @description Original file name. */
             name: string;
@@ -928,6 +989,34 @@ export interface components {
             notes?: components["schemas"]["ImportProblem"][];
             attempts: number;
         };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "0b6f1d2e-7c4a-4e5b-9f10-2a3b4c5d6e7f",
+         *           "receivedAt": "2026-03-02T09:15:00.000Z",
+         *           "from": "Muster Lieferant GmbH <rechnung@lieferant.example>",
+         *           "subject": "Rechnung RE-2026-0042",
+         *           "state": "imported",
+         *           "documents": [
+         *             {
+         *               "name": "RE-2026-0042.pdf",
+         *               "size": 48213,
+         *               "kind": "hybrid_pdf",
+         *               "einvoice": {
+         *                 "syntax": "cii",
+         *                 "profile": "EN 16931 (COMFORT)"
+         *               },
+         *               "eloObjId": "4711",
+         *               "eloPath": "¶Rechnungseingang¶2026¶03¶RE-2026-0042.pdf"
+         *             }
+         *           ],
+         *           "attempts": 1
+         *         }
+         *       ],
+         *       "nextCursor": "MjAyNi0wMy0wMlQwOToxNTowMC4wMDBa"
+         *     }
+         */
         ImportMessagesResponse: {
             items: components["schemas"]["ImportMessage"][];
             nextCursor?: string;
@@ -1018,6 +1107,48 @@ export interface components {
                 total?: string;
             };
         };
+        /**
+         * @example {
+         *       "id": "invoice-mail-import",
+         *       "enabled": true,
+         *       "mailbox": "rechnungen@contoso.example",
+         *       "scopes": [
+         *         "Mail.ReadWrite.Shared"
+         *       ],
+         *       "eloFolder": "¶Rechnungseingang¶{yyyy}¶{MM}",
+         *       "eloMask": "Rechnung",
+         *       "afterImport": "move",
+         *       "importFrom": "2026-03-02T09:15:00.000Z",
+         *       "content": "attachments",
+         *       "includeInline": false,
+         *       "eloFields": {
+         *         "importKey": "ECM365_IMPORT_KEY",
+         *         "messageId": "ECM365_MESSAGE_ID",
+         *         "mailbox": "ECM365_MAILBOX",
+         *         "sender": "ECM365_FROM",
+         *         "subject": "ECM365_SUBJECT",
+         *         "receivedAt": "ECM365_RECEIVED",
+         *         "fileName": "ELO_FNAME",
+         *         "kind": "RE_KIND",
+         *         "einvoiceSyntax": "RE_EINVOICE_SYNTAX",
+         *         "einvoiceProfile": "RE_EINVOICE_PROFILE",
+         *         "invoiceNumber": "RE_NUMMER",
+         *         "invoiceDate": "RE_DATUM",
+         *         "seller": "RE_LIEFERANT",
+         *         "total": "RE_BETRAG"
+         *       },
+         *       "state": "running",
+         *       "lastRunAt": "2026-03-02T09:15:00.000Z",
+         *       "nextRunAt": "2026-03-02T09:25:00.000Z",
+         *       "backlog": 0,
+         *       "counts": {
+         *         "imported": 12,
+         *         "failed": 1,
+         *         "skipped": 2
+         *       },
+         *       "eloMaskUsed": "Rechnung"
+         *     }
+         */
         InvoiceMailImportResponse: components["schemas"]["InvoiceMailImportSettings"] & components["schemas"]["InvoiceMailImportStatus"];
         InvoiceMailImportSettings: {
             /** @enum {string} */
@@ -1462,16 +1593,6 @@ export interface components {
         };
         /** @description `internal_error`: Unexpected; the correlationId finds it in the logs. */
         InternalError: {
-            headers: {
-                "X-Request-Id": components["headers"]["X-Request-Id"];
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["ErrorBody"];
-            };
-        };
-        /** @description `ms365_unavailable`: Microsoft 365 does not answer. */
-        Ms365Unavailable: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
                 [name: string]: unknown;
@@ -2433,10 +2554,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        accepted: true;
-                    };
+                    "application/json": components["schemas"]["ImportAccepted"];
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -2476,10 +2594,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {boolean} */
-                        accepted: true;
-                    };
+                    "application/json": components["schemas"]["ImportAccepted"];
                 };
             };
             400: components["responses"]["ValidationFailed"];
@@ -2551,8 +2666,17 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyAttempts"];
             500: components["responses"]["InternalError"];
-            502: components["responses"]["Ms365Unavailable"];
-            503: components["responses"]["ServiceUnavailable"];
+            /** @description `ms365_unavailable`: Microsoft 365 does not answer or throttles beyond our retries; try again after Retry-After. `service_unavailable`: Temporarily unavailable (e.g. the database); retry shortly. */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    "Retry-After": components["headers"]["Retry-After"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     listWebhooks: {

@@ -1,4 +1,5 @@
 import {
+  ImportAccepted,
   ImportMessageIdParams,
   ImportMessagesQuery,
   ImportMessagesResponse,
@@ -6,7 +7,6 @@ import {
   InvoiceMailImportResponse,
 } from '@ecm365/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import Type from 'typebox';
 import { principalOf, type RequestAuth } from '../../http/request-auth.js';
 import { SECURITY } from '../../http/openapi.js';
 import { requiresScope } from '../../http/route-scope.js';
@@ -19,7 +19,6 @@ export interface InvoiceImportRoutesOptions {
 }
 
 const BASE = '/ms365/features/invoice-mail-import';
-const Accepted = Type.Object({ accepted: Type.Literal(true) });
 
 /**
  * The API validates without type coercion; a query string's `limit` is text, so it becomes a number here when it
@@ -100,7 +99,7 @@ export const invoiceImportRoutes: FastifyPluginAsyncTypebox<InvoiceImportRoutesO
         operationId: 'runInvoiceImport',
         errors: ['import_disabled', 'access_denied'],
         summary: '„Jetzt prüfen“: run a round now (coalesced with one under way)',
-        response: { 202: Accepted },
+        response: { 202: ImportAccepted },
       },
     },
     async (request, reply) => {
@@ -121,7 +120,7 @@ export const invoiceImportRoutes: FastifyPluginAsyncTypebox<InvoiceImportRoutesO
         errors: ['not_found', 'import_not_retryable', 'access_denied'],
         summary: '„Erneut versuchen“ for a failed mail',
         params: ImportMessageIdParams,
-        response: { 202: Accepted },
+        response: { 202: ImportAccepted },
       },
     },
     async (request, reply) => {

@@ -64,7 +64,9 @@ export function assertErrorBody(sent: SentRequest, response: Reply): void {
   if (!error || Object.keys(body as object).length !== 1) fail('error reply is not {"error":{…}}', sent, response);
   if (!(ERROR_CODES as readonly unknown[]).includes(error.code)) fail('unknown error code', sent, response);
   if (typeof error.message !== 'string' || error.message === '') fail('error message missing', sent, response);
-  const extra = Object.keys(error).filter((key) => !['code', 'message', 'details', 'correlationId'].includes(key));
+  const extra = Object.keys(error).filter(
+    (key) => !['code', 'message', 'messageCode', 'params', 'details', 'correlationId'].includes(key),
+  );
   if (extra.length > 0) fail(`unexpected error fields ${extra.join(', ')}`, sent, response);
   if (error.details !== undefined && (typeof error.details !== 'object' || error.details === null))
     fail('error details is not an object', sent, response);

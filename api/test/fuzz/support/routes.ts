@@ -10,6 +10,8 @@ export interface RouteSpec {
   params: string[];
   hasBody: boolean;
   security: Security;
+  /** The API token scope the route needs, as the document names it on the bearer requirement. */
+  bearerScope?: string;
   /** Not a route of the app (unknown path or method): must answer 404 in the error format. */
   unknown?: boolean;
 }
@@ -40,6 +42,7 @@ export const DOCUMENTED_ROUTES: RouteSpec[] = Object.entries(document.paths).fla
     params: (operation.parameters ?? []).filter((p) => p.in === 'path').map((p) => p.name),
     hasBody: operation.requestBody !== undefined,
     security: securityOf(operation),
+    bearerScope: (operation.security ?? []).find((entry) => 'bearerToken' in entry)?.bearerToken?.[0],
   })),
 );
 
