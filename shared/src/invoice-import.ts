@@ -6,6 +6,7 @@ import {
   IMPORT_MESSAGE_STATES,
   IMPORT_STATES,
 } from './invoice-import-options.js';
+import { MessageCodeSchema, MessageParamsSchema } from './messages.js';
 import { StoredText } from './text.js';
 
 /**
@@ -107,7 +108,9 @@ export type InvoiceMailImportSettings = Static<typeof InvoiceMailImportSettings>
 
 export const ImportProblem = Type.Object({
   code: Type.String({ description: 'Stable snake_case identifier.' }),
-  message: Type.String(),
+  message: Type.String({ description: "A rendering in the request's language (Accept-Language); German when stored." }),
+  messageCode: Type.Optional(MessageCodeSchema),
+  params: Type.Optional(MessageParamsSchema),
 });
 export type ImportProblem = Static<typeof ImportProblem>;
 

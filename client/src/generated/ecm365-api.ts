@@ -935,7 +935,11 @@ export interface components {
         ImportProblem: {
             /** @description Stable snake_case identifier. */
             code: string;
+            /** @description A rendering in the request's language (Accept-Language); German when stored. */
             message: string;
+            /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+            messageCode?: string;
+            params?: components["schemas"]["MessageParamsSchema"];
         };
         InvoiceImportMessageFailedData: {
             /** @description ecm365's id of the mail (the activity list's id). */
