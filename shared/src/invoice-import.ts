@@ -6,7 +6,7 @@ import {
   IMPORT_MESSAGE_STATES,
   IMPORT_STATES,
 } from './invoice-import-options.js';
-import { MessageCodeSchema, MessageParamsSchema } from './messages.js';
+import { MessageParamsSchema } from './messages.js';
 import { StoredText } from './text.js';
 
 /**
@@ -109,7 +109,14 @@ export type InvoiceMailImportSettings = Static<typeof InvoiceMailImportSettings>
 export const ImportProblem = Type.Object({
   code: Type.String({ description: 'Stable snake_case identifier.' }),
   message: Type.String({ description: "A rendering in the request's language (Accept-Language); German when stored." }),
-  messageCode: Type.Optional(MessageCodeSchema),
+  // A plain string, not the MessageCode union: the web's generated client types it as one (a newer server may send
+  // codes this web does not know; it falls back to `message`).
+  messageCode: Type.Optional(
+    Type.String({
+      pattern: '^import\\.[a-z0-9_]+$',
+      description: 'The text of the problem (`import.<code>`); render it with `params`.',
+    }),
+  ),
   params: Type.Optional(MessageParamsSchema),
 });
 export type ImportProblem = Static<typeof ImportProblem>;

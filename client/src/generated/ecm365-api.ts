@@ -937,7 +937,7 @@ export interface components {
             code: string;
             /** @description A rendering in the request's language (Accept-Language); German when stored. */
             message: string;
-            /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
+            /** @description The text of the problem (`import.<code>`); render it with `params`. */
             messageCode?: string;
             params?: components["schemas"]["MessageParamsSchema"];
         };
