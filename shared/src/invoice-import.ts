@@ -6,6 +6,7 @@ import {
   IMPORT_MESSAGE_STATES,
   IMPORT_STATES,
 } from './invoice-import-options.js';
+import { MessageParamsSchema } from './messages.js';
 import { StoredText } from './text.js';
 
 /**
@@ -107,7 +108,16 @@ export type InvoiceMailImportSettings = Static<typeof InvoiceMailImportSettings>
 
 export const ImportProblem = Type.Object({
   code: Type.String({ description: 'Stable snake_case identifier.' }),
-  message: Type.String(),
+  message: Type.String({ description: "A rendering in the request's language (Accept-Language); German when stored." }),
+  // A plain string, not the MessageCode union: the web's generated client types it as one (a newer server may send
+  // codes this web does not know; it falls back to `message`).
+  messageCode: Type.Optional(
+    Type.String({
+      pattern: '^import\\.[a-z0-9_]+$',
+      description: 'The text of the problem (`import.<code>`); render it with `params`.',
+    }),
+  ),
+  params: Type.Optional(MessageParamsSchema),
 });
 export type ImportProblem = Static<typeof ImportProblem>;
 

@@ -6,7 +6,7 @@ import Type, { type Static } from 'typebox';
  * web renders them from its locale files, so the words in the portal follow its language. Codes are
  * `<category>.<name>` (two parts, snake_case names): `error` API errors (`error.code` says what failed, the message
  * code which text explains it), `check` connection-test results, `hint` what to do about a failing check, `attempt`
- * the connector window's Microsoft failures. The server's catalogue (api/src/messages/) and the web's locale files
+ * the connector window's Microsoft failures, `import` the invoice import's errors, skip reasons and notes. The server's catalogue (api/src/messages/) and the web's locale files
  * must have a text for each; a test walks this table.
  */
 export const MESSAGE_PARAMS = {
@@ -102,6 +102,30 @@ export const MESSAGE_PARAMS = {
   'attempt.sign_in_expired': [],
   'attempt.id_token_invalid': [],
   'attempt.unknown': [],
+
+  // The invoice import (SPEC §9): its state's last error, a mail's error, skip reason and notes. `error.code` of
+  // the API stays the name (e.g. `elo_unreachable`); `messageCode` is `import.<name>`.
+  'import.connection_missing': [],
+  'import.connection_needs_reauth': [],
+  'import.connection_scope_missing': [],
+  'import.mailbox_access_denied': ['mailbox'],
+  'import.mailbox_not_found': ['mailbox'],
+  'import.elo_service_account_missing': [],
+  'import.elo_service_account_refused': [],
+  'import.elo_unreachable': [],
+  'import.microsoft_unavailable': [],
+  'import.elo_mask_fallback': ['requested', 'used'],
+  'import.elo_permission_denied': ['detail'],
+  'import.elo_rejected': ['detail'],
+  'import.elo_error': ['detail'],
+  'import.mail_gone': [],
+  'import.mail_too_many_attempts': [],
+  'import.import_internal_error': [],
+  'import.move_failed': [],
+  'import.no_attachment': [],
+  'import.nothing_importable': [],
+  'import.field_not_in_mask': ['fields'],
+  'import.value_shortened': ['group', 'max'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type MessageCode = keyof typeof MESSAGE_PARAMS;

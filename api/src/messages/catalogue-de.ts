@@ -145,4 +145,34 @@ export const CATALOGUE_DE: Record<MessageCode, string> = {
   'attempt.unknown':
     'Microsoft hat die Verbindung abgelehnt. Bitte versuchen Sie es erneut; falls es wieder passiert, senden Sie ' +
     'uns die Fehlerdetails.',
+
+  'import.connection_missing': 'Es besteht keine Verbindung zu Microsoft 365. Bitte richten Sie die Verbindung ein.',
+  'import.connection_needs_reauth':
+    'Die Verbindung zu Microsoft 365 muss erneut eingerichtet werden („Verbindung erneut einrichten“). Der Import ist bis dahin angehalten.',
+  'import.connection_scope_missing':
+    'Der Verbindung fehlt die Berechtigung Mail.ReadWrite.Shared. Bitte richten Sie die Verbindung erneut ein.',
+  'import.mailbox_access_denied':
+    'Das verbundene Microsoft-365-Konto hat keinen Zugriff auf das Postfach {mailbox}. Bitte Vollzugriff erteilen lassen.',
+  'import.mailbox_not_found': 'Das Postfach {mailbox} gibt es in Microsoft 365 nicht (oder es ist inaktiv).',
+  'import.elo_service_account_missing':
+    'Für den Import ist kein ELO-Dienstkonto hinterlegt. Bitte wenden Sie sich an den Betrieb (ecm365 tenant update --elo-service-user).',
+  'import.elo_service_account_refused':
+    'ELO hat das Dienstkonto des Imports abgelehnt (Kennwort falsch, Benutzer gesperrt oder Kennwort-Anmeldung abgeschaltet).',
+  'import.elo_unreachable':
+    'ELO ist gerade nicht erreichbar. Der Import versucht es später erneut; es geht nichts verloren.',
+  'import.microsoft_unavailable':
+    'Microsoft 365 ist gerade nicht erreichbar oder drosselt die Anfragen. Der Import versucht es später erneut.',
+  'import.elo_mask_fallback': 'Die ELO-Maske „{requested}“ gibt es nicht; abgelegt wird mit der Basismaske „{used}“.',
+  'import.elo_permission_denied': 'ELO verweigert dem Dienstkonto die Ablage: {detail}',
+  'import.elo_rejected': 'ELO hat das Dokument abgelehnt: {detail}',
+  'import.elo_error': 'ELO meldet einen Fehler: {detail}',
+  'import.mail_gone': 'Die E-Mail ist im Postfach nicht mehr vorhanden.',
+  'import.mail_too_many_attempts': 'Die E-Mail konnte nach mehreren Versuchen nicht importiert werden.',
+  'import.import_internal_error': 'Beim Import ist ein interner Fehler aufgetreten. Der Betrieb wurde informiert.',
+  'import.move_failed':
+    'Die E-Mail ist in ELO, konnte aber im Postfach nicht verschoben werden. Der Import versucht es erneut.',
+  'import.no_attachment': 'Die E-Mail hat keinen Anhang.',
+  'import.nothing_importable': 'Die E-Mail hat keinen Anhang, der übernommen werden kann.',
+  'import.field_not_in_mask': 'Die Maske hat keine Indexfelder für: {fields} – diese Werte fehlen in ELO.',
+  'import.value_shortened': 'Der Wert für {group} wurde auf {max} Zeichen gekürzt.',
 };

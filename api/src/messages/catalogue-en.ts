@@ -128,4 +128,33 @@ export const CATALOGUE_EN: Record<MessageCode, string> = {
     'again; if it happens again, contact support@ecm.online.',
   'attempt.unknown':
     'Microsoft refused the connection. Please try again; if it happens again, send us the error details.',
+
+  'import.connection_missing': 'There is no connection to Microsoft 365. Please set up the connection.',
+  'import.connection_needs_reauth':
+    'The connection to Microsoft 365 has to be set up again (“Set up connection again”). The import is paused until then.',
+  'import.connection_scope_missing':
+    'The connection lacks the permission Mail.ReadWrite.Shared. Please set up the connection again.',
+  'import.mailbox_access_denied':
+    'The connected Microsoft 365 account has no access to the mailbox {mailbox}. Please have full access granted.',
+  'import.mailbox_not_found': 'The mailbox {mailbox} does not exist in Microsoft 365 (or it is inactive).',
+  'import.elo_service_account_missing':
+    'No ELO service account is set up for the import. Please contact operations (ecm365 tenant update --elo-service-user).',
+  'import.elo_service_account_refused':
+    'ELO refused the import’s service account (wrong password, user locked, or password sign-in switched off).',
+  'import.elo_unreachable': 'ELO cannot be reached right now. The import tries again later; nothing is lost.',
+  'import.microsoft_unavailable':
+    'Microsoft 365 cannot be reached right now or is throttling requests. The import tries again later.',
+  'import.elo_mask_fallback':
+    'The ELO mask “{requested}” does not exist; documents are filed with the basic mask “{used}”.',
+  'import.elo_permission_denied': 'ELO does not allow the service account to file the document: {detail}',
+  'import.elo_rejected': 'ELO rejected the document: {detail}',
+  'import.elo_error': 'ELO reports an error: {detail}',
+  'import.mail_gone': 'The email is no longer in the mailbox.',
+  'import.mail_too_many_attempts': 'The email could not be imported after several attempts.',
+  'import.import_internal_error': 'An internal error occurred during the import. Operations have been informed.',
+  'import.move_failed': 'The email is in ELO but could not be moved in the mailbox. The import tries again.',
+  'import.no_attachment': 'The email has no attachment.',
+  'import.nothing_importable': 'The email has no attachment that can be imported.',
+  'import.field_not_in_mask': 'The mask has no index fields for: {fields} – these values are missing in ELO.',
+  'import.value_shortened': 'The value for {group} was shortened to {max} characters.',
 };

@@ -12,7 +12,7 @@ import { CATALOGUE_EN } from './catalogue-en.js';
  * The one place of the server's texts for people, German (the default) and English, keyed by the message codes of
  * shared/src/messages.ts. Services build `Message`s (code + params) and never sentences; routes and the error
  * handler render them in the request's language. A further area adds its codes to MESSAGE_PARAMS and its texts
- * here, e.g. `{ ...IMPORT_MESSAGES_DE, ... }` from its own file keyed by code.
+ * to both catalogue files (the invoice import's are category `import`).
  */
 export const CATALOGUES: Record<MessageLocale, Record<MessageCode, string>> = { de: CATALOGUE_DE, en: CATALOGUE_EN };
 

@@ -43,7 +43,23 @@ describe('the invoice import settings and state', () => {
     expect(body.mailbox).toBe('rechnungen@contoso.example');
     expect(new Date(body.importFrom as string).getTime()).toBeGreaterThanOrEqual(before - 1000);
     expect(body.state).toBe('waiting_for_connection');
-    expect(body.lastError?.code).toBe('connection_missing');
+    expect(body.lastError).toMatchObject({
+      code: 'connection_missing',
+      messageCode: 'import.connection_missing',
+      params: {},
+      message: expect.stringContaining('keine Verbindung zu Microsoft 365'),
+    });
+    // The same state for an English client: the code stays, the message follows Accept-Language.
+    const english = await t.app.inject({
+      method: 'GET',
+      url: BASE,
+      headers: { host: admin.host, cookie: admin.cookie, 'accept-language': 'en-GB,en;q=0.9,de;q=0.5' },
+    });
+    expect(english.json<InvoiceMailImportResponse>().lastError).toMatchObject({
+      code: 'connection_missing',
+      messageCode: 'import.connection_missing',
+      message: 'There is no connection to Microsoft 365. Please set up the connection.',
+    });
     // A second save keeps the cut-off and the other settings it does not name.
     await asUser(t, admin).put(BASE, { enabled: true, mailbox: 'rechnungen@contoso.example', afterImport: 'none' });
     const again = (

@@ -1024,7 +1024,11 @@ export interface components {
         ImportProblem: {
             /** @description Stable snake_case identifier. */
             code: string;
+            /** @description A rendering in the request's language (Accept-Language); German when stored. */
             message: string;
+            /** @description The text of the problem (`import.<code>`); render it with `params`. */
+            messageCode?: string;
+            params?: components["schemas"]["MessageParamsSchema"];
         };
         InvoiceImportMessageFailedData: {
             /** @description ecm365's id of the mail (the activity list's id). */

@@ -45,3 +45,13 @@ export const serverMessage = (t: Translate, value: CodedText): string =>
 
 export const serverHint = (t: Translate, value: CodedHint): string =>
   value.hint === undefined ? '' : renderServerText(t, value.hintCode, value.hintParams, value.hint);
+
+/** An import problem (shared ImportProblem): `error.code` names it, `messageCode` + `params` are its text. */
+export interface CodedProblem {
+  message: string;
+  messageCode?: string;
+  params?: Record<string, string | number>;
+}
+
+export const serverProblem = (t: Translate, value: CodedProblem): string =>
+  renderServerText(t, value.messageCode, value.params, value.message);

@@ -1,7 +1,8 @@
 import { createReadStream } from 'node:fs';
-import type { EloFieldKey } from '@ecm365/shared';
+import { message, type EloFieldKey } from '@ecm365/shared';
 import type { DescribedMask, EloArchive, EloMask, EloSordSummary } from '../../adapters/elo/index.js';
 import { EloArchiveError } from '../../adapters/elo/index.js';
+import { DEFAULT_LOCALE, render } from '../../messages/catalogue.js';
 import { importText } from './import-messages.js';
 import { IMPORT_KEY_LENGTH } from './import-key.js';
 import type { PlannedDocument, PlannedFile } from './documents/index.js';
@@ -94,17 +95,15 @@ export function indexValues(
     const line = lineOf(mask, group);
     if (line && line.max > 0 && value.length > line.max) {
       if (key === 'importKey') {
-        throw new EloArchiveError(
-          'rejected',
-          importText('import_key_field_too_short', group, line.max, IMPORT_KEY_LENGTH),
-          {
-            fn: 'checkinDocEnd',
-            reason: importText('import_key_field_too_short', group, line.max, IMPORT_KEY_LENGTH),
-          },
+        // The settings check's own text (error.import_key_field_too_short), in German as ELO's details are.
+        const keyTooShort = render(
+          message('error.import_key_field_too_short', { group, max: line.max, needed: IMPORT_KEY_LENGTH }),
+          DEFAULT_LOCALE,
         );
+        throw new EloArchiveError('rejected', keyTooShort, { fn: 'checkinDocEnd', reason: keyTooShort });
       }
       values[group] = `${value.slice(0, Math.max(0, line.max - 1))}…`;
-      notes.push({ code: 'value_shortened', message: importText('value_shortened', group, line.max) });
+      notes.push({ code: 'value_shortened', message: importText('value_shortened', { group, max: line.max }) });
       continue;
     }
     values[group] = value;

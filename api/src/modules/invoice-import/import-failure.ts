@@ -35,11 +35,11 @@ export function judgeFailure(error: unknown, mailbox: string): FailureVerdict {
       case 'credentials':
         return { kind: 'attention', problem: importProblem('elo_service_account_refused') };
       case 'permission':
-        return { kind: 'fail', problem: importProblem('elo_permission_denied', eloDetail(error)) };
+        return { kind: 'fail', problem: importProblem('elo_permission_denied', { detail: eloDetail(error) }) };
       case 'rejected':
-        return { kind: 'fail', problem: importProblem('elo_rejected', eloDetail(error)) };
+        return { kind: 'fail', problem: importProblem('elo_rejected', { detail: eloDetail(error) }) };
       default:
-        return { kind: 'fail', problem: importProblem('elo_error', eloDetail(error)) };
+        return { kind: 'fail', problem: importProblem('elo_error', { detail: eloDetail(error) }) };
     }
   }
   if (error instanceof MicrosoftRequestError) {
@@ -59,10 +59,10 @@ export function judgeFailure(error: unknown, mailbox: string): FailureVerdict {
       return { kind: 'gone', problem: importProblem('mail_gone') };
     }
     if (failure.httpStatus === 403 || failure.error === 'ErrorAccessDenied') {
-      return { kind: 'attention', problem: importProblem('mailbox_access_denied', mailbox) };
+      return { kind: 'attention', problem: importProblem('mailbox_access_denied', { mailbox }) };
     }
     if (failure.httpStatus === 404) {
-      return { kind: 'attention', problem: importProblem('mailbox_not_found', mailbox) };
+      return { kind: 'attention', problem: importProblem('mailbox_not_found', { mailbox }) };
     }
   }
   return { kind: 'unknown', problem: importProblem('import_internal_error') };

@@ -5,7 +5,7 @@ import type {
   InvoiceImportMessageRow,
   LedgerState,
 } from './invoice-import.tables.js';
-import { importProblem } from './import-messages.js';
+import { importProblem, storedProblem } from './import-messages.js';
 
 /** The ledger's states as the activity list names them. */
 export function apiState(state: LedgerState): ImportMessageState {
@@ -41,9 +41,9 @@ export function messageView(row: InvoiceImportMessageRow, documents: InvoiceImpo
     subject: row.subject,
     state: apiState(row.state),
     documents: documents.map(documentView),
-    ...(row.errorCode ? { error: { code: row.errorCode, message: row.errorMessage ?? '' } } : {}),
-    ...(row.skippedCode ? { skippedReason: { code: row.skippedCode, message: row.skippedMessage ?? '' } } : {}),
-    ...(row.notes.length > 0 ? { notes: row.notes.map(({ code, message }) => ({ code, message })) } : {}),
+    ...(row.errorCode ? { error: storedProblem(row.errorCode, row.errorMessage ?? '') } : {}),
+    ...(row.skippedCode ? { skippedReason: storedProblem(row.skippedCode, row.skippedMessage ?? '') } : {}),
+    ...(row.notes.length > 0 ? { notes: row.notes.map(({ code, message }) => storedProblem(code, message)) } : {}),
     attempts: row.attempts,
   };
 }
@@ -97,7 +97,7 @@ export function computeStatus(facts: StatusFacts): InvoiceMailImportStatus {
       state: 'needs_attention',
       ...base,
       ...next,
-      lastError: { code: mailboxRow.attentionCode, message: mailboxRow.attentionMessage ?? '' },
+      lastError: storedProblem(mailboxRow.attentionCode, mailboxRow.attentionMessage ?? ''),
     };
   }
   return {
@@ -105,7 +105,7 @@ export function computeStatus(facts: StatusFacts): InvoiceMailImportStatus {
     ...base,
     ...next,
     ...(mailboxRow?.lastErrorCode
-      ? { lastError: { code: mailboxRow.lastErrorCode, message: mailboxRow.lastErrorMessage ?? '' } }
+      ? { lastError: storedProblem(mailboxRow.lastErrorCode, mailboxRow.lastErrorMessage ?? '') }
       : {}),
   };
 }

@@ -11,6 +11,8 @@ import { principalOf, type RequestAuth } from '../../http/request-auth.js';
 import { SECURITY } from '../../http/openapi.js';
 import { requiresScope } from '../../http/route-scope.js';
 import { rejectBody } from '../../http/schemas.js';
+import { requestLocale } from '../../messages/request-locale.js';
+import { localizedMessages, localizedState } from './import-messages.js';
 import type { InvoiceImportService } from './invoice-import.service.js';
 
 export interface InvoiceImportRoutesOptions {
@@ -50,7 +52,7 @@ export const invoiceImportRoutes: FastifyPluginAsyncTypebox<InvoiceImportRoutesO
         response: { 200: InvoiceMailImportResponse },
       },
     },
-    async (request) => imports.get(principalOf(request).tenant.id),
+    async (request) => localizedState(await imports.get(principalOf(request).tenant.id), requestLocale(request)),
   );
 
   app.put(
@@ -67,7 +69,8 @@ export const invoiceImportRoutes: FastifyPluginAsyncTypebox<InvoiceImportRoutesO
         response: { 200: InvoiceMailImportResponse },
       },
     },
-    async (request) => imports.put(principalOf(request), request.body, request.ip),
+    async (request) =>
+      localizedState(await imports.put(principalOf(request), request.body, request.ip), requestLocale(request)),
   );
 
   app.get(
@@ -85,7 +88,8 @@ export const invoiceImportRoutes: FastifyPluginAsyncTypebox<InvoiceImportRoutesO
         response: { 200: ImportMessagesResponse },
       },
     },
-    async (request) => imports.messages(principalOf(request).tenant.id, request.query),
+    async (request) =>
+      localizedMessages(await imports.messages(principalOf(request).tenant.id, request.query), requestLocale(request)),
   );
 
   app.post(

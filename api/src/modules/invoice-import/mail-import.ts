@@ -181,7 +181,10 @@ export async function fileMailDocuments(
       });
     }
     if (omitted.size > 0) {
-      notes.push({ code: 'field_not_in_mask', message: importText('field_not_in_mask', [...omitted].join(', ')) });
+      notes.push({
+        code: 'field_not_in_mask',
+        message: importText('field_not_in_mask', { fields: [...omitted].join(', ') }),
+      });
     }
     await updateImportMessage(db, round.tenantId, row.id, { state: 'filed', notes }, clock.now());
   });
