@@ -34,6 +34,9 @@ export const LANGUAGE_NEUTRAL = [
   'rechnungen@contoso.example',
   'rechnungen@example.com',
   'Mail.ReadWrite.Shared',
+  // The names of the mailbox folders the import creates: the same in every portal language.
+  'ELO importiert',
+  'ELO Fehler',
   'offline_access',
   'User.Read',
   'support@ecm.online',

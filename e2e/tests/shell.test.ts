@@ -27,6 +27,7 @@ describe('the app shell', () => {
       'Übersicht',
       'Microsoft 365',
       'Webhooks',
+      'API-Tokens',
     ]);
     await expectAccessible(page, 'overview');
 
