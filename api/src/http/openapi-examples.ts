@@ -1,4 +1,4 @@
-import type { ErrorCode } from '@ecm365/shared';
+import { DEFAULT_ELO_FIELDS, type ErrorCode } from '@ecm365/shared';
 import { ERROR_CATALOG } from './openapi-errors.js';
 
 const AT = '2026-03-02T09:15:00.000Z';
@@ -124,22 +124,7 @@ export const SCHEMA_EXAMPLES: Readonly<Record<string, unknown>> = {
     importFrom: AT,
     content: 'attachments',
     includeInline: false,
-    eloFields: {
-      importKey: 'ECM365_IMPORT_KEY',
-      messageId: 'ECM365_MESSAGE_ID',
-      mailbox: 'ECM365_MAILBOX',
-      sender: 'ECM365_FROM',
-      subject: 'ECM365_SUBJECT',
-      receivedAt: 'ECM365_RECEIVED',
-      fileName: 'ELO_FNAME',
-      kind: 'RE_KIND',
-      einvoiceSyntax: 'RE_EINVOICE_SYNTAX',
-      einvoiceProfile: 'RE_EINVOICE_PROFILE',
-      invoiceNumber: 'RE_NUMMER',
-      invoiceDate: 'RE_DATUM',
-      seller: 'RE_LIEFERANT',
-      total: 'RE_BETRAG',
-    },
+    eloFields: DEFAULT_ELO_FIELDS,
     state: 'running',
     lastRunAt: AT,
     nextRunAt: LATER,
