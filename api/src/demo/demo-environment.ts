@@ -14,7 +14,12 @@ export const DEMO_ELO_LOGINS = [
 ] as const;
 
 export const DEMO_MICROSOFT_LOGINS = [
-  { account: 'admin@contoso.example', note: 'has access to the shared mailbox rechnungen@contoso.example' },
+  {
+    account: 'admin@contoso.example',
+    note:
+      'has access to the shared mailbox rechnungen@contoso.example, seeded with sample invoices ' +
+      '(PDF, ZUGFeRD, XRechnung, a forwarded invoice, a mail without attachment): enable the import to file them',
+  },
   {
     account: 'ohne-zugriff@contoso.example',
     note: 'no access to rechnungen@contoso.example (the mailbox check fails)',
