@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { parseMs365Code } from '@ecm365/shared';
 import { describe, expect, it } from 'vitest';
-import { KeyRing } from '../../crypto/key-ring.js';
+import { KeyRing } from '../../../crypto/key-ring.js';
 import { Ms365CodeIssuer } from './ms365-code-issuer.js';
 
 const k1 = { id: 'k1', key: randomBytes(32) };

@@ -7,8 +7,8 @@ import {
   type MessageLocale,
   type RedeemResponse,
 } from '@ecm365/shared';
-import { localized } from '../../messages/texts.js';
-import type { ConnectionFailure, ConnectionRow } from './ms365.tables.js';
+import { localized } from '../../../messages/texts.js';
+import type { ConnectionFailure, ConnectionRow } from '../ms365.tables.js';
 
 /** What the status keeps of a test's first failing check: its id as the reason, its text as code and params. */
 export function lastFailureOf(failed: ConnectionCheck, at: Date): ConnectionFailure {

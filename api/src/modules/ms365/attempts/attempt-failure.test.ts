@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ID_TOKEN_REJECTED } from '../../adapters/microsoft/index.js';
+import { ID_TOKEN_REJECTED } from '../../../adapters/microsoft/index.js';
 import { callbackFailureKind, explainCallbackFailure } from './attempt-failure.js';
 import { MESSAGE_CODES } from '@ecm365/shared';
-import { CATALOGUE_DE } from '../../messages/catalogue-de.js';
+import { CATALOGUE_DE } from '../../../messages/catalogue-de.js';
 
 const described = (code: number) => `AADSTS${code}: text\r\nCorrelation ID: 7a1b2c3d-0000-4000-8000-00000000abcd`;
 

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import type { RequestAuth } from '../../http/request-auth.js';
-import { publicRoute } from '../../http/route-scope.js';
-import { requestOrigin } from '../../http/request-origin.js';
-import type { ConnectService } from './connect.service.js';
+import type { RequestAuth } from '../../../http/request-auth.js';
+import { publicRoute } from '../../../http/route-scope.js';
+import { requestOrigin } from '../../../http/request-origin.js';
+import type { ConnectService } from './attempt.service.js';
 import { bindingCookieOf } from './connector-binding-cookie.js';
 
 const param = (description: string) => Type.Optional(Type.String({ maxLength: 8192, description }));

@@ -1,11 +1,11 @@
 import { ConnectionResponse, ConnectionTestResult, RedeemRequest, RedeemResponse } from '@ecm365/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import { principalOf, type RequestAuth } from '../../http/request-auth.js';
-import { SECURITY } from '../../http/openapi.js';
-import { requiresScope } from '../../http/route-scope.js';
-import { rejectBody } from '../../http/schemas.js';
-import { requestLocale } from '../../messages/request-locale.js';
+import { principalOf, type RequestAuth } from '../../../http/request-auth.js';
+import { SECURITY } from '../../../http/openapi.js';
+import { requiresScope } from '../../../http/route-scope.js';
+import { rejectBody } from '../../../http/schemas.js';
+import { requestLocale } from '../../../messages/request-locale.js';
 import type { ConnectionService } from './connection.service.js';
 import { localizeConnection, localizeRedeem, localizeTestResult } from './connection-view.js';
 

@@ -1,7 +1,7 @@
 import type { Insertable } from 'kysely';
-import type { KeyRing } from '../../crypto/key-ring.js';
+import type { KeyRing } from '../../../crypto/key-ring.js';
 import { connectionCacheContext } from './connection-tokens.js';
-import type { MicrosoftAccountInfo, Ms365ConnectionsTable } from './ms365.tables.js';
+import type { MicrosoftAccountInfo, Ms365ConnectionsTable } from '../ms365.tables.js';
 
 export interface NewConnection {
   tenantId: string;

@@ -1,8 +1,8 @@
 import { AccessTokenRequest, AccessTokenResponse } from '@ecm365/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { SECURITY } from '../../http/openapi.js';
-import { principalOf, type RequestAuth } from '../../http/request-auth.js';
-import { requiresScope } from '../../http/route-scope.js';
+import { SECURITY } from '../../../http/openapi.js';
+import { principalOf, type RequestAuth } from '../../../http/request-auth.js';
+import { requiresScope } from '../../../http/route-scope.js';
 import type { AccessTokenService } from './access-token.service.js';
 
 /** `POST /ms365/connection/access-token` (SPEC §10): for API tokens with ms365:token only. */

@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
-import type { Db } from '../../db/database.js';
-import type { Ms365AdminConsentsTable } from './ms365.tables.js';
+import type { Db } from '../../../db/database.js';
+import type { Ms365AdminConsentsTable } from '../ms365.tables.js';
 
 export async function insertAdminConsent(db: Db, row: Insertable<Ms365AdminConsentsTable>): Promise<void> {
   await db.insertInto('ms365AdminConsents').values(row).execute();

@@ -8,22 +8,22 @@ import {
   type Message,
   type MessageCodeOf,
 } from '@ecm365/shared';
-import { MicrosoftRequestError, type GraphGateway } from '../../adapters/microsoft/index.js';
-import type { Clock } from '../../support/clock.js';
-import { withRetries } from '../../support/retry.js';
-import { ImportProbeError, type ImportProbe } from '../invoice-import/import-probe.js';
+import { MicrosoftRequestError, type GraphGateway } from '../../../adapters/microsoft/index.js';
+import type { Clock } from '../../../support/clock.js';
+import { withRetries } from '../../../support/retry.js';
+import { ImportProbeError, type ImportProbe } from '../../invoice-import/import-probe.js';
 import type { ConnectionTokens } from './connection-tokens.js';
-import type { FeatureService } from './feature.service.js';
+import type { FeatureService } from '../features/feature.service.js';
 import {
   classifyMicrosoftFailure,
   reportServiceConfiguration,
   type FailureKind,
   type LogError,
   type MicrosoftFailure,
-} from '../../adapters/microsoft/microsoft-failure.js';
-import { MICROSOFT_RETRY_POLICY, microsoftRetryDecision } from './microsoft-retry.js';
-import { hintFields, textFields } from '../../messages/texts.js';
-import type { ConnectionRow } from './ms365.tables.js';
+} from '../../../adapters/microsoft/microsoft-failure.js';
+import { MICROSOFT_RETRY_POLICY, microsoftRetryDecision } from '../microsoft-retry.js';
+import { hintFields, textFields } from '../../../messages/texts.js';
+import type { ConnectionRow } from '../ms365.tables.js';
 
 export interface TestOutcome {
   result: ConnectionTestResult;

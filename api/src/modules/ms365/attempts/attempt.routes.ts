@@ -2,18 +2,18 @@ import { AttemptIdParams, AttemptResponse, CodeResponse, ConnectResponse } from 
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
-import { AttemptNotFoundError, NotAuthenticatedError, SessionMismatchError } from '../../errors/domain-errors.js';
-import { principalOf, type RequestAuth } from '../../http/request-auth.js';
-import { requestOrigin } from '../../http/request-origin.js';
-import { SECURITY } from '../../http/openapi.js';
-import { requiresScope } from '../../http/route-scope.js';
-import { rejectBody } from '../../http/schemas.js';
-import type { Principal } from '../auth/principal.js';
-import { tenantFromHost } from '../tenants/tenant-host.js';
+import { AttemptNotFoundError, NotAuthenticatedError, SessionMismatchError } from '../../../errors/domain-errors.js';
+import { principalOf, type RequestAuth } from '../../../http/request-auth.js';
+import { requestOrigin } from '../../../http/request-origin.js';
+import { SECURITY } from '../../../http/openapi.js';
+import { requiresScope } from '../../../http/route-scope.js';
+import { rejectBody } from '../../../http/schemas.js';
+import type { Principal } from '../../auth/principal.js';
+import { tenantFromHost } from '../../tenants/tenant-host.js';
 import type { BrowserVisit } from './attempt-browser-binding.js';
-import { requestLocale } from '../../messages/request-locale.js';
+import { requestLocale } from '../../../messages/request-locale.js';
 import { connectorPath, localizeAttempt } from './attempt-view.js';
-import type { ConnectService } from './connect.service.js';
+import type { ConnectService } from './attempt.service.js';
 import { bindingCookieOf, setBindingCookie } from './connector-binding-cookie.js';
 
 export interface ConnectRoutesOptions {

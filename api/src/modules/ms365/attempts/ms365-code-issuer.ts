@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { formatMs365Code, parseMs365Code } from '@ecm365/shared';
-import type { KeyRing } from '../../crypto/key-ring.js';
-import { sha256 } from '../../support/secrets.js';
+import type { KeyRing } from '../../../crypto/key-ring.js';
+import { sha256 } from '../../../support/secrets.js';
 
 export interface IssuedCode {
   code: string;

@@ -1,13 +1,13 @@
-import type { KeyRing } from '../../crypto/key-ring.js';
-import type { Db } from '../../db/database.js';
-import { reencryptEloServiceAccounts } from '../tenants/elo-service-account.service.js';
-import { attemptCacheContext, attemptFlowContext } from './attempt-contexts.js';
-import { listAttemptSecrets, replaceAttemptSecrets } from './attempt.repository.js';
+import type { KeyRing } from '../../../crypto/key-ring.js';
+import type { Db } from '../../../db/database.js';
+import { reencryptEloServiceAccounts } from '../../tenants/elo-service-account.service.js';
+import { attemptCacheContext, attemptFlowContext } from '../attempts/attempt-contexts.js';
+import { listAttemptSecrets, replaceAttemptSecrets } from '../attempts/attempt.repository.js';
 import { ConnectionLock } from './connection-lock.js';
 import { connectionCacheContext } from './connection-tokens.js';
 import { findConnection, listConnectionSecrets, replaceConnectionTokenCache } from './connection.repository.js';
-import { eloTicketContext } from '../sessions/group-check-policy.js';
-import { listSessionTickets, replaceSessionTicket } from '../sessions/session.repository.js';
+import { eloTicketContext } from '../../sessions/group-check-policy.js';
+import { listSessionTickets, replaceSessionTicket } from '../../sessions/session.repository.js';
 
 export interface ReencryptionReport {
   connections: number;

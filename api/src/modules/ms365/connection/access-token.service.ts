@@ -1,15 +1,15 @@
 import { FEATURES, message, missingScopes, type AccessTokenResponse, type FeatureId } from '@ecm365/shared';
-import { MicrosoftRequestError } from '../../adapters/microsoft/index.js';
-import type { Db } from '../../db/database.js';
-import { Ms365UnavailableError, NeedsReauthError, NotConnectedError } from '../../errors/domain-errors.js';
-import type { Clock } from '../../support/clock.js';
-import type { AuditLog } from '../audit/audit-log.js';
-import type { Principal } from '../auth/principal.js';
-import type { FailureCounter } from '../throttle/failure-counter.js';
+import { MicrosoftRequestError } from '../../../adapters/microsoft/index.js';
+import type { Db } from '../../../db/database.js';
+import { Ms365UnavailableError, NeedsReauthError, NotConnectedError } from '../../../errors/domain-errors.js';
+import type { Clock } from '../../../support/clock.js';
+import type { AuditLog } from '../../audit/audit-log.js';
+import type { Principal } from '../../auth/principal.js';
+import type { FailureCounter } from '../../throttle/failure-counter.js';
 import type { ConnectionTokens } from './connection-tokens.js';
 import { findConnection } from './connection.repository.js';
-import { classifyMicrosoftFailure } from '../../adapters/microsoft/microsoft-failure.js';
-import type { ConnectionRow } from './ms365.tables.js';
+import { classifyMicrosoftFailure } from '../../../adapters/microsoft/microsoft-failure.js';
+import type { ConnectionRow } from '../ms365.tables.js';
 
 /** The token handed out is good for at least this long (SPEC §10), so a caller can use it without checking. */
 export const MIN_VALIDITY_MS = 5 * 60_000;

@@ -1,7 +1,7 @@
 import { sql, type Insertable, type Kysely, type Transaction, type Updateable } from 'kysely';
-import type { Database, Db } from '../../db/database.js';
-import { supportMailKeySql, type SupportMailState } from '../notifications/support-mail.js';
-import type { ConnectionRow, Ms365ConnectionsTable, TenantFeatureRow } from './ms365.tables.js';
+import type { Database, Db } from '../../../db/database.js';
+import { supportMailKeySql, type SupportMailState } from '../../notifications/support-mail.js';
+import type { ConnectionRow, Ms365ConnectionsTable, TenantFeatureRow } from '../ms365.tables.js';
 
 /** Everything the status read shows, from one query. */
 export interface ConnectionStatusRows {

@@ -1,6 +1,6 @@
 import type { Insertable, Transaction } from 'kysely';
-import type { Database, Db } from '../../db/database.js';
-import type { AttemptRow, Ms365AttemptsTable } from './ms365.tables.js';
+import type { Database, Db } from '../../../db/database.js';
+import type { AttemptRow, Ms365AttemptsTable } from '../ms365.tables.js';
 
 export async function insertAttempt(db: Db, attempt: Insertable<Ms365AttemptsTable>): Promise<void> {
   await db.insertInto('ms365Attempts').values(attempt).execute();

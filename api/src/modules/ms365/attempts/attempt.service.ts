@@ -6,21 +6,21 @@ import {
   type CodeResponse,
   type ConnectResponse,
 } from '@ecm365/shared';
-import type { MicrosoftIdentity } from '../../adapters/microsoft/index.js';
-import { MicrosoftRequestError } from '../../adapters/microsoft/index.js';
-import type { KeyRing } from '../../crypto/key-ring.js';
-import type { Db } from '../../db/database.js';
+import type { MicrosoftIdentity } from '../../../adapters/microsoft/index.js';
+import { MicrosoftRequestError } from '../../../adapters/microsoft/index.js';
+import type { KeyRing } from '../../../crypto/key-ring.js';
+import type { Db } from '../../../db/database.js';
 import {
   AttemptExpiredError,
   AttemptNotFoundError,
   CodeExpiredError,
   CodeRedeemedError,
-} from '../../errors/domain-errors.js';
-import type { Clock } from '../../support/clock.js';
-import { constantTimeEqual, randomToken, sha256 } from '../../support/secrets.js';
-import type { AuditEntry, AuditLog } from '../audit/audit-log.js';
+} from '../../../errors/domain-errors.js';
+import type { Clock } from '../../../support/clock.js';
+import { constantTimeEqual, randomToken, sha256 } from '../../../support/secrets.js';
+import type { AuditEntry, AuditLog } from '../../audit/audit-log.js';
 import { attemptCacheContext, attemptFlowContext } from './attempt-contexts.js';
-import { principalKey, type Principal } from '../auth/principal.js';
+import { principalKey, type Principal } from '../../auth/principal.js';
 import { ADMIN_CONSENT_STATE_PREFIX, type AdminConsents } from './admin-consents.js';
 import { openAttemptAsBrowser, type BrowserAnswer, type BrowserVisit } from './attempt-browser-binding.js';
 import { explainCallbackFailure } from './attempt-failure.js';
@@ -34,15 +34,15 @@ import {
   storeAttemptCode,
 } from './attempt.repository.js';
 import { connectorPath, effectiveAttemptStatus, toAttemptResponse } from './attempt-view.js';
-import type { FeatureService } from './feature.service.js';
+import type { FeatureService } from '../features/feature.service.js';
 import {
   reportServiceConfiguration,
   type LogError,
   type MicrosoftFailure,
-} from '../../adapters/microsoft/microsoft-failure.js';
+} from '../../../adapters/microsoft/microsoft-failure.js';
 import type { Ms365CodeIssuer } from './ms365-code-issuer.js';
-import type { TenantRateCaps } from '../throttle/tenant-rate-caps.js';
-import type { AttemptRow } from './ms365.tables.js';
+import type { TenantRateCaps } from '../../throttle/tenant-rate-caps.js';
+import type { AttemptRow } from '../ms365.tables.js';
 import { codeChallengeOf, createCodeVerifier } from './pkce.js';
 
 /** Attempts and codes live ten minutes (SPEC §4). */

@@ -1,9 +1,9 @@
-import type { Db } from '../../db/database.js';
-import { systemClock, type Clock } from '../../support/clock.js';
-import type { AuditLog } from '../audit/audit-log.js';
-import type { TenantRef } from '../auth/principal.js';
-import { recordDeleted } from '../events/connection-events.js';
-import { deleteTenantAttempts } from './attempt.repository.js';
+import type { Db } from '../../../db/database.js';
+import { systemClock, type Clock } from '../../../support/clock.js';
+import type { AuditLog } from '../../audit/audit-log.js';
+import type { TenantRef } from '../../auth/principal.js';
+import { recordDeleted } from '../../events/connection-events.js';
+import { deleteTenantAttempts } from '../attempts/attempt.repository.js';
 import { deleteConnection } from './connection.repository.js';
 
 /**

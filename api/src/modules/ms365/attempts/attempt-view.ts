@@ -1,6 +1,6 @@
 import { API_PREFIX, type AttemptResponse, type AttemptStatus, type MessageLocale } from '@ecm365/shared';
-import { localized } from '../../messages/texts.js';
-import type { AttemptRow } from './ms365.tables.js';
+import { localized } from '../../../messages/texts.js';
+import type { AttemptRow } from '../ms365.tables.js';
 
 /** What an attempt is now: stored status plus the clock (expiry is not written back, it is derived). */
 export function effectiveAttemptStatus(row: AttemptRow, now: Date): AttemptStatus {

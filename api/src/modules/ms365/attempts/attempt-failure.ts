@@ -1,12 +1,12 @@
 import { message, type AttemptError } from '@ecm365/shared';
-import { ID_TOKEN_REJECTED } from '../../adapters/microsoft/index.js';
+import { ID_TOKEN_REJECTED } from '../../../adapters/microsoft/index.js';
 import {
   aadstsNumbers,
   classifyMicrosoftFailure,
   correlationIdOf,
   type MicrosoftFailure,
-} from '../../adapters/microsoft/microsoft-failure.js';
-import { textFields } from '../../messages/texts.js';
+} from '../../../adapters/microsoft/microsoft-failure.js';
+import { textFields } from '../../../messages/texts.js';
 
 /**
  * On the callback, Microsoft's authorization code expired (AADSTS70008) or was used already (AADSTS54005): the

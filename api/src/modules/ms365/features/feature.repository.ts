@@ -1,5 +1,5 @@
-import type { Db } from '../../db/database.js';
-import type { TenantFeatureRow } from './ms365.tables.js';
+import type { Db } from '../../../db/database.js';
+import type { TenantFeatureRow } from '../ms365.tables.js';
 
 export function listTenantFeatures(db: Db, tenantId: string): Promise<TenantFeatureRow[]> {
   return db.selectFrom('tenantFeatures').selectAll().where('tenantId', '=', tenantId).execute();

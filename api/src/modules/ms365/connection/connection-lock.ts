@@ -1,4 +1,4 @@
-import type { Db } from '../../db/database.js';
+import type { Db } from '../../../db/database.js';
 import { lockConnection, unlockConnection } from './connection.repository.js';
 
 /**

@@ -1,14 +1,14 @@
 import type { ConnectionResponse, ConnectionTestResult, ConnectionTestTrigger, RedeemResponse } from '@ecm365/shared';
-import type { KeyRing } from '../../crypto/key-ring.js';
-import type { Db } from '../../db/database.js';
-import { InvalidCodeError, InvalidCodeFormatError, NotConnectedError } from '../../errors/domain-errors.js';
-import type { Clock } from '../../support/clock.js';
-import type { AuditLog } from '../audit/audit-log.js';
-import { principalKey, type Principal } from '../auth/principal.js';
-import type { FailureCounter } from '../throttle/failure-counter.js';
-import type { TenantRateCaps } from '../throttle/tenant-rate-caps.js';
-import { claimAttemptByCode, dropAttemptTokenCache } from './attempt.repository.js';
-import { attemptCacheContext } from './attempt-contexts.js';
+import type { KeyRing } from '../../../crypto/key-ring.js';
+import type { Db } from '../../../db/database.js';
+import { InvalidCodeError, InvalidCodeFormatError, NotConnectedError } from '../../../errors/domain-errors.js';
+import type { Clock } from '../../../support/clock.js';
+import type { AuditLog } from '../../audit/audit-log.js';
+import { principalKey, type Principal } from '../../auth/principal.js';
+import type { FailureCounter } from '../../throttle/failure-counter.js';
+import type { TenantRateCaps } from '../../throttle/tenant-rate-caps.js';
+import { claimAttemptByCode, dropAttemptTokenCache } from '../attempts/attempt.repository.js';
+import { attemptCacheContext } from '../attempts/attempt-contexts.js';
 import type { ConnectionTester, TestOutcome } from './connection-tester.js';
 import { lastFailureOf, toConnectionResponse } from './connection-view.js';
 import { newConnectionRow } from './connection-row.js';
@@ -19,13 +19,13 @@ import {
   updateConnection,
   upsertConnection,
 } from './connection.repository.js';
-import { recordConnected, recordTestOutcome } from '../events/connection-events.js';
-import { toSupportNotification } from '../notifications/support-mail.js';
-import { featureSettingsOf, type FeatureService } from './feature.service.js';
-import { Ms365CodeIssuer } from './ms365-code-issuer.js';
+import { recordConnected, recordTestOutcome } from '../../events/connection-events.js';
+import { toSupportNotification } from '../../notifications/support-mail.js';
+import { featureSettingsOf, type FeatureService } from '../features/feature.service.js';
+import { Ms365CodeIssuer } from '../attempts/ms365-code-issuer.js';
 import { revokeConnection } from './revoke-connection.js';
-import type { TtlCache } from '../../support/ttl-cache.js';
-import type { ConnectionRow } from './ms365.tables.js';
+import type { TtlCache } from '../../../support/ttl-cache.js';
+import type { ConnectionRow } from '../ms365.tables.js';
 
 export interface ConnectionServiceDeps {
   db: Db;

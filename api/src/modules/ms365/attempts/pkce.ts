@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { randomToken } from '../../support/secrets.js';
+import { randomToken } from '../../../support/secrets.js';
 
 /** A PKCE code verifier (RFC 7636: 43–128 unreserved characters; 32 random bytes in base64url are 43). */
 export function createCodeVerifier(): string {

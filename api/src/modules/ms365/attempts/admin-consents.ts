@@ -1,8 +1,8 @@
-import type { MicrosoftIdentity } from '../../adapters/microsoft/index.js';
-import type { Db } from '../../db/database.js';
-import type { Clock } from '../../support/clock.js';
-import { randomToken, sha256 } from '../../support/secrets.js';
-import type { AuditLog } from '../audit/audit-log.js';
+import type { MicrosoftIdentity } from '../../../adapters/microsoft/index.js';
+import type { Db } from '../../../db/database.js';
+import type { Clock } from '../../../support/clock.js';
+import { randomToken, sha256 } from '../../../support/secrets.js';
+import type { AuditLog } from '../../audit/audit-log.js';
 import { completeAdminConsent, insertAdminConsent } from './admin-consent.repository.js';
 
 /** Marks the state of an admin-consent return, so the callback can tell it from a sign-in's. */

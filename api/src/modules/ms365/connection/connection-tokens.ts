@@ -1,11 +1,11 @@
 import { isOidcScope } from '@ecm365/shared';
-import type { MicrosoftIdentity, TokenCacheStore } from '../../adapters/microsoft/index.js';
-import type { KeyRing } from '../../crypto/key-ring.js';
-import { withRetries } from '../../support/retry.js';
+import type { MicrosoftIdentity, TokenCacheStore } from '../../../adapters/microsoft/index.js';
+import type { KeyRing } from '../../../crypto/key-ring.js';
+import { withRetries } from '../../../support/retry.js';
 import type { ConnectionLock } from './connection-lock.js';
 import { findConnection, replaceConnectionTokenCache } from './connection.repository.js';
-import { MICROSOFT_RETRY_POLICY, microsoftRetryDecision } from './microsoft-retry.js';
-import type { ConnectionRow } from './ms365.tables.js';
+import { MICROSOFT_RETRY_POLICY, microsoftRetryDecision } from '../microsoft-retry.js';
+import type { ConnectionRow } from '../ms365.tables.js';
 
 export const connectionCacheContext = (tenantId: string) => `ms365_connections:${tenantId}`;
 

@@ -1,7 +1,7 @@
 import { FEATURE_IDS, FEATURES, type FeatureId, type FeatureSettings } from '@ecm365/shared';
-import type { Db } from '../../db/database.js';
+import type { Db } from '../../../db/database.js';
 import { listTenantFeatures } from './feature.repository.js';
-import type { TenantFeatureRow } from './ms365.tables.js';
+import type { TenantFeatureRow } from '../ms365.tables.js';
 
 /** Every feature of the registry with the tenant's stored rows (disabled when never set). */
 export function featureSettingsOf(

@@ -1,8 +1,8 @@
-import type { Db } from '../../db/database.js';
-import { AttemptNotFoundError, SessionMismatchError } from '../../errors/domain-errors.js';
-import { randomToken, sha256 } from '../../support/secrets.js';
+import type { Db } from '../../../db/database.js';
+import { AttemptNotFoundError, SessionMismatchError } from '../../../errors/domain-errors.js';
+import { randomToken, sha256 } from '../../../support/secrets.js';
 import { bindAttemptToBrowser, findTokenAttemptOfTenant } from './attempt.repository.js';
-import type { AttemptRow } from './ms365.tables.js';
+import type { AttemptRow } from '../ms365.tables.js';
 
 /** A browser without a portal session opening the connector link of an attempt started with an API token. */
 export interface BrowserVisit {
