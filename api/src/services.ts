@@ -21,7 +21,7 @@ import { AuthService } from './modules/auth/auth.service.js';
 import { LoginThrottle } from './modules/auth/login-throttle.js';
 import { AdminConsents } from './modules/ms365/attempts/admin-consents.js';
 import { AccessTokenService } from './modules/ms365/connection/access-token.service.js';
-import { ConnectService } from './modules/ms365/attempts/attempt.service.js';
+import { ConnectAttemptService } from './modules/ms365/attempts/attempt.service.js';
 import { ConnectionLock } from './modules/ms365/connection/connection-lock.js';
 import { ConnectionTester } from './modules/ms365/connection/connection-tester.js';
 import { ConnectionTokens } from './modules/ms365/connection/connection-tokens.js';
@@ -135,7 +135,7 @@ export function createServices(deps: ServiceDependencies) {
     caps,
     supportEmail: config.mail.supportEmail,
   });
-  const connect = new ConnectService({
+  const attempts = new ConnectAttemptService({
     db,
     clock,
     keys,
@@ -197,7 +197,7 @@ export function createServices(deps: ServiceDependencies) {
     apiTokens,
     keys,
     features,
-    connect,
+    attempts,
     connection,
     accessTokens,
     /** Graph mail of the connected mailboxes, for the invoice import (reads with a connection's access token). */

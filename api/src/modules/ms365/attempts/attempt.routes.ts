@@ -13,11 +13,11 @@ import { tenantFromHost } from '../../tenants/tenant-host.js';
 import type { BrowserVisit } from './attempt-browser-binding.js';
 import { requestLocale } from '../../../messages/request-locale.js';
 import { connectorPath, localizeAttempt } from './attempt-view.js';
-import type { ConnectService } from './attempt.service.js';
+import type { ConnectAttemptService } from './attempt.service.js';
 import { bindingCookieOf, setBindingCookie } from './connector-binding-cookie.js';
 
-export interface ConnectRoutesOptions {
-  connect: ConnectService;
+export interface AttemptRoutesOptions {
+  attempts: ConnectAttemptService;
   requestAuth: RequestAuth;
   hostRules: { baseDomain: string; defaultTenant: string | undefined };
   /** The connector binding cookie is `Secure` when the portal is served over https. */
@@ -25,9 +25,9 @@ export interface ConnectRoutesOptions {
 }
 
 /** The connector window's API: start an attempt, see it, go to Microsoft, come back, show the MS365 code. */
-export const connectRoutes: FastifyPluginAsyncTypebox<ConnectRoutesOptions> = async (
+export const attemptRoutes: FastifyPluginAsyncTypebox<AttemptRoutesOptions> = async (
   app,
-  { connect, requestAuth, hostRules, cookieSecure },
+  { attempts, requestAuth, hostRules, cookieSecure },
 ) => {
   const guarded = { onRequest: [requestAuth.authenticate, requestAuth.requireMs365Access] };
   // Starting a connection and taking its code change the connection (ms365:write); watching an attempt reads.
@@ -94,7 +94,7 @@ export const connectRoutes: FastifyPluginAsyncTypebox<ConnectRoutesOptions> = as
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await connect.start(principalOf(request), requestOrigin(request), request.ip)),
+      reply.code(201).send(await attempts.start(principalOf(request), requestOrigin(request), request.ip)),
   );
 
   app.get(
@@ -119,8 +119,8 @@ export const connectRoutes: FastifyPluginAsyncTypebox<ConnectRoutesOptions> = as
         await asOwnerOrBrowser(
           request,
           reply,
-          (principal) => connect.describe(principal, request.params.attemptId),
-          (browser) => connect.describeForBrowser(browser, request.params.attemptId),
+          (principal) => attempts.describe(principal, request.params.attemptId),
+          (browser) => attempts.describeForBrowser(browser, request.params.attemptId),
         ),
         requestLocale(request),
       ),
@@ -148,8 +148,8 @@ export const connectRoutes: FastifyPluginAsyncTypebox<ConnectRoutesOptions> = as
         target = await asOwnerOrBrowser(
           request,
           reply,
-          (principal) => connect.authorizeUrl(principal, request.params.attemptId),
-          (browser) => connect.authorizeUrlForBrowser(browser, request.params.attemptId),
+          (principal) => attempts.authorizeUrl(principal, request.params.attemptId),
+          (browser) => attempts.authorizeUrlForBrowser(browser, request.params.attemptId),
         );
       } catch (error) {
         // A browser, not a script: the connector window explains it rather than showing JSON.
@@ -177,7 +177,7 @@ export const connectRoutes: FastifyPluginAsyncTypebox<ConnectRoutesOptions> = as
     },
     async (request, reply) => {
       void reply.header('cache-control', 'no-store');
-      return connect.revealCode(principalOf(request), request.params.attemptId);
+      return attempts.revealCode(principalOf(request), request.params.attemptId);
     },
   );
 };

@@ -62,7 +62,7 @@ export interface CallbackInput {
 
 type CallbackAudit = Omit<AuditEntry, 'outcome' | 'details'>;
 
-export interface ConnectServiceDeps {
+export interface ConnectAttemptServiceDeps {
   db: Db;
   clock: Clock;
   keys: KeyRing;
@@ -85,8 +85,8 @@ export interface ConnectServiceDeps {
  * link), each trip to Microsoft with its own state, nonce and PKCE verifier kept server-side, the callback that
  * redeems Microsoft's authorization code, and showing the MS365 code to the session or token that started it.
  */
-export class ConnectService {
-  constructor(private readonly deps: ConnectServiceDeps) {}
+export class ConnectAttemptService {
+  constructor(private readonly deps: ConnectAttemptServiceDeps) {}
 
   async start(principal: Principal, requestOrigin: string, ip: string): Promise<ConnectResponse> {
     await this.deps.caps.take('connect_attempt', principal.tenant.id);

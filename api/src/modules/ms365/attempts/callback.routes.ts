@@ -3,7 +3,7 @@ import Type from 'typebox';
 import type { RequestAuth } from '../../../http/request-auth.js';
 import { publicRoute } from '../../../http/route-scope.js';
 import { requestOrigin } from '../../../http/request-origin.js';
-import type { ConnectService } from './attempt.service.js';
+import type { ConnectAttemptService } from './attempt.service.js';
 import { bindingCookieOf } from './connector-binding-cookie.js';
 
 const param = (description: string) => Type.Optional(Type.String({ maxLength: 8192, description }));
@@ -23,10 +23,10 @@ const CallbackQuery = Type.Object({
 });
 
 /** Microsoft's redirect URI. Not behind the guards: the service checks state and the session it belongs to. */
-export const callbackRoutes: FastifyPluginAsyncTypebox<{ connect: ConnectService; requestAuth: RequestAuth }> = async (
-  app,
-  { connect, requestAuth },
-) => {
+export const callbackRoutes: FastifyPluginAsyncTypebox<{
+  attempts: ConnectAttemptService;
+  requestAuth: RequestAuth;
+}> = async (app, { attempts, requestAuth }) => {
   app.get(
     '/ms365/callback',
     {
@@ -44,7 +44,7 @@ export const callbackRoutes: FastifyPluginAsyncTypebox<{ connect: ConnectService
       },
     },
     async (request, reply) => {
-      const target = await connect.handleCallback({
+      const target = await attempts.handleCallback({
         query: request.query as Record<string, string | undefined>,
         requestOrigin: requestOrigin(request),
         session: await requestAuth.sessionOf(request),
