@@ -5,7 +5,7 @@ import { buildApp } from '../../../api/src/app.js';
 import { loadConfig, type Config } from '../../../api/src/config/config.js';
 import { migrateToLatest } from '../../../api/src/db/migrate.js';
 import { openDatabase, type OpenDatabase } from '../../../api/src/db/open-database.js';
-import { callbackUrl, emulatorEndpoints } from '../../../api/src/demo/microsoft-setup.js';
+import { callbackUrl, emulatorEndpoints } from '../../../api/src/wiring/microsoft.js';
 import { createLogger } from '../../../api/src/http/logging.js';
 import { startBackgroundJobs, type BackgroundJobs } from '../../../api/src/jobs/background-jobs.js';
 import { TenantAdminService } from '../../../api/src/modules/tenants/tenant-admin.service.js';
