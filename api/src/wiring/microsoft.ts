@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { API_PREFIX } from '@ecm365/shared';
+import { CALLBACK_PATH } from '@ecm365/shared';
 import type { RunningMicrosoftEmulator } from '@ecm365/emulators';
 import type { MicrosoftEndpoints } from '../adapters/microsoft/index.js';
 import type { Config, Ms365Settings } from '../config/config.js';
@@ -15,7 +15,7 @@ export interface MicrosoftSetup {
 }
 
 /** The redirect URI registered at Microsoft; takes only the public URL, so the bench can call it before its Config. */
-export const callbackUrl = (config: Pick<Config, 'publicUrl'>) => `${config.publicUrl}${API_PREFIX}/ms365/callback`;
+export const callbackUrl = (config: Pick<Config, 'publicUrl'>) => `${config.publicUrl}${CALLBACK_PATH}`;
 
 /** The app registration at Microsoft as configured (MS365_CLIENT_ID/SECRET, MS365_AUTHORITY, MS365_GRAPH_URL, …). */
 export async function configuredMicrosoftEndpoints(

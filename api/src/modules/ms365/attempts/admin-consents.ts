@@ -1,3 +1,4 @@
+import { PORTAL_PAGES } from '@ecm365/shared';
 import type { MicrosoftIdentity } from '../../../adapters/microsoft/index.js';
 import type { Db } from '../../../db/database.js';
 import type { Clock } from '../../../support/clock.js';
@@ -65,6 +66,6 @@ export class AdminConsents {
         ip,
       });
     }
-    return `${this.deps.publicUrl}/admin-consent?result=${result}`;
+    return `${this.deps.publicUrl}${PORTAL_PAGES.adminConsent}?result=${result}`;
   }
 }

@@ -1,4 +1,4 @@
-import { API_PREFIX, type AttemptResponse, type AttemptStatus, type MessageLocale } from '@ecm365/shared';
+import { authorizePath, type AttemptResponse, type AttemptStatus, type MessageLocale } from '@ecm365/shared';
 import { localized } from '../../../messages/texts.js';
 import type { AttemptRow } from '../ms365.tables.js';
 
@@ -14,10 +14,6 @@ export function effectiveAttemptStatus(row: AttemptRow, now: Date): AttemptStatu
       return row.expiresAt > now ? 'pending' : 'expired';
   }
 }
-
-export const authorizePath = (attemptId: string) =>
-  `${API_PREFIX}/ms365/connect/${encodeURIComponent(attemptId)}/authorize`;
-export const connectorPath = (attemptId: string) => `/connector/${encodeURIComponent(attemptId)}`;
 
 export function toAttemptResponse(row: AttemptRow, now: Date): AttemptResponse {
   const status = effectiveAttemptStatus(row, now);

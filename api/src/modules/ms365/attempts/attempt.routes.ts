@@ -1,4 +1,11 @@
-import { AttemptIdParams, AttemptResponse, CodeResponse, ConnectResponse } from '@ecm365/shared';
+import {
+  AttemptIdParams,
+  AttemptResponse,
+  CodeResponse,
+  ConnectResponse,
+  MS365_ROUTES,
+  connectorPage,
+} from '@ecm365/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
@@ -12,7 +19,7 @@ import type { Principal } from '../../auth/principal.js';
 import { tenantFromHost } from '../../tenants/tenant-host.js';
 import type { BrowserVisit } from './attempt-browser-binding.js';
 import { requestLocale } from '../../../messages/request-locale.js';
-import { connectorPath, localizeAttempt } from './attempt-view.js';
+import { localizeAttempt } from './attempt-view.js';
 import type { ConnectAttemptService } from './attempt.service.js';
 import { bindingCookieOf, setBindingCookie } from './connector-binding-cookie.js';
 
@@ -79,7 +86,7 @@ export const attemptRoutes: FastifyPluginAsyncTypebox<AttemptRoutesOptions> = as
   }
 
   app.post(
-    '/ms365/connect',
+    MS365_ROUTES.connect,
     {
       preValidation: rejectBody,
       ...guarded,
@@ -98,7 +105,7 @@ export const attemptRoutes: FastifyPluginAsyncTypebox<AttemptRoutesOptions> = as
   );
 
   app.get(
-    '/ms365/connect/:attemptId',
+    MS365_ROUTES.attempt,
     {
       config: reading,
       schema: {
@@ -127,7 +134,7 @@ export const attemptRoutes: FastifyPluginAsyncTypebox<AttemptRoutesOptions> = as
   );
 
   app.get(
-    '/ms365/connect/:attemptId/authorize',
+    MS365_ROUTES.authorize,
     {
       config: writing,
       schema: {
@@ -154,14 +161,14 @@ export const attemptRoutes: FastifyPluginAsyncTypebox<AttemptRoutesOptions> = as
       } catch (error) {
         // A browser, not a script: the connector window explains it rather than showing JSON.
         if (!(error instanceof SessionMismatchError)) throw error;
-        return reply.redirect(`${connectorPath(request.params.attemptId)}?error=session_mismatch`, 303);
+        return reply.redirect(`${connectorPage(request.params.attemptId)}?error=session_mismatch`, 303);
       }
       return reply.header('cache-control', 'no-store').redirect(target, 302);
     },
   );
 
   app.get(
-    '/ms365/connect/:attemptId/code',
+    MS365_ROUTES.code,
     {
       ...guarded,
       config: writing,

@@ -1,5 +1,6 @@
 import {
-  API_PREFIX,
+  CALLBACK_PATH,
+  connectorPage,
   scopesFor,
   type AttemptError,
   type AttemptResponse,
@@ -33,7 +34,7 @@ import {
   replaceAttemptTrip,
   storeAttemptCode,
 } from './attempt.repository.js';
-import { connectorPath, effectiveAttemptStatus, toAttemptResponse } from './attempt-view.js';
+import { effectiveAttemptStatus, toAttemptResponse } from './attempt-view.js';
 import type { FeatureService } from '../features/feature.service.js';
 import {
   reportServiceConfiguration,
@@ -120,7 +121,7 @@ export class ConnectAttemptService {
       outcome: 'success',
       ip,
     });
-    return { attemptId: id, connectorUrl: `${returnOrigin}${connectorPath(id)}`, expiresAt: expiresAt.toISOString() };
+    return { attemptId: id, connectorUrl: `${returnOrigin}${connectorPage(id)}`, expiresAt: expiresAt.toISOString() };
   }
 
   async describe(principal: Principal, attemptId: string): Promise<AttemptResponse> {
@@ -176,7 +177,7 @@ export class ConnectAttemptService {
       return this.deps.adminConsents.complete(query, input.ip);
     }
     const attempt = query.state ? await findAttemptByStateHash(this.deps.db, sha256(query.state)) : undefined;
-    if (!attempt) return `${this.deps.publicUrl}${connectorPath('unknown')}?error=invalid_state`;
+    if (!attempt) return `${this.deps.publicUrl}${connectorPage('unknown')}?error=invalid_state`;
 
     // The session cookie belongs to the tenant's host: finish there, not on the shared callback host. Compared by
     // host, never by origin: behind a TLS proxy that is not trusted (TRUST_PROXY_HOPS=0) the request looks like
@@ -185,9 +186,9 @@ export class ConnectAttemptService {
       hostOf(attempt.returnOrigin) !== hostOf(input.requestOrigin) &&
       this.deps.isPortalOrigin(attempt.returnOrigin)
     ) {
-      return `${attempt.returnOrigin}${API_PREFIX}/ms365/callback?${new URLSearchParams(definedEntries(query))}`;
+      return `${attempt.returnOrigin}${CALLBACK_PATH}?${new URLSearchParams(definedEntries(query))}`;
     }
-    const connector = `${attempt.returnOrigin}${connectorPath(attempt.id)}`;
+    const connector = `${attempt.returnOrigin}${connectorPage(attempt.id)}`;
     // Binding to the browser: only the session that started the attempt (or, for an attempt of an API token, the
     // browser that first opened its connector link) may complete it (OAuth login CSRF).
     if (!this.callbackFromOwner(attempt, input)) return `${connector}?error=session_mismatch`;

@@ -1,3 +1,4 @@
+import { MS365_ROUTES } from '@ecm365/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import type { RequestAuth } from '../../../http/request-auth.js';
@@ -28,7 +29,7 @@ export const callbackRoutes: FastifyPluginAsyncTypebox<{
   requestAuth: RequestAuth;
 }> = async (app, { attempts, requestAuth }) => {
   app.get(
-    '/ms365/callback',
+    MS365_ROUTES.callback,
     {
       config: publicRoute(),
       schema: {

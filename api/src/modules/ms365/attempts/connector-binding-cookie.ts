@@ -1,4 +1,4 @@
-import { API_PREFIX } from '@ecm365/shared';
+import { MS365_API_BASE } from '@ecm365/shared';
 import type {} from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 
@@ -8,7 +8,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
  * callback (a top-level navigation, so SameSite=Lax suffices). Scoped to the Microsoft 365 routes of this host.
  */
 export const CONNECTOR_BINDING_COOKIE = 'ecm365_connector';
-const COOKIE_PATH = `${API_PREFIX}/ms365`;
+const COOKIE_PATH = MS365_API_BASE;
 /** Outlives an attempt (ten minutes) comfortably; one browser keeps one value for the attempts it opens. */
 const MAX_AGE_SECONDS = 24 * 3600;
 

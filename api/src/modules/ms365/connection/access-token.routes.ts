@@ -1,4 +1,4 @@
-import { AccessTokenRequest, AccessTokenResponse } from '@ecm365/shared';
+import { AccessTokenRequest, AccessTokenResponse, MS365_ROUTES } from '@ecm365/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { SECURITY } from '../../../http/openapi.js';
 import { principalOf, type RequestAuth } from '../../../http/request-auth.js';
@@ -11,7 +11,7 @@ export const accessTokenRoutes: FastifyPluginAsyncTypebox<{
   requestAuth: RequestAuth;
 }> = async (app, { accessTokens, requestAuth }) => {
   app.post(
-    '/ms365/connection/access-token',
+    MS365_ROUTES.accessToken,
     {
       onRequest: [requestAuth.authenticate, requestAuth.requireMs365Access],
       // `{feature?}` only: no body at all is the same as `{}` (curl -X POST without -d).

@@ -1,4 +1,4 @@
-import { ConnectionResponse, ConnectionTestResult, RedeemRequest, RedeemResponse } from '@ecm365/shared';
+import { ConnectionResponse, ConnectionTestResult, MS365_ROUTES, RedeemRequest, RedeemResponse } from '@ecm365/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { principalOf, type RequestAuth } from '../../../http/request-auth.js';
@@ -24,7 +24,7 @@ export const connectionRoutes: FastifyPluginAsyncTypebox<ConnectionRoutesOptions
   const writing = { ...guarded, config: requiresScope('ms365:write') };
 
   app.post(
-    '/ms365/connection',
+    MS365_ROUTES.connection,
     {
       ...writing,
       schema: {
@@ -45,7 +45,7 @@ export const connectionRoutes: FastifyPluginAsyncTypebox<ConnectionRoutesOptions
   );
 
   app.get(
-    '/ms365/connection',
+    MS365_ROUTES.connection,
     {
       ...reading,
       schema: {
@@ -62,7 +62,7 @@ export const connectionRoutes: FastifyPluginAsyncTypebox<ConnectionRoutesOptions
   );
 
   app.post(
-    '/ms365/connection/test',
+    MS365_ROUTES.connectionTest,
     {
       preValidation: rejectBody,
       ...writing,
@@ -80,7 +80,7 @@ export const connectionRoutes: FastifyPluginAsyncTypebox<ConnectionRoutesOptions
   );
 
   app.delete(
-    '/ms365/connection',
+    MS365_ROUTES.connection,
     {
       preValidation: rejectBody,
       ...writing,
