@@ -2,6 +2,7 @@ import {
   displayScopes,
   type ConnectionCheck,
   type ConnectionResponse,
+  type ConnectionTestResponse,
   type ConnectionTestResult,
   type FeatureSettings,
   type MessageLocale,
@@ -35,6 +36,10 @@ export function localizeConnection(connection: ConnectionResponse, locale: Messa
 
 export function localizeRedeem(answer: RedeemResponse, locale: MessageLocale): RedeemResponse {
   return { connection: localizeConnection(answer.connection, locale), test: localizeTestResult(answer.test, locale) };
+}
+
+export function localizeTestResponse(answer: ConnectionTestResponse, locale: MessageLocale): ConnectionTestResponse {
+  return { ...localizeTestResult(answer, locale), connection: localizeConnection(answer.connection, locale) };
 }
 
 /** The API's view of a tenant's connection (GET /ms365/connection). */

@@ -1,4 +1,10 @@
-import { ConnectionResponse, ConnectionTestResult, MS365_ROUTES, RedeemRequest, RedeemResponse } from '@ecm365/shared';
+import {
+  ConnectionResponse,
+  ConnectionTestResponse,
+  MS365_ROUTES,
+  RedeemRequest,
+  RedeemResponse,
+} from '@ecm365/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { principalOf, type RequestAuth } from '../../../http/request-auth.js';
@@ -7,7 +13,7 @@ import { requiresScope } from '../../../http/route-scope.js';
 import { rejectBody } from '../../../http/schemas.js';
 import { requestLocale } from '../../../messages/request-locale.js';
 import type { ConnectionService } from './connection.service.js';
-import { localizeConnection, localizeRedeem, localizeTestResult } from './connection-view.js';
+import { localizeConnection, localizeRedeem, localizeTestResponse } from './connection-view.js';
 
 export interface ConnectionRoutesOptions {
   connection: ConnectionService;
@@ -71,12 +77,12 @@ export const connectionRoutes: FastifyPluginAsyncTypebox<ConnectionRoutesOptions
         errors: ['not_connected', 'too_many_attempts'],
         tags: ['ms365'],
         security: SECURITY.sessionOrToken,
-        summary: 'Test the connection again',
-        response: { 200: ConnectionTestResult },
+        summary: 'Test the connection again; answers the result and the connection as it is now',
+        response: { 200: ConnectionTestResponse },
       },
     },
     async (request) =>
-      localizeTestResult(await connection.runTest(principalOf(request), request.ip), requestLocale(request)),
+      localizeTestResponse(await connection.runTest(principalOf(request), request.ip), requestLocale(request)),
   );
 
   app.delete(

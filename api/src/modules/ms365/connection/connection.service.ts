@@ -1,4 +1,10 @@
-import type { ConnectionResponse, ConnectionTestResult, ConnectionTestTrigger, RedeemResponse } from '@ecm365/shared';
+import type {
+  ConnectionResponse,
+  ConnectionTestResponse,
+  ConnectionTestResult,
+  ConnectionTestTrigger,
+  RedeemResponse,
+} from '@ecm365/shared';
 import type { KeyRing } from '../../../crypto/key-ring.js';
 import type { Db } from '../../../db/database.js';
 import { InvalidCodeError, InvalidCodeFormatError, NotConnectedError } from '../../../errors/domain-errors.js';
@@ -134,10 +140,12 @@ export class ConnectionService {
   /**
    * „Verbindung testen“: runs the test now and records its outcome. Capped per tenant and minute (each test calls
    * Microsoft); the test right after a redemption is not, since every redemption needs a capped connect attempt.
+   * Answers the connection with it, as the redemption does: the portal shows both without asking again.
    */
-  async runTest(principal: Principal, ip: string): Promise<ConnectionTestResult> {
+  async runTest(principal: Principal, ip: string): Promise<ConnectionTestResponse> {
     await this.deps.caps.take('connection_test', principal.tenant.id);
-    return this.recordedTest(principal, ip, 'manual');
+    const test = await this.recordedTest(principal, ip, 'manual');
+    return { ...test, connection: await this.status(principal.tenant.id) };
   }
 
   /** The test with its audit row: after a redemption and on request. */
