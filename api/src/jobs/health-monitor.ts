@@ -1,8 +1,8 @@
 import type PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import type { Db } from '../db/database.js';
-import { claimDueConnections, findConnection } from '../modules/ms365/connection.repository.js';
-import type { ConnectionService } from '../modules/ms365/connection.service.js';
+import { claimDueConnections, findConnection } from '../modules/ms365/connection/connection.repository.js';
+import type { ConnectionService } from '../modules/ms365/connection/connection.service.js';
 import type { Clock } from '../support/clock.js';
 
 export const SWEEP_QUEUE = 'ms365-health-sweep';
