@@ -3,6 +3,7 @@ import type {
   ConnectionTestResponse,
   ConnectionTestResult,
   ConnectionTestTrigger,
+  FeatureSettings,
   RedeemResponse,
 } from '@ecm365/shared';
 import type { KeyRing } from '../../../crypto/key-ring.js';
@@ -19,7 +20,7 @@ import type { ConnectionTester, TestOutcome } from './connection-tester.js';
 import { lastFailureOf, toConnectionResponse } from './connection-view.js';
 import { newConnectionRow } from './connection-row.js';
 import {
-  findConnection,
+  findConnectionForTest,
   findConnectionStatus,
   lockConnectionRow,
   updateConnection,
@@ -154,9 +155,10 @@ export class ConnectionService {
     ip: string,
     trigger: ConnectionTestTrigger,
   ): Promise<ConnectionTestResult> {
-    const connection = await findConnection(this.deps.db, principal.tenant.id);
-    if (!connection) throw new NotConnectedError();
-    const outcome = await this.testAndRecord(connection, { trigger });
+    const found = await findConnectionForTest(this.deps.db, principal.tenant.id);
+    if (!found) throw new NotConnectedError();
+    const { connection } = found;
+    const outcome = await this.testAndRecord(connection, { trigger, features: featureSettingsOf(found.features) });
     await this.deps.audit.record({
       tenant: principal.tenant,
       actor: principal.user.name,
@@ -177,10 +179,11 @@ export class ConnectionService {
    */
   async testAndRecord(
     connection: ConnectionRow,
-    options: { forceRefresh?: boolean; trigger?: ConnectionTestTrigger } = {},
+    options: { forceRefresh?: boolean; trigger?: ConnectionTestTrigger; features?: FeatureSettings[] } = {},
   ): Promise<TestOutcome> {
-    // Read once: the test's mailbox checks and its events (the support mail) use the same settings.
-    const features = await this.deps.features.list(connection.tenantId);
+    // Read once (or with the connection, by the caller): the test's mailbox checks and its events (the support
+    // mail) use the same settings.
+    const features = options.features ?? (await this.deps.features.list(connection.tenantId));
     const outcome = await this.deps.tester.run(connection, { ...options, features });
     const now = this.deps.clock.now();
     const failed = outcome.result.checks.find((check) => !check.ok);
