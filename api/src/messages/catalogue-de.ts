@@ -175,4 +175,37 @@ export const CATALOGUE_DE: Record<MessageCode, string> = {
   'import.nothing_importable': 'Die E-Mail hat keinen Anhang, der übernommen werden kann.',
   'import.field_not_in_mask': 'Die Maske hat keine Indexfelder für: {fields} – diese Werte fehlen in ELO.',
   'import.value_shortened': 'Der Wert für {group} wurde auf {max} Zeichen gekürzt.',
+  'import.recorded_text': '{text}',
+  'import.attachment_inline': 'Eingebettetes Bild (z. B. Logo oder Signatur) – nicht übernommen.',
+  'import.attachment_cloud_link':
+    'Link auf eine Cloud-Datei (OneDrive/SharePoint) – nicht übernehmbar; bitte die Datei als Anhang senden lassen.',
+  'import.attachment_empty': 'Der Anhang ist leer (0 Byte).',
+  'import.attachment_unsupported': 'Signaturdatei der E-Mail (S/MIME) – kein Dokument.',
+  'import.xml_too_large': 'Die XML-Datei ist zu groß für die Auswertung; sie wird unverändert abgelegt.',
+  'import.xml_over_limit': 'Die XML-Datei ist zu groß für die Auswertung (über {megabytes} MB).',
+  'import.xml_dtd_not_allowed': 'Die XML-Datei enthält eine DTD; aus Sicherheitsgründen wird sie nicht ausgewertet.',
+  'import.xml_malformed': 'Die XML-Datei ist nicht wohlgeformt (Zeile {line}, Spalte {column}): {detail}',
+  'import.xml_unreadable': 'Die XML-Datei ist nicht lesbar: {detail}',
+  'import.xml_no_root': 'Die XML-Datei hat kein Wurzelelement.',
+  'import.xml_too_deep': 'Die XML-Datei ist tiefer als {depth} Ebenen verschachtelt.',
+  'import.xml_encoding': 'Die XML-Datei ist nicht in der angegebenen Zeichenkodierung ({encoding}) lesbar.',
+  'import.xml_not_einvoice': 'Die XML-Datei ist keine E-Rechnung (Wurzelelement {root}).',
+  'import.xml_zugferd_1':
+    'ZUGFeRD 1.0 erfüllt die EN 16931 nicht und ist keine E-Rechnung im Sinne des UStG; abgelegt wird die Datei trotzdem.',
+  'import.einvoice_not_an_invoice_in_germany':
+    'Das Profil {profile} ist in Deutschland keine E-Rechnung (nur Buchungshilfe); maßgeblich ist die PDF-Darstellung.',
+  'import.einvoice_missing_number': 'In der E-Rechnung fehlt die Rechnungsnummer.',
+  'import.einvoice_missing_date': 'In der E-Rechnung fehlt das Rechnungsdatum.',
+  'import.einvoice_missing_seller': 'In der E-Rechnung fehlt der Verkäufer.',
+  'import.einvoice_missing_total': 'In der E-Rechnung fehlt der Betrag.',
+  'import.pdf_too_large': 'Die PDF-Datei ist zu groß, um eingebettete Rechnungsdaten zu prüfen.',
+  'import.pdf_damaged': 'Die PDF-Datei ist beschädigt; eingebettete Rechnungsdaten sind nicht lesbar.',
+  'import.pdf_encrypted': 'Die PDF-Datei ist verschlüsselt; eingebettete Rechnungsdaten sind nicht lesbar.',
+  'import.pdf_embedded_xml_too_large': 'Die eingebettete Datei {file} ist zu groß für die Auswertung.',
+  'import.pdf_embedded_xml_unreadable': 'Die eingebettete Datei {file} ist nicht lesbar.',
+  'import.mail_unreadable':
+    'Die angehängte Nachricht ist nicht lesbar (kein gültiges MIME); sie wird als Ganzes abgelegt.',
+  'import.mail_nested_too_deep':
+    'Die Nachricht steckt tiefer als {depth} Ebenen in anderen; sie wird als Ganzes abgelegt.',
+  'import.mail_too_many_parts': 'Die angehängte Nachricht hat {seen} Anhänge; übernommen wurden die ersten {max}.',
 };

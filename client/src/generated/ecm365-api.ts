@@ -740,7 +740,7 @@ export interface components {
             previousStatus: components["schemas"]["ConnectionStatusValue"];
             /** @description Id of the first failing check, e.g. "token". */
             reason: string;
-            /** @description German explanation. */
+            /** @description German explanation; `code` and `params` are the same text for any language. */
             message: string;
             /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
             code?: string;
@@ -1029,6 +1029,8 @@ export interface components {
             /** @description The text of the problem (`import.<code>`); render it with `params`. */
             messageCode?: string;
             params?: components["schemas"]["MessageParamsSchema"];
+            /** @description The attachment a note is about (an embedded file as `<attachment> › <file>`); `message` starts with it. */
+            document?: string;
         };
         InvoiceImportMessageFailedData: {
             /** @description ecm365's id of the mail (the activity list's id). */
@@ -1039,9 +1041,13 @@ export interface components {
             from: string;
             subject: string;
             error: {
+                /** @description Stable snake_case identifier, e.g. "elo_rejected". */
                 code: string;
-                /** @description German. */
+                /** @description German rendering, kept for receivers written before codes. */
                 message: string;
+                /** @description The text (`import.<code>`). */
+                messageCode?: string;
+                params?: components["schemas"]["MessageParamsSchema"];
             };
             attempts: number;
         };
@@ -1064,9 +1070,13 @@ export interface components {
         InvoiceImportNeedsAttentionData: {
             mailbox: string | null;
             error: {
+                /** @description Stable snake_case identifier, e.g. "elo_rejected". */
                 code: string;
-                /** @description German. */
+                /** @description German rendering, kept for receivers written before codes. */
                 message: string;
+                /** @description The text (`import.<code>`). */
+                messageCode?: string;
+                params?: components["schemas"]["MessageParamsSchema"];
             };
         };
         /**

@@ -3,7 +3,6 @@ import { message, type EloFieldKey } from '@ecm365/shared';
 import type { DescribedMask, EloArchive, EloMask, EloSordSummary } from '../../adapters/elo/index.js';
 import { EloArchiveError } from '../../adapters/elo/index.js';
 import { DEFAULT_LOCALE, render } from '../../messages/catalogue.js';
-import { importText } from './import-messages.js';
 import { IMPORT_KEY_LENGTH } from './import-key.js';
 import type { PlannedDocument, PlannedFile } from './documents/index.js';
 import type { MessageNote } from './invoice-import.tables.js';
@@ -103,7 +102,7 @@ export function indexValues(
         throw new EloArchiveError('rejected', keyTooShort, { fn: 'checkinDocEnd', reason: keyTooShort });
       }
       values[group] = `${value.slice(0, Math.max(0, line.max - 1))}…`;
-      notes.push({ code: 'value_shortened', message: importText('value_shortened', { group, max: line.max }) });
+      notes.push({ code: 'value_shortened', messageCode: 'import.value_shortened', params: { group, max: line.max } });
       continue;
     }
     values[group] = value;
