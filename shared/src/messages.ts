@@ -6,7 +6,7 @@ import Type, { type Static } from 'typebox';
  * web renders them from its locale files, so the words in the portal follow its language. Codes are
  * `<category>.<name>` (two parts, snake_case names): `error` API errors (`error.code` says what failed, the message
  * code which text explains it), `check` connection-test results, `hint` what to do about a failing check, `attempt`
- * the connector window's Microsoft failures, `import` the invoice import's errors, skip reasons and notes. The server's catalogue (api/src/messages/) and the web's locale files
+ * the connector window's Microsoft failures, `import` the invoice import's errors, skip reasons and notes, `mail` the notification mails' lines. The server's catalogue (api/src/messages/) and the web's locale files
  * must have a text for each; a test walks this table.
  */
 export const MESSAGE_PARAMS = {
@@ -154,6 +154,26 @@ export const MESSAGE_PARAMS = {
   'import.mail_unreadable': [],
   'import.mail_nested_too_deep': ['depth'],
   'import.mail_too_many_parts': ['seen', 'max'],
+
+  // The notification mails to the customer's notification address (in the language the address was saved in).
+  'mail.time': ['time'],
+  'mail.footer': [],
+  'mail.greeting': [],
+  'mail.reauth_subject': [],
+  'mail.reauth_broken': ['tenant'],
+  'mail.reauth_effect': [],
+  'mail.reauth_action': ['url'],
+  'mail.once_a_day': [],
+  'mail.import_subject': [],
+  'mail.import_stuck': [],
+  'mail.import_failed': [],
+  'mail.import_action': ['url'],
+  'mail.import_once_a_day': [],
+  'mail.label_subject': [],
+  'mail.label_from': [],
+  'mail.label_received': [],
+  'mail.label_mailbox': [],
+  'mail.label_reason': [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type MessageCode = keyof typeof MESSAGE_PARAMS;

@@ -208,4 +208,25 @@ export const CATALOGUE_DE: Record<MessageCode, string> = {
   'import.mail_nested_too_deep':
     'Die Nachricht steckt tiefer als {depth} Ebenen in anderen; sie wird als Ganzes abgelegt.',
   'import.mail_too_many_parts': 'Die angehängte Nachricht hat {seen} Anhänge; übernommen wurden die ersten {max}.',
+
+  'mail.time': '{time} Uhr',
+  'mail.footer': 'Diese Nachricht wurde automatisch von ecm365 versendet.',
+  'mail.greeting': 'Guten Tag,',
+  'mail.reauth_subject': 'Microsoft 365: Verbindung muss erneut eingerichtet werden',
+  'mail.reauth_broken': 'die Verbindung Ihres ELO ({tenant}) mit Microsoft 365 funktioniert nicht mehr.',
+  'mail.reauth_effect':
+    'Solange sie nicht erneut eingerichtet ist, arbeiten ELO-Funktionen wie der Rechnungs-Import via E-Mail nicht.',
+  'mail.reauth_action':
+    'Bitte öffnen Sie {url} und wählen Sie unter „Weitere Einstellungen“ „Verbindung erneut einrichten“.',
+  'mail.once_a_day': 'Diese Nachricht erhalten Sie höchstens einmal am Tag.',
+  'mail.import_subject': 'Rechnungs-Import via E-Mail: Handlungsbedarf',
+  'mail.import_stuck': 'Der Rechnungs-Import kann gerade nicht arbeiten.',
+  'mail.import_failed': 'Eine E-Mail konnte nicht nach ELO importiert werden:',
+  'mail.import_action': 'Details und „Erneut versuchen“: {url}',
+  'mail.import_once_a_day': 'Diese Nachricht erhalten Sie höchstens einmal am Tag; weitere Fehler sehen Sie im Portal.',
+  'mail.label_subject': 'Betreff',
+  'mail.label_from': 'Absender',
+  'mail.label_received': 'Empfangen',
+  'mail.label_mailbox': 'Postfach',
+  'mail.label_reason': 'Grund',
 };

@@ -468,7 +468,10 @@ export interface paths {
         };
         /** The address that receives needs_reauth and import-failure mails */
         get: operations["getNotificationSettings"];
-        /** Set (or, with null, remove) the notification address; at most one mail per kind and day */
+        /**
+         * Set (or, with null, remove) the notification address; at most one mail per kind and day
+         * @description The mails to the address are written in the language of this request (Accept-Language: German or English; German otherwise).
+         */
         put: operations["setNotificationSettings"];
         post?: never;
         delete?: never;

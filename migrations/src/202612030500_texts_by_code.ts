@@ -1,6 +1,12 @@
 import { sql, type Kysely } from 'kysely';
 
 /**
+ * Texts by code, not by sentence (issue 12).
+ *
+ * The customer's notification mails are written in the language the address was saved in (the portal's language of
+ * the admin who saved it; German for addresses saved before): `notification_settings.locale`, copied to each queued
+ * mail so a mail is written in the language of the moment it was queued.
+ *
  * The import's ledger keeps a problem as its name and the parameters of its text (`import.<name>` in the message
  * catalogue) instead of a German sentence, so every reader renders it in its own language. Rows written before are
  * converted here: codes without parameters need none; the texts of codes with parameters are matched against the
@@ -62,6 +68,10 @@ const PROBLEM_COLUMNS = [
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {
+  for (const table of ['notification_settings', 'notification_mails']) {
+    await sql`alter table ${sql.table(table)} add column locale text not null default 'de'
+      check (locale in ('de', 'en'))`.execute(db);
+  }
   for (const { table, code, message, params } of PROBLEM_COLUMNS) {
     const [t, c, m, p] = [sql.table(table), sql.ref(code), sql.ref(message), sql.ref(params)];
     await sql`alter table ${t} add column ${p} jsonb`.execute(db);
@@ -83,8 +93,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     where jsonb_array_length(notes) > 0`.execute(db);
 }
 
-/** Back to sentences: the German text where the row still has it (recorded_text), the problem's name otherwise. */
+/** Back to sentences (and mails in German): the German text where the row still has it (recorded_text), the problem's name otherwise. */
 export async function down(db: Kysely<unknown>): Promise<void> {
+  for (const table of ['notification_settings', 'notification_mails']) {
+    await sql`alter table ${sql.table(table)} drop column locale`.execute(db);
+  }
   await sql`update invoice_import_messages set notes = (
       select jsonb_agg(jsonb_build_object(
         'code', note->>'code',
