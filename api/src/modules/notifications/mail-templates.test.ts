@@ -76,6 +76,7 @@ describe('renderMail', () => {
     expect(german.text).toContain('  Betreff:   Rechnung RE-1');
     expect(german.text).toContain('  Empfangen: 01.12.2026, 10:30 Uhr');
     expect(german.text).toContain('  Grund:     ELO hat das Dokument abgelehnt: RE_NUMMER too long');
+    expect(german.text).toContain('„Erneut versuchen“: https://acme.ecm365.example/microsoft-365/rechnungs-import');
     const inEnglish = renderMail('import_failure', failedImport, english);
     expect(inEnglish.subject).toBe('Invoice import via email: action needed');
     expect(inEnglish.text).toContain('An email could not be imported into ELO:');

@@ -5,6 +5,7 @@ import {
   type Message,
   type MessageLocale,
   type MessageParamsSchema,
+  PORTAL_PAGES,
 } from '@ecm365/shared';
 import { render, renderMessage } from '../../messages/catalogue.js';
 import type { SupportMailFacts } from './support-mail.js';
@@ -104,7 +105,7 @@ function needsReauthMail(payload: ReauthPayload, context: MailContext): Rendered
         ...(reason ? [`${render(message('mail.label_reason'), locale)}: ${reason}`] : []),
         null,
         message('mail.reauth_effect'),
-        message('mail.reauth_action', { url: `${context.portalUrl}/microsoft-365` }),
+        message('mail.reauth_action', { url: `${context.portalUrl}${PORTAL_PAGES.ms365}` }),
         null,
         message('mail.once_a_day'),
       ]).join('\n') + footer(locale),
@@ -149,7 +150,7 @@ function importFailureMail(payload: ImportFailurePayload, context: MailContext):
         ...(data.mailbox ? [field('label_mailbox', data.mailbox)] : []),
         ...(reason ? [field('label_reason', reason)] : []),
         null,
-        message('mail.import_action', { url: `${context.portalUrl}/microsoft-365` }),
+        message('mail.import_action', { url: `${context.portalUrl}${PORTAL_PAGES.invoiceImportActivity}` }),
         null,
         message('mail.import_once_a_day'),
       ]).join('\n') + footer(locale),
