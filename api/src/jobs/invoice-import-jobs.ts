@@ -21,6 +21,10 @@ const singletonKey = (key: MailboxKey) => `${key.tenantId}:${key.mailbox}`;
  * mailbox at once even if a job were handed out twice.
  */
 export class InvoiceImportJobs {
+  private readonly workers: string[] = [];
+  /** Workers in a round right now (the others are polling and may be woken). */
+  private readonly busy = new Set<string>();
+
   constructor(
     private readonly boss: PgBoss,
     private readonly deps: {
@@ -46,15 +50,25 @@ export class InvoiceImportJobs {
     await this.boss.work(IMPORT_SWEEP_QUEUE, { pollingIntervalSeconds: 5 }, async () => {
       await this.sweep();
     });
-    const concurrency = this.options.concurrency;
-    const workerId: string = await this.boss.work<MailboxKey>(
-      IMPORT_ROUND_QUEUE,
-      { batchSize: concurrency, pollingIntervalSeconds: 2 },
-      async (jobs) => {
-        await Promise.all(jobs.map((job) => this.round(job.data)));
-        if (jobs.length === concurrency) this.boss.notifyWorker(workerId);
-      },
-    );
+    // `concurrency` workers of one job each, not one worker taking a batch: a batch waits for its slowest round
+    // before it fetches again, so a long round held back the others. A worker that finished a round asks again at
+    // once; an idle one is woken when a round is queued (instead of waiting for its next poll).
+    for (let i = 0; i < this.options.concurrency; i++) {
+      const workerId: string = await this.boss.work<MailboxKey>(
+        IMPORT_ROUND_QUEUE,
+        { batchSize: 1, pollingIntervalSeconds: 2 },
+        async ([job]) => {
+          this.busy.add(workerId);
+          try {
+            if (job) await this.round(job.data);
+          } finally {
+            this.busy.delete(workerId);
+          }
+          if (job) this.boss.notifyWorker(workerId);
+        },
+      );
+      this.workers.push(workerId);
+    }
     this.deps.imports.setTrigger((key) => this.queue(key));
   }
 
@@ -65,6 +79,7 @@ export class InvoiceImportJobs {
   /** Queues a round (a no-op when one is queued already). */
   async queue(key: MailboxKey): Promise<void> {
     await this.boss.send(IMPORT_ROUND_QUEUE, key, { singletonKey: singletonKey(key) });
+    for (const workerId of this.workers) if (!this.busy.has(workerId)) this.boss.notifyWorker(workerId);
   }
 
   async sweep(): Promise<number> {

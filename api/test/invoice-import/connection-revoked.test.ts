@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   activity,
   connect,
@@ -9,9 +9,8 @@ import {
   runRound,
   runUntilSettled,
   setUpImport,
-  startImportWorld,
   subjectsByFolder,
-  type ImportWorld,
+  useImportWorld,
 } from './support/qa-world.js';
 
 /**
@@ -19,15 +18,10 @@ import {
  * no mail failed for it, nothing moved. After „Verbindung erneut einrichten“ the import resumes by itself and the
  * mails that arrived in between are imported.
  */
-let world: ImportWorld;
-beforeAll(async () => {
-  world = await startImportWorld();
+const world = useImportWorld({
   // Access tokens inside MSAL's refresh margin: every round has to redeem the refresh token.
-  world.t.microsoft.controls.setTokenLifetimes({ accessTokenSeconds: 60 });
-  await setUpImport(world, { afterImport: 'move' });
-});
-afterAll(async () => {
-  await world?.close();
+  prepare: (w) => w.t.microsoft.controls.setTokenLifetimes({ accessTokenSeconds: 60 }),
+  settings: { afterImport: 'move' },
 });
 
 describe('a revoked Microsoft 365 connection', () => {

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  activity,
+  activityItem,
   deliver,
   documentsPerKey,
   expectEachKeyOnce,
@@ -8,10 +8,8 @@ import {
   INVOICE_MAILBOX,
   pdfMail,
   runUntilSettled,
-  setUpImport,
-  startImportWorld,
   subjectsByFolder,
-  type ImportWorld,
+  useImportWorld,
 } from './support/qa-world.js';
 
 /**
@@ -22,18 +20,11 @@ import {
  * After each, rounds run until the mail is settled; it must be imported exactly once: one ELO document per import
  * key, the mail in „ELO importiert“, listed as imported.
  */
-let world: ImportWorld;
-beforeAll(async () => {
-  world = await startImportWorld();
-  await setUpImport(world, { afterImport: 'move' });
-});
-afterAll(async () => {
-  await world?.close();
-});
+const world = useImportWorld({ settings: { afterImport: 'move' } });
 
 async function expectImportedOnce(subject: string, documentsBefore: number) {
   await runUntilSettled(world, 10);
-  const entry = (await activity(world)).find((item) => item.subject === subject);
+  const entry = await activityItem(world, subject);
   expect(entry?.state, JSON.stringify(entry)).toBe('imported');
   expect(entry?.documents.every((document) => document.eloObjId)).toBe(true);
   expectEachKeyOnce(world, documentsBefore + 1);

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
-  activity,
+  activityItem,
   deliver,
   expectEachKeyOnce,
   FEATURE_URL,
@@ -10,10 +10,8 @@ import {
   pdfMail,
   runRound,
   runUntilSettled,
-  setUpImport,
-  startImportWorld,
   subjectsByFolder,
-  type ImportWorld,
+  useImportWorld,
 } from './support/qa-world.js';
 
 /**
@@ -21,19 +19,12 @@ import {
  * waited for and nothing is lost; a mask ELO refuses fails the mail with a reason, moves it to „ELO Fehler“, and
  * the retry files it once the mask is fixed.
  */
-let world: ImportWorld;
-beforeAll(async () => {
-  world = await startImportWorld();
-  await setUpImport(world, { afterImport: 'move' });
-});
-afterAll(async () => {
-  await world?.close();
-});
+const world = useImportWorld({ settings: { afterImport: 'move' } });
 beforeEach(() => {
   world.t.elo.controls.setAvailability('up');
 });
 
-const itemOf = async (subject: string) => (await activity(world)).find((item) => item.subject === subject);
+const itemOf = (subject: string) => activityItem(world, subject);
 
 describe('ELO unreachable', () => {
   it.each(['down', 'reset'] as const)(

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   activity,
+  activityItem,
   deliver,
   expectEachKeyOnce,
   filed,
@@ -10,9 +11,8 @@ import {
   runRound,
   runUntilSettled,
   setUpImport,
-  startImportWorld,
   subjectsByFolder,
-  type ImportWorld,
+  useImportWorld,
 } from './support/qa-world.js';
 
 /**
@@ -20,13 +20,7 @@ import {
  * that died (410 SyncStateNotFound), throttling with and without Retry-After. Each ends with every mail imported
  * once: one ELO document per import key, nothing left in the Inbox.
  */
-let world: ImportWorld;
-beforeAll(async () => {
-  world = await startImportWorld();
-});
-afterAll(async () => {
-  await world?.close();
-});
+const world = useImportWorld();
 beforeEach(() => {
   // Not controls.reset(): it gives the mailbox a fresh Inbox whose new folders reuse old ids (an emulator artefact).
   // Faults are armed per test and used up; latency is set back here.
@@ -144,7 +138,7 @@ describe('Graph throttling (429)', () => {
     await runUntilSettled(world);
     expect(filed(world)).toHaveLength(before + 1);
     expectEachKeyOnce(world, before + 1);
-    const item = (await activity(world)).find((message) => message.subject === 'Gedrosselt ohne Retry-After');
+    const item = await activityItem(world, 'Gedrosselt ohne Retry-After');
     expect(item?.state, JSON.stringify(item)).toBe('imported');
     // Three refusals were retried, not looped on: a mail takes a handful of requests, plus the three repeats.
     expect(requestsBelow(MESSAGES_PATH) - requestsBefore).toBeLessThan(20);
@@ -175,7 +169,7 @@ describe('the „ELO importiert“ folder deleted in Outlook', () => {
     const before = filed(world).length;
     deliver(world, await pdfMail(world, 'Nach dem Löschen des Ordners'));
     await runUntilSettled(world);
-    const item = (await activity(world)).find((message) => message.subject === 'Nach dem Löschen des Ordners');
+    const item = await activityItem(world, 'Nach dem Löschen des Ordners');
     expect(item?.state, JSON.stringify(item)).toBe('imported');
     expect(filed(world)).toHaveLength(before + 1);
     expect(subjectsByFolder(world)['ELO importiert']).toEqual(['Nach dem Löschen des Ordners']);

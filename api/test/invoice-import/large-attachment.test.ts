@@ -2,18 +2,16 @@ import { createHash } from 'node:crypto';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { largePdfChunks } from '@ecm365/emulators';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
-  activity,
+  activityItem,
   deliver,
   expectEachKeyOnce,
   filed,
   runRound,
   runUntilSettled,
-  setUpImport,
-  startImportWorld,
   subjectsByFolder,
-  type ImportWorld,
+  useImportWorld,
 } from './support/qa-world.js';
 
 /**
@@ -27,21 +25,19 @@ const SIZE = 25 * MB;
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
 
-let world: ImportWorld;
-beforeAll(async () => {
-  world = await startImportWorld();
-  await setUpImport(world, { afterImport: 'move' });
+const world = useImportWorld({
+  settings: { afterImport: 'move' },
   // One small mail first, so that code paths, pools and caches are warm before the baseline.
-  deliver(world, {
-    from: { name: 'Warm', address: 'warm@example.com' },
-    subject: 'Aufwärmen',
-    receivedAt: world.t.clock.now().toISOString(),
-    attachments: [{ kind: 'file', name: 'klein.pdf', contentType: 'application/pdf', content: { size: 64 * 1024 } }],
-  });
-  await runUntilSettled(world);
-}, 120_000);
-afterAll(async () => {
-  await world?.close();
+  scene: async (w) => {
+    deliver(w, {
+      from: { name: 'Warm', address: 'warm@example.com' },
+      subject: 'Aufwärmen',
+      receivedAt: w.t.clock.now().toISOString(),
+      attachments: [{ kind: 'file', name: 'klein.pdf', contentType: 'application/pdf', content: { size: 64 * 1024 } }],
+    });
+    await runUntilSettled(w);
+  },
+  timeoutMs: 120_000,
 });
 
 describe('a 25 MB attachment', () => {
@@ -100,7 +96,7 @@ describe('a 25 MB attachment', () => {
     expect(documents[0]?.document.md5).toBe(scanMd5);
     expectEachKeyOnce(world, before + 1);
     expect(subjectsByFolder(world)['ELO importiert']).toContain('Scan 25 MB');
-    const entry = (await activity(world)).find((item) => item.subject === 'Scan 25 MB');
+    const entry = await activityItem(world, 'Scan 25 MB');
     expect(entry).toMatchObject({ state: 'imported', documents: [expect.objectContaining({ size: SIZE })] });
 
     // Streaming holds a few chunks; base64 or a second copy would hold ≥ 33 MB. One run in three holds ~24 MB of

@@ -10,17 +10,16 @@ import {
   type FiledDocument,
 } from '@ecm365/emulators';
 import type { ImportMessage } from '@ecm365/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   activity,
   deliver,
   expectEachKeyOnce,
   filed,
+  type ImportWorld,
   INVOICE_MAILBOX,
   runUntilSettled,
-  setUpImport,
-  startImportWorld,
-  type ImportWorld,
+  useImportWorld,
 } from './support/qa-world.js';
 
 /**
@@ -28,7 +27,6 @@ import {
  * the ELO emulator holds: a mail without attachment is skipped with a reason, a forwarded mail's files are filed,
  * e-invoices are recognised with their profile in the index fields and filed in their original bytes.
  */
-let world: ImportWorld;
 let items: ImportMessage[];
 let documents: FiledDocument[];
 const md5 = (bytes: Buffer) => createHash('md5').update(bytes).digest('hex').toUpperCase();
@@ -40,9 +38,7 @@ const xrechnung = sampleInvoice({ number: 'XR-2026-0002', seller: SAMPLE_SELLERS
 const forwardedInvoice = sampleInvoice({ number: 'FW-2026-0003', seller: SAMPLE_SELLERS.papierSchmidt });
 const bytes: Record<string, Buffer> = {};
 
-beforeAll(async () => {
-  world = await startImportWorld();
-  await setUpImport(world, { afterImport: 'move' });
+async function deliverEveryKind(world: ImportWorld) {
   const now = () => world.t.clock.now().toISOString();
   bytes.zugferd = await facturXPdf(zugferd, { profile: 'en16931' });
   bytes.xml = ublInvoiceXml(xrechnung);
@@ -110,10 +106,8 @@ beforeAll(async () => {
   await runUntilSettled(world);
   items = await activity(world);
   documents = filed(world);
-});
-afterAll(async () => {
-  await world?.close();
-});
+}
+const world = useImportWorld({ settings: { afterImport: 'move' }, scene: deliverEveryKind });
 
 const item = (subject: string) => {
   const found = items.find((candidate) => candidate.subject === subject);

@@ -1,5 +1,5 @@
 import type { ImportMessage } from '@ecm365/shared';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { obtainCode } from '../support/connect-flow.js';
 import { signIn, type SignedIn } from '../support/test-app.js';
 import {
@@ -7,13 +7,12 @@ import {
   deliver,
   FEATURE_URL,
   filed,
+  type ImportWorld,
   pdfMail,
   runUntilSettled,
   setServiceAccount,
-  setUpImport,
   signedInUser,
-  startImportWorld,
-  type ImportWorld,
+  useImportWorld,
 } from './support/qa-world.js';
 
 /**
@@ -21,13 +20,11 @@ import {
  * API (activity, state, retry, paging cursors) nor filed into acme's ELO, and the other way round.
  */
 const OTHER_MAILBOX = 'it@fabrikam.example';
-let world: ImportWorld;
 let other: SignedIn;
 let otherItems: ImportMessage[];
 
-beforeAll(async () => {
-  world = await startImportWorld();
-  await setUpImport(world, { afterImport: 'move' });
+/** Tenant other set up on its own mailbox; mails for both tenants delivered and imported. */
+async function twoTenantsImporting(world: ImportWorld) {
   other = await signIn(world.t.app, 'admin', 'admin', 'other');
   const otherUser = signedInUser(world.t, other);
   await setServiceAccount(world, 'other');
@@ -47,10 +44,8 @@ beforeAll(async () => {
   const otherWorld = { ...world, user: otherUser };
   await runUntilSettled(otherWorld);
   otherItems = await activity(otherWorld);
-}, 120_000);
-afterAll(async () => {
-  await world?.close();
-});
+}
+const world = useImportWorld({ settings: { afterImport: 'move' }, scene: twoTenantsImporting, timeoutMs: 120_000 });
 
 describe("another tenant's import", () => {
   it("is filed into that tenant's ELO only", () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   activity,
   deliver,
@@ -7,28 +7,17 @@ import {
   filed,
   importState,
   pdfMail,
-  setUpImport,
-  startImportWorld,
   subjectsByFolder,
   until,
-  type ImportWorld,
+  useImportWorld,
 } from './support/qa-world.js';
 
 /**
  * Two app instances on one database, one Microsoft and one ELO, each with its own pg-boss workers (as two replicas
  * behind a load balancer): rounds asked for on both at once never file one mail twice, and every mail is filed.
  */
-let a: ImportWorld;
-let b: ImportWorld;
-beforeAll(async () => {
-  a = await startImportWorld();
-  b = await startImportWorld({ shared: { database: a.t.database, microsoft: a.t.microsoft, elo: a.t.elo } });
-  await setUpImport(a, { afterImport: 'move' });
-});
-afterAll(async () => {
-  await b?.close();
-  await a?.close();
-});
+const a = useImportWorld({ settings: { afterImport: 'move' } });
+const b = useImportWorld({ sharing: a });
 
 const MAILS = 24;
 

@@ -27,11 +27,6 @@ function importMessage<N extends ImportMessageCode>(name: N, ...params: ParamsOf
   return { code: `import.${name}`, params: params[0] ?? {} } as Message;
 }
 
-/** The German text of a code. */
-export function importText<N extends ImportMessageCode>(name: N, ...params: ParamsOf<N>): string {
-  return render(importMessage(name, ...params), DEFAULT_LOCALE);
-}
-
 /** `{code, message, messageCode, params}` as the API and the ledger carry it. */
 export function importProblem<N extends ImportMessageCode>(name: N, ...params: ParamsOf<N>): ImportProblem {
   const text = importMessage(name, ...params);

@@ -15,7 +15,6 @@ import { eloFieldsOf, resolveSettings } from './import-settings.js';
 import {
   claimMailboxLease,
   ensureMailboxState,
-  findImportMessage,
   findImportSettings,
   findMailboxState,
   insertNewMessages,
@@ -24,12 +23,13 @@ import {
   recordMaskUsed,
   releaseMailboxLease,
   renewMailboxLease,
-  updateImportMessage,
   updateMailboxState,
 } from './invoice-import.repository.js';
+import { startMessageAttempt } from './mail-ledger.repository.js';
 import type { NewInvoiceImportMessage } from './invoice-import.tables.js';
 import { fileMailDocuments, type RoundContext } from './mail-import.js';
-import { finishMail, handleMailFailure } from './mail-outcome.js';
+import { finishMail, handleMailFailure, type AfterFailure } from './mail-outcome.js';
+import { forEachLimited } from '../../support/concurrency.js';
 
 export interface ImportRoundDeps {
   db: Db;
@@ -55,6 +55,9 @@ export interface MailboxKey {
   mailbox: string;
 }
 
+/** A mail's failure that ends the round (the others of the round would meet it too). */
+type MailStop = Exclude<AfterFailure, 'continue'>;
+
 const LEASE_MS = 10 * 60_000;
 /**
  * The lease is also renewed on a timer while the round works, not only between mails: one mail (a slow 25 MB
@@ -65,7 +68,12 @@ const PAGE_SIZE = 50;
 /** A round reads at most this many delta pages and imports at most this many mails; the next round goes on. */
 const MAX_PAGES = 200;
 const MAX_MAILS = 1000;
-const DUE_BATCH = 25;
+const DUE_BATCH = 100;
+/**
+ * Mails of one round worked on side by side: their Graph calls share the mailbox's slots (at most 3 requests in
+ * flight, the transport's limiter), so one mail's ELO filing overlaps the next one's download.
+ */
+const MAILS_IN_FLIGHT = 4;
 
 /**
  * One round of one mailbox (SPEC §9): under the mailbox's lease (one round per mailbox across replicas), the delta
@@ -126,6 +134,7 @@ export class ImportRound {
           archive,
           mask,
           folders: new Map(),
+          mailFolders: new Map(),
         };
         await this.syncDelta(round, new Date(settings.importFrom as string));
       } catch (error) {
@@ -277,49 +286,68 @@ export class ImportRound {
     return rows;
   }
 
-  /** Every due mail, oldest first, one at a time (ELO has no unique key: filing per mailbox is serialised). */
+  /**
+   * Every due mail, oldest first, up to MAILS_IN_FLIGHT side by side. Distinct mails have distinct import keys, so
+   * their lookups and check-ins cannot stand in each other's way; what must not run twice at once — one mail, one
+   * mailbox's round — is kept apart by the round lease, which every mail's start checks. A mail that says "stop"
+   * (ELO or Graph away, the import needs attention) lets the mails in flight finish and starts no further one.
+   */
   private async importDue(round: RoundContext, owner: string): Promise<RoundResult> {
     const { db, clock } = this.deps;
     const key = { tenantId: round.tenantId, mailbox: round.mailbox };
     const tried = new Set<string>();
-    while (tried.size < MAX_MAILS) {
+    let stop: MailStop | undefined;
+    let leaseLost = false;
+    while (tried.size < MAX_MAILS && !stop && !leaseLost) {
       const due = (await listDueMessages(db, key, clock.now(), DUE_BATCH)).filter((row) => !tried.has(row.id));
-      if (due.length === 0) return 'done';
-      for (const row of due) {
+      if (due.length === 0) break;
+      await forEachLimited(due.slice(0, MAX_MAILS - tried.size), MAILS_IN_FLIGHT, async (row) => {
+        if (stop || leaseLost) return;
         tried.add(row.id);
-        const stop = await this.importOne(round, row.id);
-        if (!(await renewMailboxLease(db, key, owner, new Date(clock.now().getTime() + LEASE_MS)))) {
-          return 'interrupted';
-        }
-        if (stop) {
-          if (stop.stop === 'attention') await this.needsAttention(key, stop.problem);
-          else {
-            await updateMailboxState(
-              db,
-              key,
-              { lastErrorCode: stop.problem.code, lastErrorParams: stop.problem.params ?? {} },
-              clock.now(),
-            );
-          }
-          return stop.stop === 'attention' ? 'needs_attention' : 'interrupted';
-        }
+        const outcome = await this.importOne(round, row.id, owner);
+        if (outcome === 'lease_lost') leaseLost = true;
+        else if (outcome) stop ??= outcome;
+      });
+      if (!leaseLost && !(await renewMailboxLease(db, key, owner, new Date(clock.now().getTime() + LEASE_MS)))) {
+        leaseLost = true;
       }
     }
-    return 'done';
+    if (leaseLost) return 'interrupted';
+    if (!stop) return 'done';
+    if (stop.stop === 'attention') {
+      await this.needsAttention(key, stop.problem);
+      return 'needs_attention';
+    }
+    await updateMailboxState(
+      db,
+      key,
+      { lastErrorCode: stop.problem.code, lastErrorParams: stop.problem.params ?? {} },
+      clock.now(),
+    );
+    return 'interrupted';
   }
 
-  private async importOne(round: RoundContext, id: string) {
+  /** One mail's attempt: started (only under this round's lease), filed, finished; a failure judged. */
+  private async importOne(
+    round: RoundContext,
+    id: string,
+    owner: string,
+  ): Promise<MailStop | 'lease_lost' | undefined> {
     const { db, clock } = this.deps;
-    const row = await findImportMessage(db, round.tenantId, id);
-    if (!row || !['pending', 'fetched', 'filing', 'filed'].includes(row.state)) return undefined;
-    const attempts = row.attempts + 1;
-    await updateImportMessage(db, round.tenantId, row.id, { attempts }, clock.now());
+    const key = { tenantId: round.tenantId, mailbox: round.mailbox };
+    const row = await startMessageAttempt(db, key, id, owner, clock.now());
+    if (!row) {
+      // Not open any more (nothing to do), or the lease went to another round: then stop.
+      const ours = await renewMailboxLease(db, key, owner, new Date(clock.now().getTime() + LEASE_MS));
+      return ours ? undefined : 'lease_lost';
+    }
     try {
-      if (row.state !== 'filed') await fileMailDocuments({ ...this.deps, ...this.faults }, round, row);
-      await finishMail(this.deps, round, row.id);
+      const filed =
+        row.state === 'filed' ? undefined : await fileMailDocuments({ ...this.deps, ...this.faults }, round, row);
+      await finishMail(this.deps, round, row, filed);
       return undefined;
     } catch (error) {
-      const after = await handleMailFailure(this.deps, round, { ...row, attempts }, attempts, error);
+      const after = await handleMailFailure(this.deps, round, row, row.attempts, error);
       return after === 'continue' ? undefined : after;
     }
   }

@@ -346,28 +346,6 @@ export async function countMessagesByState(db: Executor, tenantId: string): Prom
 
 // Documents -----------------------------------------------------------------------------------------------------
 
-export interface NewImportDocument {
-  tenantId: string;
-  messageId: string;
-  position: number;
-  importKey: string;
-  name: string;
-  size: number;
-  kind: string;
-  einvoice: { syntax: 'ubl' | 'cii'; profile: string } | null;
-  createdAt: Date;
-}
-
-/** The plan's documents; a key already in the ledger (an earlier attempt) keeps its row and filing. */
-export async function insertPlannedDocuments(db: Executor, rows: NewImportDocument[]): Promise<void> {
-  if (rows.length === 0) return;
-  await db
-    .insertInto('invoiceImportDocuments')
-    .values(rows.map((row) => ({ ...row, einvoice: row.einvoice ? JSON.stringify(row.einvoice) : null })))
-    .onConflict((conflict) => conflict.columns(['tenantId', 'importKey']).doNothing())
-    .execute();
-}
-
 export function listMessageDocuments(
   db: Executor,
   tenantId: string,
@@ -381,42 +359,6 @@ export function listMessageDocuments(
     .where('messageId', 'in', messageIds)
     .orderBy('messageId')
     .orderBy('position')
-    .execute();
-}
-
-/** Documents of an earlier plan that the current plan no longer has (content changed): dropped if never filed. */
-export async function deleteUnfiledDocumentsExcept(
-  db: Executor,
-  tenantId: string,
-  messageId: string,
-  keep: string[],
-): Promise<void> {
-  let query = db
-    .deleteFrom('invoiceImportDocuments')
-    .where('tenantId', '=', tenantId)
-    .where('messageId', '=', messageId)
-    .where('eloObjId', 'is', null);
-  if (keep.length > 0) query = query.where('importKey', 'not in', keep);
-  await query.execute();
-}
-
-export async function markDocumentFiled(
-  db: Executor,
-  tenantId: string,
-  importKey: string,
-  filed: { eloObjId: string; eloPath: string; eloMask: string; omittedFields: string[]; at: Date },
-): Promise<void> {
-  await db
-    .updateTable('invoiceImportDocuments')
-    .set({
-      eloObjId: filed.eloObjId,
-      eloPath: filed.eloPath,
-      eloMask: filed.eloMask,
-      omittedFields: JSON.stringify(filed.omittedFields),
-      filedAt: filed.at,
-    })
-    .where('tenantId', '=', tenantId)
-    .where('importKey', '=', importKey)
     .execute();
 }
 

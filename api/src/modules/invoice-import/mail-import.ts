@@ -17,13 +17,8 @@ import { fileInElo, indexValues, resolveFolder, type MailFacts } from './documen
 import { downloadToFile, graphCall } from './graph-calls.js';
 import { importKeyOf } from './import-key.js';
 import { documentNote } from './import-messages.js';
-import {
-  deleteUnfiledDocumentsExcept,
-  insertPlannedDocuments,
-  listMessageDocuments,
-  markDocumentFiled,
-  updateImportMessage,
-} from './invoice-import.repository.js';
+import { updateImportMessage } from './invoice-import.repository.js';
+import { recordDocumentFiled, recordFilingPlan } from './mail-ledger.repository.js';
 import type { InvoiceImportMessageRow, MessageNote } from './invoice-import.tables.js';
 
 /** What one round shares among its mails. */
@@ -35,8 +30,10 @@ export interface RoundContext {
   fields: Record<EloFieldKey, string>;
   archive: EloArchive;
   mask: DescribedMask;
-  /** ELO folder ids by path, found or created once per round. */
-  folders: Map<string, string>;
+  /** ELO folder ids by path, found or created once per round (shared by the mails in flight). */
+  folders: Map<string, Promise<string>>;
+  /** The mailbox's „ELO importiert“ / „ELO Fehler“ folder ids, looked up once per round. */
+  mailFolders: Map<'imported' | 'failed', Promise<string>>;
 }
 
 export interface MailImportDeps {
@@ -79,19 +76,34 @@ export const mailFactsOf = (row: InvoiceImportMessageRow): MailFacts => ({
   receivedAt: row.receivedAt,
 });
 
+/** A document of a mail as its `imported` event names it. */
+export interface FiledDocumentSummary {
+  name: string;
+  kind: string;
+  eloObjId?: string;
+  eloPath?: string;
+}
+
+/** What became of a mail's content: nothing to file (skipped), or its documents, all in ELO. */
+export interface MailFiled {
+  skipped: boolean;
+  documents: FiledDocumentSummary[];
+}
+
 /**
  * The content side of one mail, up to "all its documents are in ELO" (ledger state `filed`): download into a
- * private work directory, classify, plan, record the documents with their import keys (`fetched`), file each one
- * not yet filed (`filing`, ELO asked for the key before every check-in), then `filed`. Throws on failure; the
- * caller judges it. Repeating it after a crash repeats only what is missing.
+ * private work directory, classify, plan, record the documents with their import keys and the mail `filing` (one
+ * statement, before ELO sees anything), file each one not yet filed (ELO asked for the key before every check-in,
+ * each filing recorded right after it; the last one makes the mail `filed`). Throws on failure; the caller judges
+ * it. Repeating it after a crash repeats only what is missing.
  */
 export async function fileMailDocuments(
   deps: MailImportDeps,
   round: RoundContext,
   row: InvoiceImportMessageRow,
-): Promise<void> {
+): Promise<MailFiled> {
   const { db, clock } = deps;
-  await withMailWorkDir(async (workDir) => {
+  return withMailWorkDir(async (workDir) => {
     const plan = await planMail(deps, round, row, workDir);
     const notes: MessageNote[] = [
       ...plan.skipped.map(skipNote),
@@ -108,7 +120,7 @@ export async function fileMailDocuments(
         { state: 'filed', skippedCode: code, skippedParams: {}, notes },
         clock.now(),
       );
-      return;
+      return { skipped: true, documents: [] };
     }
     const keyed = plan.documents.map((document, position) => ({
       document,
@@ -120,52 +132,35 @@ export async function fileMailDocuments(
         sha256: document.main.sha256,
       }),
     }));
-    await db.transaction().execute(async (trx) => {
-      await deleteUnfiledDocumentsExcept(
-        trx,
-        round.tenantId,
-        row.id,
-        keyed.map((entry) => entry.importKey),
-      );
-      await insertPlannedDocuments(
-        trx,
-        keyed.map(({ document, position, importKey }) => ({
-          tenantId: round.tenantId,
-          messageId: row.id,
-          position,
-          importKey,
-          name: document.name,
-          size: document.main.size,
-          kind: document.kind,
-          einvoice: document.einvoice
-            ? { syntax: document.einvoice.syntax, profile: document.einvoice.profile.label }
-            : null,
-          createdAt: clock.now(),
-        })),
-      );
-      await updateImportMessage(
-        trx,
-        round.tenantId,
-        row.id,
-        { state: 'fetched', skippedCode: null, notes },
-        clock.now(),
-      );
-    });
-    const ledger = new Map(
-      (await listMessageDocuments(db, round.tenantId, [row.id])).map((document) => [document.importKey, document]),
+    const ledger = await recordFilingPlan(
+      db,
+      { tenantId: round.tenantId, id: row.id },
+      keyed.map(({ document, position, importKey }) => ({
+        tenantId: round.tenantId,
+        messageId: row.id,
+        position,
+        importKey,
+        name: document.name,
+        size: document.main.size,
+        kind: document.kind,
+        einvoice: document.einvoice
+          ? { syntax: document.einvoice.syntax, profile: document.einvoice.profile.label }
+          : null,
+        createdAt: clock.now(),
+      })),
+      notes,
+      clock.now(),
     );
-    await updateImportMessage(db, round.tenantId, row.id, { state: 'filing' }, clock.now());
     const mail = mailFactsOf(row);
     const omitted = new Set<string>();
-    for (const { document, importKey } of keyed) {
-      if (ledger.get(importKey)?.eloObjId) continue;
-      const segments = resolveFolder(round.settings.eloFolder, row.receivedAt);
-      const folderPath = `¶${segments.join('¶')}`;
-      let folderId = round.folders.get(folderPath);
-      if (!folderId) {
-        folderId = (await round.archive.ensureFolderPath(segments)).folderId;
-        round.folders.set(folderPath, folderId);
-      }
+    const summaries: FiledDocumentSummary[] = keyed.map(({ document, importKey }) => ({
+      name: document.name,
+      kind: document.kind,
+      ...ledgerFiling(ledger.get(importKey)),
+    }));
+    const toFile = keyed.filter(({ importKey }) => !ledger.get(importKey)?.eloObjId);
+    for (const [index, { document, importKey, position }] of toFile.entries()) {
+      const { folderId, folderPath } = await eloFolder(round, row.receivedAt);
       const { values, notes: valueNotes } = indexValues(document, mail, importKey, round.fields, round.mask);
       notes.push(...valueNotes.map((note) => ({ ...note, document: document.name })));
       const filed = await fileInElo(
@@ -174,23 +169,59 @@ export async function fileMailDocuments(
         deps.afterEloCheckin,
       );
       for (const field of filed.omittedFields) omitted.add(field);
-      await markDocumentFiled(db, round.tenantId, importKey, {
-        eloObjId: filed.objId,
-        eloPath: filed.path,
-        eloMask: round.mask.name,
-        omittedFields: filed.omittedFields,
-        at: clock.now(),
-      });
+      const last = index === toFile.length - 1;
+      if (last && omitted.size > 0) notes.push(omittedNote(omitted));
+      await recordDocumentFiled(
+        db,
+        round.tenantId,
+        importKey,
+        {
+          eloObjId: filed.objId,
+          eloPath: filed.path,
+          eloMask: round.mask.name,
+          omittedFields: filed.omittedFields,
+          at: clock.now(),
+        },
+        last ? { id: row.id, notes } : undefined,
+      );
+      summaries[position] = { name: document.name, kind: document.kind, eloObjId: filed.objId, eloPath: filed.path };
     }
-    if (omitted.size > 0) {
-      notes.push({
-        code: 'field_not_in_mask',
-        messageCode: 'import.field_not_in_mask',
-        params: { fields: [...omitted].join(', ') },
-      });
+    // Every document was in ELO already (an earlier attempt filed them): only the mail's state is missing.
+    if (toFile.length === 0) {
+      await updateImportMessage(db, round.tenantId, row.id, { state: 'filed', notes }, clock.now());
     }
-    await updateImportMessage(db, round.tenantId, row.id, { state: 'filed', notes }, clock.now());
+    return { skipped: false, documents: summaries };
   });
+}
+
+const ledgerFiling = (filing: { eloObjId: string | null; eloPath: string | null } | undefined) => ({
+  ...(filing?.eloObjId ? { eloObjId: filing.eloObjId } : {}),
+  ...(filing?.eloPath ? { eloPath: filing.eloPath } : {}),
+});
+
+const omittedNote = (omitted: Set<string>): MessageNote => ({
+  code: 'field_not_in_mask',
+  messageCode: 'import.field_not_in_mask',
+  params: { fields: [...omitted].join(', ') },
+});
+
+/**
+ * The ELO folder of a received date, found or created once per round and path. Mails of a round are filed side by
+ * side: the first asks ELO, the others wait for its answer (never two creations of one path); a failure is
+ * forgotten, so the next mail asks again.
+ */
+function eloFolder(round: RoundContext, receivedAt: Date): Promise<{ folderId: string; folderPath: string }> {
+  const segments = resolveFolder(round.settings.eloFolder, receivedAt);
+  const folderPath = `¶${segments.join('¶')}`;
+  let folder = round.folders.get(folderPath);
+  if (!folder) {
+    folder = round.archive.ensureFolderPath(segments).then((found) => found.folderId);
+    round.folders.set(folderPath, folder);
+    folder.catch(() => {
+      if (round.folders.get(folderPath) === folder) round.folders.delete(folderPath);
+    });
+  }
+  return folder.then((folderId) => ({ folderId, folderPath }));
 }
 
 async function planMail(

@@ -8,15 +8,13 @@ import { graphCall } from './graph-calls.js';
 import { backoffMs, judgeFailure, MAX_UNKNOWN_ATTEMPTS } from './import-failure.js';
 import { FAILED_FOLDER_NAME, IMPORTED_FOLDER_NAME } from '@ecm365/shared';
 import {
-  findImportMessage,
   findMailboxState,
   listMessageDocuments,
   updateImportMessage,
   updateMailboxState,
 } from './invoice-import.repository.js';
 import type { InvoiceImportMessageRow } from './invoice-import.tables.js';
-import type { RoundContext } from './mail-import.js';
-import { mailFactsOf } from './mail-import.js';
+import { mailFactsOf, type MailFiled, type RoundContext } from './mail-import.js';
 
 export interface OutcomeDeps {
   db: Db;
@@ -27,21 +25,35 @@ export interface OutcomeDeps {
 
 type Target = 'imported' | 'failed';
 
-/** The Inbox child folder („ELO importiert“ / „ELO Fehler“), found or created once and remembered per mailbox. */
-async function folderId(deps: OutcomeDeps, round: RoundContext, target: Target, lookUpAgain = false): Promise<string> {
-  const key = { tenantId: round.tenantId, mailbox: round.mailbox };
-  const state = await findMailboxState(deps.db, round.tenantId, round.mailbox);
-  const stored = target === 'imported' ? state?.importedFolderId : state?.failedFolderId;
-  if (stored && !lookUpAgain) return stored;
-  const name = target === 'imported' ? IMPORTED_FOLDER_NAME : FAILED_FOLDER_NAME;
-  const folder = await graphCall(() => deps.graphMail.findOrCreateChildFolder(round.accessToken, round.mailbox, name));
-  await updateMailboxState(
-    deps.db,
-    key,
-    target === 'imported' ? { importedFolderId: folder.id } : { failedFolderId: folder.id },
-    deps.clock.now(),
-  );
-  return folder.id;
+/**
+ * The Inbox child folder („ELO importiert“ / „ELO Fehler“), found or created once and remembered per mailbox (and
+ * per round: the mails in flight share one lookup, so a folder is never created twice). `lookUpAgain` asks Graph
+ * afresh, unless another mail of the round did so already since `stale` was handed out.
+ */
+function folderId(deps: OutcomeDeps, round: RoundContext, target: Target, stale?: Promise<string>): Promise<string> {
+  const cached = round.mailFolders.get(target);
+  if (cached && cached !== stale) return cached;
+  const lookUp = (async () => {
+    const state = stale ? undefined : await findMailboxState(deps.db, round.tenantId, round.mailbox);
+    const stored = target === 'imported' ? state?.importedFolderId : state?.failedFolderId;
+    if (stored) return stored;
+    const name = target === 'imported' ? IMPORTED_FOLDER_NAME : FAILED_FOLDER_NAME;
+    const folder = await graphCall(() =>
+      deps.graphMail.findOrCreateChildFolder(round.accessToken, round.mailbox, name),
+    );
+    await updateMailboxState(
+      deps.db,
+      { tenantId: round.tenantId, mailbox: round.mailbox },
+      target === 'imported' ? { importedFolderId: folder.id } : { failedFolderId: folder.id },
+      deps.clock.now(),
+    );
+    return folder.id;
+  })();
+  round.mailFolders.set(target, lookUp);
+  lookUp.catch(() => {
+    if (round.mailFolders.get(target) === lookUp) round.mailFolders.delete(target);
+  });
+  return lookUp;
 }
 
 /** `afterImport`: move (verified by re-reading when the move answered with an error), mark read, or nothing. */
@@ -62,31 +74,42 @@ async function mailboxAction(
   }
   const move = (destination: string) =>
     graphCall(() => deps.graphMail.moveMessageVerified(round.accessToken, round.mailbox, row.graphId, destination));
-  const destination = await folderId(deps, round, target);
+  const destination = folderId(deps, round, target);
   try {
-    await move(destination);
+    await move(await destination);
   } catch (error) {
     // ErrorItemNotFound on a move is the mail or the folder. A remembered folder someone deleted in Outlook must not
     // make a filed mail "gone": look the folder up again (created when missing) and move once more; a mail that is
     // really gone answers the same again.
     if (judgeFailure(error, round.mailbox).kind !== 'gone') throw error;
-    await move(await folderId(deps, round, target, true));
+    await move(await folderId(deps, round, target, destination));
   }
   return target === 'imported' ? 'moved_imported' : 'moved_failed';
 }
 
 /**
  * All documents are in ELO (ledger `filed`): the mail leaves the Inbox (or is marked read), then in one
- * transaction it becomes `done` (or `skipped` when it had nothing to file) with its event.
+ * transaction it becomes `done` (or `skipped` when it had nothing to file) with its event. `filed` is what this
+ * attempt filed; a mail that was `filed` already before it (an earlier attempt's) is read from the ledger.
  */
-export async function finishMail(deps: OutcomeDeps, round: RoundContext, id: string): Promise<void> {
-  const row = await findImportMessage(deps.db, round.tenantId, id);
-  if (!row || row.state !== 'filed') return;
+export async function finishMail(
+  deps: OutcomeDeps,
+  round: RoundContext,
+  row: InvoiceImportMessageRow,
+  filed?: MailFiled,
+): Promise<void> {
   const action = await mailboxAction(deps, round, row, 'imported');
-  const documents = await listMessageDocuments(deps.db, round.tenantId, [row.id]);
+  const skipped = filed ? filed.skipped : row.skippedCode !== null;
+  const documents =
+    filed?.documents ??
+    (await listMessageDocuments(deps.db, round.tenantId, [row.id])).map((document) => ({
+      name: document.name,
+      kind: document.kind,
+      ...(document.eloObjId ? { eloObjId: document.eloObjId } : {}),
+      ...(document.eloPath ? { eloPath: document.eloPath } : {}),
+    }));
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
-    const skipped = row.skippedCode !== null;
     const changed = await updateImportMessage(
       trx,
       round.tenantId,
@@ -106,15 +129,7 @@ export async function finishMail(deps: OutcomeDeps, round: RoundContext, id: str
       tenantId: round.tenantId,
       type: 'invoice_import.message.imported',
       at: now,
-      data: {
-        ...eventMail(row),
-        documents: documents.map((document) => ({
-          name: document.name,
-          kind: document.kind,
-          ...(document.eloObjId ? { eloObjId: document.eloObjId } : {}),
-          ...(document.eloPath ? { eloPath: document.eloPath } : {}),
-        })),
-      },
+      data: { ...eventMail(row), documents },
     });
   });
 }

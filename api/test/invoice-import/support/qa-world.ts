@@ -16,7 +16,7 @@ import type {
   InvoiceMailImportResponse,
 } from '@ecm365/shared';
 import type { LightMyRequestResponse } from 'fastify';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { callbackUrl } from '../../../src/wiring/microsoft.js';
 import { startBackgroundJobs, type BackgroundJobs } from '../../../src/jobs/background-jobs.js';
 import { asUser, obtainCode } from '../../support/connect-flow.js';
@@ -27,17 +27,6 @@ export const INVOICE_MAILBOX = 'rechnungen@contoso.example';
 export const FEATURE_URL = '/api/v1/ms365/features/invoice-mail-import';
 /** Rounds run when the tests ask (POST …/run), never on their own while a test looks. */
 const QUIET_ENV = { IMPORT_INTERVAL_MINUTES: '600', HEALTH_MONITOR_ENABLED: 'false' };
-
-export interface ImportWorld {
-  t: TestApp;
-  admin: SignedIn;
-  user: ReturnType<typeof asUser>;
-  jobs: BackgroundJobs | undefined;
-  /** Starts pg-boss with the app's background jobs (the import's worker among them), unless running. */
-  startJobs(): Promise<BackgroundJobs>;
-  stopJobs(): Promise<void>;
-  close(): Promise<void>;
-}
 
 /**
  * The portal user's requests, signed in again when the session ended: the tests move the app's clock by hours (to
@@ -70,52 +59,94 @@ export function startEmptyMicrosoft(): Promise<RunningMicrosoftEmulator> {
   });
 }
 
+export interface ImportWorldOptions {
+  env?: Record<string, string>;
+  shared?: { database: TestDatabase; microsoft: RunningMicrosoftEmulator; elo: RunningEloEmulator };
+  /** A second instance on the database, Microsoft and ELO of this (already opened) world. */
+  sharing?: ImportWorld;
+  jobs?: boolean;
+}
+
 /**
  * The real app (tenants acme and other) against the emulators over HTTP, signed in as the acme admin. With
- * `shared`, a second instance on the same database, Microsoft and ELO (as behind a load balancer).
+ * `shared`, a second instance on the same database, Microsoft and ELO (as behind a load balancer). Its fields are
+ * there once `open` has run (`useImportWorld` opens it before the file's tests).
  */
-export async function startImportWorld(
-  options: {
-    env?: Record<string, string>;
-    shared?: { database: TestDatabase; microsoft: RunningMicrosoftEmulator; elo: RunningEloEmulator };
-    jobs?: boolean;
+export class ImportWorld {
+  t!: TestApp;
+  admin!: SignedIn;
+  user!: ReturnType<typeof asUser>;
+  jobs: BackgroundJobs | undefined;
+  private ownMicrosoft: RunningMicrosoftEmulator | undefined;
+
+  async open(options: ImportWorldOptions = {}): Promise<this> {
+    const first = options.sharing?.t;
+    const shared =
+      options.shared ?? (first && { database: first.database, microsoft: first.microsoft, elo: first.elo });
+    this.ownMicrosoft = shared ? undefined : await startEmptyMicrosoft();
+    this.t = await startTestApp({
+      env: { ...QUIET_ENV, ...options.env },
+      microsoft: shared?.microsoft ?? this.ownMicrosoft,
+      ...(shared ? { database: { ...shared.database, drop: async () => {} }, elo: shared.elo } : {}),
+    });
+    this.admin = await signIn(this.t.app, 'admin', 'admin');
+    this.user = signedInUser(this.t, this.admin);
+    if (options.jobs !== false) await this.startJobs();
+    return this;
+  }
+
+  /** Starts pg-boss with the app's background jobs (the import's worker among them), unless running. */
+  async startJobs(): Promise<BackgroundJobs> {
+    this.jobs ??= await startBackgroundJobs(this.t.database.pool, this.t.services);
+    return this.jobs;
+  }
+
+  async stopJobs(): Promise<void> {
+    const jobs = this.jobs;
+    this.jobs = undefined;
+    await jobs?.stop();
+  }
+
+  async close(): Promise<void> {
+    await this.stopJobs();
+    await this.t?.close();
+    await this.ownMicrosoft?.close();
+  }
+}
+
+/** What the helpers below need of a world: the app, a signed-in user and its requests (another tenant's too). */
+export type WorldView = Pick<ImportWorld, 't' | 'admin' | 'user'>;
+
+export function startImportWorld(options: ImportWorldOptions = {}): Promise<ImportWorld> {
+  return new ImportWorld().open(options);
+}
+
+/**
+ * The file's world: opened before its tests and closed after them. With `settings` the import is set up with them
+ * (service account, settings, connection); `prepare` runs before that, `scene` after (a file's own scene).
+ */
+export function useImportWorld(
+  options: ImportWorldOptions & {
+    settings?: Partial<InvoiceMailImportRequest>;
+    prepare?: (world: ImportWorld) => void | Promise<void>;
+    scene?: (world: ImportWorld) => Promise<void>;
+    timeoutMs?: number;
   } = {},
-): Promise<ImportWorld> {
-  const ownMicrosoft = options.shared ? undefined : await startEmptyMicrosoft();
-  const t = await startTestApp({
-    env: { ...QUIET_ENV, ...options.env },
-    microsoft: options.shared?.microsoft ?? ownMicrosoft,
-    ...(options.shared
-      ? { database: { ...options.shared.database, drop: async () => {} }, elo: options.shared.elo }
-      : {}),
-  });
-  const admin = await signIn(t.app, 'admin', 'admin');
-  const world: ImportWorld = {
-    t,
-    admin,
-    user: signedInUser(t, admin),
-    jobs: undefined,
-    async startJobs() {
-      world.jobs ??= await startBackgroundJobs(t.database.pool, t.services);
-      return world.jobs;
-    },
-    async stopJobs() {
-      const jobs = world.jobs;
-      world.jobs = undefined;
-      await jobs?.stop();
-    },
-    async close() {
-      await world.stopJobs();
-      await t.close();
-      await ownMicrosoft?.close();
-    },
-  };
-  if (options.jobs !== false) await world.startJobs();
+): ImportWorld {
+  const { settings, prepare, scene, timeoutMs, ...worldOptions } = options;
+  const world = new ImportWorld();
+  beforeAll(async () => {
+    await world.open(worldOptions);
+    await prepare?.(world);
+    if (settings) await setUpImport(world, settings);
+    await scene?.(world);
+  }, timeoutMs);
+  afterAll(() => world.close());
   return world;
 }
 
 /** Ops set the tenant's ELO service account (what `pnpm ecm365 tenant update --elo-service-user` does). */
-export async function setServiceAccount(world: ImportWorld, slug = 'acme'): Promise<void> {
+export async function setServiceAccount(world: WorldView, slug = 'acme'): Promise<void> {
   await world.t.services.eloServiceAccounts.set(
     slug,
     DEMO_ELO_SERVICE_ACCOUNT.userName,
@@ -125,7 +156,7 @@ export async function setServiceAccount(world: ImportWorld, slug = 'acme'): Prom
 
 /** Enables the import (settings of SPEC §9) and connects Microsoft 365 with a user who may open the mailbox. */
 export async function setUpImport(
-  world: ImportWorld,
+  world: WorldView,
   settings: Partial<InvoiceMailImportRequest> = {},
   account = 'admin@contoso.example',
 ): Promise<InvoiceMailImportResponse> {
@@ -136,21 +167,21 @@ export async function setUpImport(
   return importState(world);
 }
 
-export async function connect(world: ImportWorld, account = 'admin@contoso.example'): Promise<void> {
+export async function connect(world: WorldView, account = 'admin@contoso.example'): Promise<void> {
   const redeemed = await world.user.post('/api/v1/ms365/connection', {
     code: await obtainCode(world.t, world.admin, account),
   });
   expect(redeemed.statusCode, redeemed.body).toBe(200);
 }
 
-export async function importState(world: ImportWorld): Promise<InvoiceMailImportResponse> {
+export async function importState(world: WorldView): Promise<InvoiceMailImportResponse> {
   const response = await world.user.get(FEATURE_URL);
   expect(response.statusCode, response.body).toBe(200);
   return response.json<InvoiceMailImportResponse>();
 }
 
 /** Every mail of the activity list, all pages (newest first). */
-export async function activity(world: ImportWorld, state?: ImportMessage['state']): Promise<ImportMessage[]> {
+export async function activity(world: WorldView, state?: ImportMessage['state']): Promise<ImportMessage[]> {
   const items: ImportMessage[] = [];
   let cursor: string | undefined;
   do {
@@ -162,6 +193,11 @@ export async function activity(world: ImportWorld, state?: ImportMessage['state'
     cursor = page.nextCursor;
   } while (cursor);
   return items;
+}
+
+/** The activity list's entry of the mail with this subject (undefined while the ledger has not seen it). */
+export async function activityItem(world: WorldView, subject: string): Promise<ImportMessage | undefined> {
+  return (await activity(world)).find((item) => item.subject === subject);
 }
 
 export async function until<T>(
@@ -182,7 +218,7 @@ export async function until<T>(
 }
 
 /** The mailbox's round lease as the ledger has it (held while a round runs, on any instance). */
-async function roundInProgress(world: ImportWorld, address: string): Promise<boolean> {
+async function roundInProgress(world: WorldView, address: string): Promise<boolean> {
   const row = await world.t.database.db
     .selectFrom('invoiceImportMailboxes')
     .select(['leaseOwner', 'leaseUntil'])
@@ -197,7 +233,7 @@ async function roundInProgress(world: ImportWorld, address: string): Promise<boo
  * test's last delivery, so it is waited out first; then a round ending at or after the request is one that started
  * after the delivery.
  */
-export async function runRound(world: ImportWorld, timeoutMs = 30_000): Promise<InvoiceMailImportResponse> {
+export async function runRound(world: WorldView, timeoutMs = 30_000): Promise<InvoiceMailImportResponse> {
   const address = (await importState(world)).mailbox ?? INVOICE_MAILBOX;
   await until(
     () => roundInProgress(world, address),
@@ -218,7 +254,7 @@ export async function runRound(world: ImportWorld, timeoutMs = 30_000): Promise<
 
 /** Rounds until no mail is pending (transient failures retried), bounded. */
 export async function runUntilSettled(
-  world: ImportWorld,
+  world: WorldView,
   rounds = 8,
   timeoutMs = 30_000,
 ): Promise<InvoiceMailImportResponse> {
@@ -231,14 +267,13 @@ export async function runUntilSettled(
   return state;
 }
 
-export const filed = (world: ImportWorld, repository = 'acme'): FiledDocument[] =>
-  world.t.elo.controls.filed(repository);
+export const filed = (world: WorldView, repository = 'acme'): FiledDocument[] => world.t.elo.controls.filed(repository);
 
-export const mailbox = (world: ImportWorld, address = INVOICE_MAILBOX): MailboxSnapshot =>
+export const mailbox = (world: WorldView, address = INVOICE_MAILBOX): MailboxSnapshot =>
   world.t.microsoft.controls.listMailbox(address);
 
 /** Folder name → subjects in it. */
-export function subjectsByFolder(world: ImportWorld, address = INVOICE_MAILBOX): Record<string, string[]> {
+export function subjectsByFolder(world: WorldView, address = INVOICE_MAILBOX): Record<string, string[]> {
   const byFolder: Record<string, string[]> = {};
   for (const message of mailbox(world, address).messages) {
     (byFolder[message.folderName] ??= []).push(message.subject);
@@ -247,7 +282,7 @@ export function subjectsByFolder(world: ImportWorld, address = INVOICE_MAILBOX):
 }
 
 /** Documents filed per import key: every value must be exactly 1. */
-export function documentsPerKey(world: ImportWorld, repository = 'acme'): Record<string, number> {
+export function documentsPerKey(world: WorldView, repository = 'acme'): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const document of filed(world, repository)) {
     const key = document.indexFields.ECM365_IMPORT_KEY ?? '(none)';
@@ -256,7 +291,7 @@ export function documentsPerKey(world: ImportWorld, repository = 'acme'): Record
   return counts;
 }
 
-export function expectEachKeyOnce(world: ImportWorld, expectedDocuments: number, repository = 'acme'): void {
+export function expectEachKeyOnce(world: WorldView, expectedDocuments: number, repository = 'acme'): void {
   const counts = documentsPerKey(world, repository);
   expect(
     Object.values(counts).filter((count) => count !== 1),
@@ -268,7 +303,7 @@ export function expectEachKeyOnce(world: ImportWorld, expectedDocuments: number,
 
 let sequence = 0;
 /** A mail with one small invoice PDF, received now (by the app's clock, so after the cut-off). */
-export async function pdfMail(world: ImportWorld, subject?: string, extra: Partial<NewMail> = {}): Promise<NewMail> {
+export async function pdfMail(world: WorldView, subject?: string, extra: Partial<NewMail> = {}): Promise<NewMail> {
   sequence += 1;
   const number = `RE-T-${Date.now().toString(36)}-${sequence}`;
   const pdf = await invoicePdf(sampleInvoice({ number }));
@@ -281,10 +316,10 @@ export async function pdfMail(world: ImportWorld, subject?: string, extra: Parti
   };
 }
 
-export function deliver(world: ImportWorld, mail: NewMail, address = INVOICE_MAILBOX) {
+export function deliver(world: WorldView, mail: NewMail, address = INVOICE_MAILBOX) {
   return world.t.microsoft.controls.deliverMail(address, mail);
 }
 
 /** Graph requests the emulator answered (throttled attempts included), by path. */
-export const graphRequests = (world: ImportWorld): Record<string, number> =>
+export const graphRequests = (world: WorldView): Record<string, number> =>
   world.t.microsoft.controls.stats().graphRequests;
