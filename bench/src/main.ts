@@ -76,7 +76,8 @@ function headline(figures: Figures): Cell[][] {
   return figures.rounds.flatMap((round) => [
     [
       `health monitor: checks/s over ${round.connections} due connections (${figures.instances} instance(s), concurrency ${figures.concurrency})`,
-      `${round.connectionsPerSecond.toFixed(2)} (${round.cpuMsPerCheck.toFixed(2)} CPU ms/check)`,
+      `${round.connectionsPerSecond.toFixed(2)} (${round.cpuMsPerCheck.toFixed(2)} CPU ms/check, emulator ` +
+        `${round.emulatorCpuMsPerCheck?.toFixed(2) ?? '–'}, ${round.queriesPerCheck.toFixed(1)} queries/check)`,
     ],
     [
       `health sweep ${round.connections}: peak RSS / heap MB (growth over the post-GC baseline)`,

@@ -1,4 +1,10 @@
-import type { ConnectionResponse, ConnectionTestResult, ConnectionTestTrigger, RedeemResponse } from '@ecm365/shared';
+import type {
+  ConnectionResponse,
+  ConnectionTestResult,
+  ConnectionTestTrigger,
+  FeatureSettings,
+  RedeemResponse,
+} from '@ecm365/shared';
 import type { KeyRing } from '../../crypto/key-ring.js';
 import type { Db } from '../../db/database.js';
 import { InvalidCodeError, InvalidCodeFormatError, NotConnectedError } from '../../errors/domain-errors.js';
@@ -169,10 +175,11 @@ export class ConnectionService {
    */
   async testAndRecord(
     connection: ConnectionRow,
-    options: { forceRefresh?: boolean; trigger?: ConnectionTestTrigger } = {},
+    options: { forceRefresh?: boolean; trigger?: ConnectionTestTrigger; features?: FeatureSettings[] } = {},
   ): Promise<TestOutcome> {
-    // Read once: the test's mailbox checks and its events (the support mail) use the same settings.
-    const features = await this.deps.features.list(connection.tenantId);
+    // Read once: the test's mailbox checks and its events (the support mail) use the same settings. The health
+    // monitor passes them, read for a whole page of connections at once.
+    const features = options.features ?? (await this.deps.features.list(connection.tenantId));
     const outcome = await this.deps.tester.run(connection, { ...options, features });
     const now = this.deps.clock.now();
     const failed = outcome.result.checks.find((check) => !check.ok);
