@@ -17,10 +17,10 @@ import { declareRouteAccess } from './http/route-scope.js';
 import { accessRoutes } from './modules/access/access.routes.js';
 import { apiTokenRoutes } from './modules/api-tokens/api-token.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
-import { callbackRoutes } from './modules/ms365/callback.routes.js';
-import { connectRoutes } from './modules/ms365/connect.routes.js';
-import { accessTokenRoutes } from './modules/ms365/access-token.routes.js';
-import { connectionRoutes } from './modules/ms365/connection.routes.js';
+import { callbackRoutes } from './modules/ms365/attempts/callback.routes.js';
+import { attemptRoutes } from './modules/ms365/attempts/attempt.routes.js';
+import { accessTokenRoutes } from './modules/ms365/connection/access-token.routes.js';
+import { connectionRoutes } from './modules/ms365/connection/connection.routes.js';
 import { invoiceImportRoutes } from './modules/invoice-import/invoice-import.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { notificationRoutes } from './modules/notifications/notification.routes.js';
@@ -109,13 +109,13 @@ export async function buildApp({ services, webDist, onRoute }: AppOptions): Prom
         },
       });
       await api.register(accessRoutes, { requestAuth, clock: services.clock });
-      await api.register(connectRoutes, {
-        connect: services.connect,
+      await api.register(attemptRoutes, {
+        attempts: services.attempts,
         requestAuth,
         hostRules: services.hostRules,
         cookieSecure: config.session.cookieSecure,
       });
-      await api.register(callbackRoutes, { connect: services.connect, requestAuth });
+      await api.register(callbackRoutes, { attempts: services.attempts, requestAuth });
       await api.register(apiTokenRoutes, { tokens: services.apiTokens, requestAuth });
       await api.register(connectionRoutes, {
         connection: services.connection,

@@ -7,7 +7,7 @@ import { migrateToLatest } from './db/migrate.js';
 import { openDatabase, type OpenDatabase } from './db/open-database.js';
 import { startDemoEnvironment, type DemoEnvironment } from './demo/demo-environment.js';
 import { setUpMail, type MailSetup } from './demo/mail-setup.js';
-import { setUpMicrosoft, type MicrosoftSetup } from './demo/microsoft-setup.js';
+import { setUpMicrosoft, type MicrosoftSetup } from './wiring/microsoft.js';
 import { createLogger } from './http/logging.js';
 import { startBackgroundJobs, type BackgroundJobs } from './jobs/background-jobs.js';
 import { createServices, type Services } from './services.js';

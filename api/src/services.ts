@@ -19,20 +19,20 @@ import { ApiTokenService } from './modules/api-tokens/api-token.service.js';
 import { AuditLog } from './modules/audit/audit-log.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { LoginThrottle } from './modules/auth/login-throttle.js';
-import { AdminConsents } from './modules/ms365/admin-consents.js';
-import { AccessTokenService } from './modules/ms365/access-token.service.js';
-import { ConnectService } from './modules/ms365/connect.service.js';
-import { ConnectionLock } from './modules/ms365/connection-lock.js';
-import { ConnectionTester } from './modules/ms365/connection-tester.js';
-import { ConnectionTokens } from './modules/ms365/connection-tokens.js';
-import { ConnectionService } from './modules/ms365/connection.service.js';
-import { countConnectionsByStatus } from './modules/ms365/connection.repository.js';
-import { FeatureService } from './modules/ms365/feature.service.js';
+import { AdminConsents } from './modules/ms365/attempts/admin-consents.js';
+import { AccessTokenService } from './modules/ms365/connection/access-token.service.js';
+import { ConnectAttemptService } from './modules/ms365/attempts/attempt.service.js';
+import { ConnectionLock } from './modules/ms365/connection/connection-lock.js';
+import { ConnectionTester } from './modules/ms365/connection/connection-tester.js';
+import { ConnectionTokens } from './modules/ms365/connection/connection-tokens.js';
+import { ConnectionService } from './modules/ms365/connection/connection.service.js';
+import { countConnectionsByStatus } from './modules/ms365/connection/connection.repository.js';
+import { FeatureService } from './modules/ms365/features/feature.service.js';
 import { ImportEloSessions } from './modules/invoice-import/elo-sessions.js';
 import { InvoiceImportService } from './modules/invoice-import/invoice-import.service.js';
 import { ImportRound } from './modules/invoice-import/import-round.js';
 import { importProbe } from './modules/invoice-import/import-probe.js';
-import { Ms365CodeIssuer } from './modules/ms365/ms365-code-issuer.js';
+import { Ms365CodeIssuer } from './modules/ms365/attempts/ms365-code-issuer.js';
 import { SessionGroupChecks } from './modules/sessions/session-group-checks.js';
 import { SessionService } from './modules/sessions/session.service.js';
 import { EloServiceAccountService } from './modules/tenants/elo-service-account.service.js';
@@ -135,7 +135,7 @@ export function createServices(deps: ServiceDependencies) {
     caps,
     supportEmail: config.mail.supportEmail,
   });
-  const connect = new ConnectService({
+  const attempts = new ConnectAttemptService({
     db,
     clock,
     keys,
@@ -197,7 +197,7 @@ export function createServices(deps: ServiceDependencies) {
     apiTokens,
     keys,
     features,
-    connect,
+    attempts,
     connection,
     accessTokens,
     /** Graph mail of the connected mailboxes, for the invoice import (reads with a connection's access token). */

@@ -1,6 +1,6 @@
 import { createDatabase } from '../../api/src/db/database.js';
 import type { HealthMonitor } from '../../api/src/jobs/health-monitor.js';
-import type { ConnectionService } from '../../api/src/modules/ms365/connection.service.js';
+import type { ConnectionService } from '../../api/src/modules/ms365/connection/connection.service.js';
 import type { BenchSettings } from './settings.js';
 import { startAppUnderBench } from './support/app-under-bench.js';
 import path from 'node:path';

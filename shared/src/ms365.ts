@@ -153,3 +153,10 @@ export const RedeemResponse = Type.Object({
   test: ConnectionTestResult,
 });
 export type RedeemResponse = Static<typeof RedeemResponse>;
+
+/** „Erneut testen“: the result as before, and the connection it left (status and check times may have changed). */
+export const ConnectionTestResponse = Type.Object({
+  ...ConnectionTestResult.properties,
+  connection: ConnectionResponse,
+});
+export type ConnectionTestResponse = Static<typeof ConnectionTestResponse>;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { formatEncryptionKeys } from '../config/encryption-keys.js';
-import { reencryptSecrets } from '../modules/ms365/reencrypt-secrets.js';
+import { reencryptSecrets } from '../modules/ms365/connection/reencrypt-secrets.js';
 import { reencryptWebhookSecrets } from '../modules/webhooks/reencrypt-webhook-secrets.js';
 import { UsageError, type CommandContext } from './cli-context.js';
 import { cliKeyRing } from './cli-key-ring.js';

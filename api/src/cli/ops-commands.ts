@@ -1,6 +1,6 @@
 import { AuditLog } from '../modules/audit/audit-log.js';
 import { listAuditEvents } from '../modules/audit/audit.repository.js';
-import { revokeConnection } from '../modules/ms365/revoke-connection.js';
+import { revokeConnection } from '../modules/ms365/connection/revoke-connection.js';
 import { findTenantBySlug } from '../modules/tenants/tenant.repository.js';
 import { option, UsageError, type CommandContext } from './cli-context.js';
 import { printTable } from './print-table.js';

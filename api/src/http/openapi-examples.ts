@@ -89,6 +89,7 @@ export const SCHEMA_EXAMPLES: Readonly<Record<string, unknown>> = {
   RedeemResponse: { connection: CONNECTION, test: TEST },
   ConnectionResponse: CONNECTION,
   ConnectionTestResult: TEST,
+  ConnectionTestResponse: { ...TEST, connection: { ...CONNECTION, lastCheckedAt: AT } },
   InvoiceMailImportRequest: { enabled: true, mailbox: 'rechnungen@contoso.example' },
   FeatureSettings: FEATURE,
   CreateApiTokenRequest: { name: 'ERP import', scopes: ['ms365:read', 'imports:read'], expiresInDays: 90 },

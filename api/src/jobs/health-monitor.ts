@@ -1,10 +1,10 @@
 import type PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import type { Db } from '../db/database.js';
-import { claimDueConnections, findConnections } from '../modules/ms365/connection.repository.js';
-import { listFeaturesOfTenants } from '../modules/ms365/feature.repository.js';
-import { featureSettingsOf } from '../modules/ms365/feature.service.js';
-import type { ConnectionService } from '../modules/ms365/connection.service.js';
+import { claimDueConnections, findConnections } from '../modules/ms365/connection/connection.repository.js';
+import type { ConnectionService } from '../modules/ms365/connection/connection.service.js';
+import { listFeaturesOfTenants } from '../modules/ms365/features/feature.repository.js';
+import { featureSettingsOf } from '../modules/ms365/features/feature.service.js';
 import type { Clock } from '../support/clock.js';
 import type { ConnectionRow } from '../modules/ms365/ms365.tables.js';
 import type { FeatureSettings } from '@ecm365/shared';

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { appendEvent } from '../../src/modules/events/append-event.js';
 import { listTenantEvents } from '../../src/modules/events/event.repository.js';
-import { findConnection } from '../../src/modules/ms365/connection.repository.js';
+import { findConnection } from '../../src/modules/ms365/connection/connection.repository.js';
 import { asUser, obtainCode } from '../support/connect-flow.js';
 import { handMonitor, tenantIdOf } from '../support/events.js';
 import { signIn, startTestApp, type SignedIn, type TestApp } from '../support/test-app.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { CHECK_QUEUE, HealthMonitor } from '../../src/jobs/health-monitor.js';
 import { createJobQueue } from '../../src/jobs/job-queue.js';
-import { claimDueConnections } from '../../src/modules/ms365/connection.repository.js';
+import { claimDueConnections } from '../../src/modules/ms365/connection/connection.repository.js';
 import { asUser, obtainCode } from '../support/connect-flow.js';
 import { tenantIdOf } from '../support/events.js';
 import { signIn, startTestApp, type SignedIn, type TestApp } from '../support/test-app.js';

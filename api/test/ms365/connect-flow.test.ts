@@ -1,4 +1,9 @@
-import { parseMs365Code, type ConnectionResponse, type RedeemResponse } from '@ecm365/shared';
+import {
+  parseMs365Code,
+  type ConnectionResponse,
+  type ConnectionTestResponse,
+  type RedeemResponse,
+} from '@ecm365/shared';
 import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { asUser, obtainCode, walkConnector } from '../support/connect-flow.js';
 import { signIn, startTestApp, type SignedIn, type TestApp } from '../support/test-app.js';
@@ -59,6 +64,8 @@ describe('the Microsoft 365 connection, end to end over HTTP', () => {
       lastTest: body.test,
     });
     expect(body.connection.scopes).toEqual(expect.arrayContaining(['User.Read']));
+    // The answer is the connection as GET says it: the portal needs no second request.
+    expect(body.connection).toEqual(await connectionOf());
 
     expect((await user.get(`/api/v1/ms365/connect/${attemptId}`)).json()).toMatchObject({ status: 'redeemed' });
     expect((await user.get(`/api/v1/ms365/connect/${attemptId}/code`)).json().error.code).toBe('code_redeemed');
@@ -69,8 +76,12 @@ describe('the Microsoft 365 connection, end to end over HTTP', () => {
     onTestFinished(() => t.clock.advance(-60_000));
     const retest = await user.post('/api/v1/ms365/connection/test');
     expect(retest.statusCode).toBe(200);
-    expect(retest.json()).toMatchObject({ ok: true });
-    expect(Date.parse((await connectionOf()).lastCheckedAt as string)).toBeGreaterThanOrEqual(checkedAt + 60_000);
+    const { connection: tested, ...result } = retest.json<ConnectionTestResponse>();
+    expect(result).toMatchObject({ ok: true, checks: [{ id: 'token' }, { id: 'profile' }] });
+    // With the connection this test left, as GET says it (its last test is this one, checked a minute later).
+    expect(tested).toEqual(await connectionOf());
+    expect(tested.lastTest).toEqual(result);
+    expect(Date.parse(tested.lastCheckedAt as string)).toBeGreaterThanOrEqual(checkedAt + 60_000);
 
     const removed = await user.delete('/api/v1/ms365/connection');
     expect(removed.statusCode).toBe(204);
@@ -175,6 +186,18 @@ describe('the Microsoft 365 connection, end to end over HTTP', () => {
       'The connected Microsoft 365 user ohne-zugriff@contoso.example has no access to the mailbox rechnungen@contoso.example.',
     );
     expect(english.lastTest?.checks.find((check) => !check.ok)?.hint).toMatch(/^IMPORTANT: The user you connect/);
+
+    // Testing again in English: the result and the connection that comes with it, both in English.
+    const retested = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/ms365/connection/test',
+        headers: { host: admin.host, cookie: admin.cookie, 'x-csrf-token': admin.csrfToken, 'accept-language': 'en' },
+      })
+    ).json<ConnectionTestResponse>();
+    expect(retested.checks.find((check) => !check.ok)?.message).toBe(english.lastFailure?.message);
+    expect(retested.connection.lastFailure?.message).toBe(english.lastFailure?.message);
+    expect(retested.connection.lastTest?.checks.find((check) => !check.ok)?.hint).toMatch(/^IMPORTANT: The user/);
   });
 
   it.each(['resource', 'resource_lowercase'] as const)(
@@ -249,10 +272,12 @@ describe('the Microsoft 365 connection, end to end over HTTP', () => {
     t.microsoft.controls.setTokenLifetimes({ accessTokenSeconds: 60 });
     await user.post('/api/v1/ms365/connection', { code: await obtainCode(t, admin) });
     t.microsoft.controls.revokeRefreshTokens('admin@contoso.example');
-    const test = (await user.post('/api/v1/ms365/connection/test')).json();
+    const test = (await user.post('/api/v1/ms365/connection/test')).json<ConnectionTestResponse>();
     expect(test).toMatchObject({ ok: false, checks: [{ id: 'token', ok: false }] });
-    expect(test.checks[0].hint).toContain('Verbindung erneut einrichten');
-    expect(await connectionOf()).toMatchObject({ status: 'needs_reauth', lastFailure: { reason: 'token' } });
+    expect(test.checks[0]?.hint).toContain('Verbindung erneut einrichten');
+    // The status the test changed comes with its answer.
+    expect(test.connection).toMatchObject({ status: 'needs_reauth', lastFailure: { reason: 'token' } });
+    expect(test.connection).toEqual(await connectionOf());
   });
 
   it('validates the feature settings', async () => {

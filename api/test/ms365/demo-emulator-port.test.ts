@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/config.js';
-import { setUpMicrosoft } from '../../src/demo/microsoft-setup.js';
+import { setUpMicrosoft } from '../../src/wiring/microsoft.js';
 
 let occupied: Server;
 let port: number;

@@ -2,7 +2,7 @@ import { startMicrosoftEmulator, type RunningMicrosoftEmulator } from '@ecm365/e
 import type { Agent } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createMicrosoftDispatcher, GraphGateway, MicrosoftRequestError } from '../../src/adapters/microsoft/index.js';
-import { emulatorEndpoints } from '../../src/demo/microsoft-setup.js';
+import { emulatorEndpoints } from '../../src/demo/microsoft-emulator.js';
 import { MICROSOFT_RETRY_POLICY, microsoftRetryDecision } from '../../src/modules/ms365/microsoft-retry.js';
 import { withRetries } from '../../src/support/retry.js';
 import { TEST_CLIENT } from '../support/test-app.js';

@@ -1,7 +1,7 @@
 import type { ConnectionResponse, ConnectionTestResult, RedeemResponse } from '@ecm365/shared';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { KeyRing } from '../../src/crypto/key-ring.js';
-import { connectionCacheContext } from '../../src/modules/ms365/connection-tokens.js';
+import { connectionCacheContext } from '../../src/modules/ms365/connection/connection-tokens.js';
 import { asUser, obtainCode } from '../support/connect-flow.js';
 import { createTestDatabase } from '../support/test-database.js';
 import { signIn, startTestApp, TEST_ENCRYPTION_KEY, type SignedIn, type TestApp } from '../support/test-app.js';

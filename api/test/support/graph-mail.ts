@@ -14,7 +14,7 @@ import {
   type MicrosoftEndpoints,
 } from '../../src/adapters/microsoft/index.js';
 import { CapturedTokenCache } from '../../src/adapters/microsoft/persistent-token-cache.js';
-import { emulatorEndpoints } from '../../src/demo/microsoft-setup.js';
+import { emulatorEndpoints } from '../../src/demo/microsoft-emulator.js';
 import { TEST_CLIENT } from './test-app.js';
 
 export const INVOICE_MAILBOX = 'rechnungen@contoso.example';

@@ -14,7 +14,8 @@ import { SECURE_SESSION_COOKIE, SESSION_COOKIE, type SessionResponse } from '@ec
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../../src/app.js';
 import { loadConfig, type Config } from '../../src/config/config.js';
-import { callbackUrl, emulatorEndpoints, setUpMicrosoft } from '../../src/demo/microsoft-setup.js';
+import { emulatorEndpoints } from '../../src/demo/microsoft-emulator.js';
+import { callbackUrl, setUpMicrosoft } from '../../src/wiring/microsoft.js';
 import { createLogger } from '../../src/http/logging.js';
 import { TenantAdminService } from '../../src/modules/tenants/tenant-admin.service.js';
 import { createServices, type Services } from '../../src/services.js';

@@ -1,7 +1,8 @@
 import type { CreatedWebhook, EventType, WebhookDelivery } from '@ecm365/shared';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { callbackUrl, emulatorEndpoints } from '../../src/demo/microsoft-setup.js';
+import { emulatorEndpoints } from '../../src/demo/microsoft-emulator.js';
+import { callbackUrl } from '../../src/wiring/microsoft.js';
 import { createServices } from '../../src/services.js';
 import { asUser, obtainCode } from '../support/connect-flow.js';
 import { appendFailedImport, tenantIdOf } from '../support/events.js';

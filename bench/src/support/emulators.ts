@@ -1,4 +1,4 @@
-import type { EmulatorAddressValues } from '../../../api/src/demo/microsoft-setup.js';
+import type { EmulatorAddressValues } from '../../../api/src/demo/microsoft-emulator.js';
 import { firstMessage, forkModule, stopChild } from './child-process.js';
 import { onInterrupt } from './cleanup.js';
 

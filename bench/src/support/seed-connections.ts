@@ -9,8 +9,8 @@ import {
 } from '../../../api/src/adapters/microsoft/index.js';
 import type { KeyRing } from '../../../api/src/crypto/key-ring.js';
 import type { Db } from '../../../api/src/db/database.js';
-import { newConnectionRow } from '../../../api/src/modules/ms365/connection-row.js';
-import { codeChallengeOf, createCodeVerifier } from '../../../api/src/modules/ms365/pkce.js';
+import { newConnectionRow } from '../../../api/src/modules/ms365/connection/connection-row.js';
+import { codeChallengeOf, createCodeVerifier } from '../../../api/src/modules/ms365/attempts/pkce.js';
 import { randomToken } from '../../../api/src/support/secrets.js';
 import { MicrosoftBrowser } from './http-clients.js';
 import { progress } from './report.js';

@@ -293,7 +293,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Test the connection again */
+        /** Test the connection again; answers the result and the connection as it is now */
         post: operations["testConnection"];
         delete?: never;
         options?: never;
@@ -761,6 +761,75 @@ export interface components {
             status: "connected" | "needs_reauth" | "error";
             previousStatus: components["schemas"]["ConnectionStatusValue"];
             result: components["schemas"]["ConnectionTestResult"];
+        };
+        /**
+         * @example {
+         *       "ok": true,
+         *       "testedAt": "2026-03-02T09:15:00.000Z",
+         *       "checks": [
+         *         {
+         *           "id": "token",
+         *           "ok": true,
+         *           "message": "Token is valid."
+         *         },
+         *         {
+         *           "id": "profile",
+         *           "ok": true,
+         *           "message": "Signed in as anna@contoso.example."
+         *         }
+         *       ],
+         *       "connection": {
+         *         "status": "connected",
+         *         "account": {
+         *           "username": "anna@contoso.example",
+         *           "displayName": "Anna Admin",
+         *           "microsoftTenantId": "b1e7c1a2-0000-4c1d-9a0e-1f2e3d4c5b6a"
+         *         },
+         *         "scopes": [
+         *           "openid",
+         *           "profile",
+         *           "offline_access",
+         *           "User.Read",
+         *           "Mail.ReadWrite.Shared"
+         *         ],
+         *         "connectedAt": "2026-03-02T09:15:00.000Z",
+         *         "connectedBy": "Anna Admin",
+         *         "lastTest": {
+         *           "ok": true,
+         *           "testedAt": "2026-03-02T09:15:00.000Z",
+         *           "checks": [
+         *             {
+         *               "id": "token",
+         *               "ok": true,
+         *               "message": "Token is valid."
+         *             },
+         *             {
+         *               "id": "profile",
+         *               "ok": true,
+         *               "message": "Signed in as anna@contoso.example."
+         *             }
+         *           ]
+         *         },
+         *         "features": [
+         *           {
+         *             "id": "invoice-mail-import",
+         *             "enabled": true,
+         *             "mailbox": "rechnungen@contoso.example",
+         *             "scopes": [
+         *               "Mail.ReadWrite.Shared"
+         *             ]
+         *           }
+         *         ],
+         *         "lastCheckedAt": "2026-03-02T09:15:00.000Z"
+         *       }
+         *     }
+         */
+        ConnectionTestResponse: {
+            ok: boolean;
+            /** Format: date-time */
+            testedAt: string;
+            checks: components["schemas"]["ConnectionCheck"][];
+            connection: components["schemas"]["ConnectionResponse"];
         };
         /**
          * @example {
@@ -2406,7 +2475,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConnectionTestResult"];
+                    "application/json": components["schemas"]["ConnectionTestResponse"];
                 };
             };
             400: components["responses"]["ValidationFailed"];

@@ -1,7 +1,7 @@
 import type {
   AttemptResponse,
   ConnectionResponse,
-  ConnectionTestResult,
+  ConnectionTestResponse,
   CreateApiTokenRequest,
   RedeemResponse,
   CreateWebhookRequest,
@@ -35,7 +35,7 @@ export const ms365Api = {
   redeem: (code: string) =>
     withCodes<RedeemResponse>(apiCall((api) => api.POST('/api/v1/ms365/connection', { body: { code } }))),
   connection: () => withCodes<ConnectionResponse>(apiCall((api) => api.GET('/api/v1/ms365/connection'))),
-  test: () => withCodes<ConnectionTestResult>(apiCall((api) => api.POST('/api/v1/ms365/connection/test', {}))),
+  test: () => withCodes<ConnectionTestResponse>(apiCall((api) => api.POST('/api/v1/ms365/connection/test', {}))),
   disconnect: () => apiCall((api) => api.DELETE('/api/v1/ms365/connection', {})),
 };
 

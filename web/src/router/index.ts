@@ -1,3 +1,4 @@
+import { PORTAL_PAGES } from '@ecm365/shared';
 import {
   createRouter,
   createWebHistory,
@@ -28,14 +29,14 @@ export function createAppRouter(): Router {
     history: createWebHistory(),
     routes: [
       {
-        path: '/login',
+        path: PORTAL_PAGES.login,
         name: 'login',
         component: () => import('../views/login/LoginView.vue'),
         meta: { public: true, firstScreen: true, titleKey: 'login.title' },
       },
       {
         // Where Microsoft sends a Microsoft 365 administrator after the admin-consent link: no portal account needed.
-        path: '/admin-consent',
+        path: PORTAL_PAGES.adminConsent,
         name: 'admin-consent',
         component: () => import('../views/admin-consent/AdminConsentView.vue'),
         meta: { public: true, titleKey: 'adminConsent.title' },
@@ -44,43 +45,43 @@ export function createAppRouter(): Router {
         // The connector window: its own minimal chrome, no menu. Reachable without a session: the browser an
         // integrator sent an API token's connector link to has none, and where Microsoft's answer reached a host
         // without the user's session the window explains that instead of showing a bare login form.
-        path: '/connector/:attemptId',
+        path: PORTAL_PAGES.connector,
         name: 'connector',
         component: () => import('../views/connector/ConnectorView.vue'),
         props: true,
         meta: { public: true, titleKey: 'connector.title' },
       },
       {
-        path: '/',
+        path: PORTAL_PAGES.overview,
         component: () => import('../layouts/AppLayout.vue'),
         children: [
           {
-            path: '',
+            path: PORTAL_PAGES.overview,
             name: 'overview',
             component: () => import('../views/overview/OverviewView.vue'),
             meta: { titleKey: 'nav.overview' },
           },
           {
-            path: 'microsoft-365',
+            path: PORTAL_PAGES.ms365,
             name: 'ms365',
             component: () => import('../views/ms365/Ms365View.vue'),
             meta: { titleKey: 'nav.ms365' },
           },
           {
             // „Import-Aktivität“ of the invoice mail import, linked from its card on the Microsoft 365 page.
-            path: 'microsoft-365/rechnungs-import',
+            path: PORTAL_PAGES.invoiceImportActivity,
             name: 'invoice-import-activity',
             component: () => import('../views/invoice-import/ImportActivityView.vue'),
             meta: { titleKey: 'invoiceImport.activity.title' },
           },
           {
-            path: 'webhooks',
+            path: PORTAL_PAGES.webhooks,
             name: 'webhooks',
             component: () => import('../views/webhooks/WebhooksView.vue'),
             meta: { titleKey: 'nav.webhooks' },
           },
           {
-            path: 'api-tokens',
+            path: PORTAL_PAGES.apiTokens,
             name: 'api-tokens',
             component: () => import('../views/api-tokens/ApiTokensView.vue'),
             meta: { titleKey: 'nav.apiTokens' },
@@ -109,7 +110,7 @@ export function createAppRouter(): Router {
       // Server unreachable: treat as signed out; the login form then says what is wrong.
     }
     if (!to.meta.public && !session.isAuthenticated) {
-      return { name: 'login', query: to.fullPath === '/' ? {} : { redirect: to.fullPath } };
+      return { name: 'login', query: to.fullPath === PORTAL_PAGES.overview ? {} : { redirect: to.fullPath } };
     }
     if (to.name === 'login' && session.isAuthenticated) return safeRedirect(to.query.redirect);
     // Fetched while the page's own chunks load; beforeResolve below waits for them (and retries a failed one).

@@ -116,6 +116,24 @@ describe('the Microsoft 365 store', () => {
     expect(store.attempt).toBeNull();
   });
 
+  it('tests again and takes the connection from the answer, without asking for it a second time', async () => {
+    const reauth = { ...connected, status: 'needs_reauth' as const, lastTest: testResult };
+    const { requests } = mockApi({
+      'GET /ms365/connection': { body: connected },
+      'POST /ms365/connection/test': { body: { ...testResult, connection: reauth } },
+    });
+    const store = useMs365Store();
+    await store.load();
+
+    await expect(store.retest()).resolves.toEqual(testResult);
+    expect(store.status).toBe('needs_reauth');
+    expect(store.lastTest).toEqual(testResult);
+    expect(requests.map((request) => `${request.method} ${request.path}`)).toEqual([
+      'GET /ms365/connection',
+      'POST /ms365/connection/test',
+    ]);
+  });
+
   it('reloads the status after a disconnect and updates saved feature settings', async () => {
     let deleted = false;
     mockApi({

@@ -86,11 +86,10 @@ export const useMs365Store = defineStore('ms365', () => {
   }
 
   async function retest(): Promise<ConnectionTestResult> {
-    const result = await guarded(() => ms365Api.test(), 'testing');
+    // The answer brings the connection the test left (status, e.g. needs_reauth, and the check times).
+    const { connection: tested, ...result } = await guarded(() => ms365Api.test(), 'testing');
     lastTest.value = result;
-    // The test may change the status (e.g. needs_reauth) and the check times.
-    const refreshed = await guarded(() => ms365Api.connection());
-    connection.value = refreshed;
+    connection.value = tested;
     return result;
   }
 

@@ -1,7 +1,7 @@
 import { FEATURES, type ConnectionStatusValue, type ConnectionTestTrigger, type FeatureSettings } from '@ecm365/shared';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/database.js';
-import type { TestOutcome } from '../ms365/connection-tester.js';
+import type { TestOutcome } from '../ms365/connection/connection-tester.js';
 import { queueSupportMail } from '../notifications/support-mail.js';
 import { appendEvent } from './append-event.js';
 

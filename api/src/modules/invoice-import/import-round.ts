@@ -5,9 +5,9 @@ import { DeltaStateExpiredError, type DeltaMessage, type GraphMailGateway } from
 import type { Db } from '../../db/database.js';
 import type { Clock } from '../../support/clock.js';
 import { appendEvent } from '../events/append-event.js';
-import type { ConnectionTokens } from '../ms365/connection-tokens.js';
-import { findConnection } from '../ms365/connection.repository.js';
-import { listTenantFeatures } from '../ms365/feature.repository.js';
+import type { ConnectionTokens } from '../ms365/connection/connection-tokens.js';
+import { findConnection } from '../ms365/connection/connection.repository.js';
+import { listTenantFeatures } from '../ms365/features/feature.repository.js';
 import type { ImportEloSessions } from './elo-sessions.js';
 import { graphCall } from './graph-calls.js';
 import { judgeFailure } from './import-failure.js';

@@ -12,8 +12,8 @@ import { ImportConflictError, NotFoundError, ValidationFailedError } from '../..
 import type { Clock } from '../../support/clock.js';
 import type { AuditLog } from '../audit/audit-log.js';
 import type { Principal } from '../auth/principal.js';
-import { findConnection } from '../ms365/connection.repository.js';
-import { listTenantFeatures, upsertTenantFeature } from '../ms365/feature.repository.js';
+import { findConnection } from '../ms365/connection/connection.repository.js';
+import { listTenantFeatures, upsertTenantFeature } from '../ms365/features/feature.repository.js';
 import type { ImportEloSessions } from './elo-sessions.js';
 import { IMPORT_KEY_LENGTH } from './import-key.js';
 import { eloFieldsOf, mergeSettings, resolveSettings, type FeatureSwitch } from './import-settings.js';

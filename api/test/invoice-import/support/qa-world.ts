@@ -17,7 +17,7 @@ import type {
 } from '@ecm365/shared';
 import type { LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
-import { callbackUrl } from '../../../src/demo/microsoft-setup.js';
+import { callbackUrl } from '../../../src/wiring/microsoft.js';
 import { startBackgroundJobs, type BackgroundJobs } from '../../../src/jobs/background-jobs.js';
 import { asUser, obtainCode } from '../../support/connect-flow.js';
 import { PUBLIC_URL, signIn, startTestApp, TEST_CLIENT, type SignedIn, type TestApp } from '../../support/test-app.js';

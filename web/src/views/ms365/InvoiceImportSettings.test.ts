@@ -41,7 +41,7 @@ describe('the invoice import card', () => {
     };
     const { requests } = mockApi({
       'GET /ms365/connection': { body: connected },
-      'POST /ms365/connection/test': { body: testResult },
+      'POST /ms365/connection/test': { body: { ...testResult, connection: connected } },
       [`PUT ${PATH}`]: { body: saved },
     });
     const { wrapper, pinia } = mountCard();

@@ -1,0 +1,337 @@
+import {
+  CALLBACK_PATH,
+  connectorPage,
+  scopesFor,
+  type AttemptError,
+  type AttemptResponse,
+  type CodeResponse,
+  type ConnectResponse,
+} from '@ecm365/shared';
+import type { MicrosoftIdentity } from '../../../adapters/microsoft/index.js';
+import { MicrosoftRequestError } from '../../../adapters/microsoft/index.js';
+import type { KeyRing } from '../../../crypto/key-ring.js';
+import type { Db } from '../../../db/database.js';
+import {
+  AttemptExpiredError,
+  AttemptNotFoundError,
+  CodeExpiredError,
+  CodeRedeemedError,
+} from '../../../errors/domain-errors.js';
+import type { Clock } from '../../../support/clock.js';
+import { constantTimeEqual, randomToken, sha256 } from '../../../support/secrets.js';
+import type { AuditEntry, AuditLog } from '../../audit/audit-log.js';
+import { attemptCacheContext, attemptFlowContext } from './attempt-contexts.js';
+import { principalKey, type Principal } from '../../auth/principal.js';
+import { ADMIN_CONSENT_STATE_PREFIX, type AdminConsents } from './admin-consents.js';
+import { openAttemptAsBrowser, type BrowserAnswer, type BrowserVisit } from './attempt-browser-binding.js';
+import { explainCallbackFailure } from './attempt-failure.js';
+import {
+  claimAttemptCallback,
+  failAttempt,
+  findAttemptByStateHash,
+  findOwnAttempt,
+  insertAttempt,
+  replaceAttemptTrip,
+  storeAttemptCode,
+} from './attempt.repository.js';
+import { effectiveAttemptStatus, toAttemptResponse } from './attempt-view.js';
+import type { FeatureService } from '../features/feature.service.js';
+import {
+  reportServiceConfiguration,
+  type LogError,
+  type MicrosoftFailure,
+} from '../../../adapters/microsoft/microsoft-failure.js';
+import type { Ms365CodeIssuer } from './ms365-code-issuer.js';
+import type { TenantRateCaps } from '../../throttle/tenant-rate-caps.js';
+import type { AttemptRow } from '../ms365.tables.js';
+import { codeChallengeOf, createCodeVerifier } from './pkce.js';
+
+/** Attempts and codes live ten minutes (SPEC §4). */
+const ATTEMPT_TTL_MS = 10 * 60_000;
+const CODE_TTL_MS = 10 * 60_000;
+
+export interface CallbackInput {
+  query: Record<string, string | undefined>;
+  /** `https://host[:port]` the callback arrived on. */
+  requestOrigin: string;
+  /** The portal session presented with the callback, if any. */
+  session: Principal | undefined;
+  /** The connector binding cookie presented with the callback, if any (attempts started with an API token). */
+  browserBinding: string | undefined;
+  ip: string;
+}
+
+type CallbackAudit = Omit<AuditEntry, 'outcome' | 'details'>;
+
+export interface ConnectAttemptServiceDeps {
+  db: Db;
+  clock: Clock;
+  keys: KeyRing;
+  identity: MicrosoftIdentity;
+  codes: Ms365CodeIssuer;
+  features: FeatureService;
+  audit: AuditLog;
+  adminConsents: AdminConsents;
+  publicUrl: string;
+  /** Is this an origin of the portal (a tenant host, selfhost, the public URL)? Guards the callback hop. */
+  isPortalOrigin: (origin: string) => boolean;
+  logError: LogError;
+  /** Connect attempts per tenant and minute. */
+  caps: TenantRateCaps;
+}
+
+/**
+ * From "Verbindung herstellen" to the MS365 code: connect attempts (ten minutes, bound to tenant, ELO user and the
+ * session that started them — or, when an API token started them, to the first browser that opens the connector
+ * link), each trip to Microsoft with its own state, nonce and PKCE verifier kept server-side, the callback that
+ * redeems Microsoft's authorization code, and showing the MS365 code to the session or token that started it.
+ */
+export class ConnectAttemptService {
+  constructor(private readonly deps: ConnectAttemptServiceDeps) {}
+
+  async start(principal: Principal, requestOrigin: string, ip: string): Promise<ConnectResponse> {
+    await this.deps.caps.take('connect_attempt', principal.tenant.id);
+    const { db, clock, keys } = this.deps;
+    const id = randomToken(16);
+    const now = clock.now();
+    const expiresAt = new Date(now.getTime() + ATTEMPT_TTL_MS);
+    const returnOrigin = this.deps.isPortalOrigin(requestOrigin) ? requestOrigin : this.deps.publicUrl;
+    await insertAttempt(db, {
+      id,
+      tenantId: principal.tenant.id,
+      eloUserId: principal.user.id,
+      eloUserName: principal.user.name,
+      principalKey: principalKey(principal),
+      // The state itself is derived when the browser is sent to Microsoft; only its hash is stored.
+      stateHash: sha256(randomToken(32)),
+      returnOrigin,
+      scopes: scopesFor(await this.deps.features.enabledIds(principal.tenant.id)),
+      status: 'pending',
+      flowSecrets: keys.encrypt(
+        JSON.stringify({ codeVerifier: createCodeVerifier(), nonce: randomToken(16) }),
+        attemptFlowContext(id),
+      ),
+      createdAt: now,
+      expiresAt,
+    });
+    await this.deps.audit.record({
+      tenant: principal.tenant,
+      actor: principal.user.name,
+      action: 'ms365.connect',
+      outcome: 'success',
+      ip,
+    });
+    return { attemptId: id, connectorUrl: `${returnOrigin}${connectorPage(id)}`, expiresAt: expiresAt.toISOString() };
+  }
+
+  async describe(principal: Principal, attemptId: string): Promise<AttemptResponse> {
+    return toAttemptResponse(await this.ownAttempt(principal, attemptId), this.deps.clock.now());
+  }
+
+  /** The connector window of an attempt started with an API token, in the browser that owns it (or now does). */
+  async describeForBrowser(visit: BrowserVisit, attemptId: string): Promise<BrowserAnswer<AttemptResponse>> {
+    const { attempt, setBindingCookie } = await openAttemptAsBrowser(this.deps.db, visit, attemptId);
+    return {
+      value: toAttemptResponse(attempt, this.deps.clock.now()),
+      ...(setBindingCookie ? { setBindingCookie } : {}),
+    };
+  }
+
+  /** Microsoft's authorize URL for a pending attempt: a new trip (the previous one stops working). */
+  async authorizeUrl(principal: Principal, attemptId: string): Promise<string> {
+    return this.newTrip(await this.ownAttempt(principal, attemptId));
+  }
+
+  /** The same for the browser that owns an attempt started with an API token. */
+  async authorizeUrlForBrowser(visit: BrowserVisit, attemptId: string): Promise<BrowserAnswer<string>> {
+    const { attempt, setBindingCookie } = await openAttemptAsBrowser(this.deps.db, visit, attemptId);
+    return { value: await this.newTrip(attempt), ...(setBindingCookie ? { setBindingCookie } : {}) };
+  }
+
+  /**
+   * Every trip to Microsoft gets its own state, PKCE verifier and nonce (replacing the previous trip's together),
+   * so a second click on „Verbindung herstellen“ never sends the same challenge or nonce again and only the latest
+   * trip can complete.
+   */
+  private async newTrip(attempt: AttemptRow): Promise<string> {
+    if (effectiveAttemptStatus(attempt, this.deps.clock.now()) !== 'pending') throw new AttemptExpiredError();
+    const codeVerifier = createCodeVerifier();
+    const nonce = randomToken(16);
+    const state = `${attempt.id}.${randomToken(24)}`;
+    await replaceAttemptTrip(this.deps.db, attempt.id, {
+      stateHash: sha256(state),
+      flowSecrets: this.deps.keys.encrypt(JSON.stringify({ codeVerifier, nonce }), attemptFlowContext(attempt.id)),
+    });
+    return this.deps.identity.authorizeUrl({
+      scopes: attempt.scopes,
+      state,
+      nonce,
+      codeChallenge: codeChallengeOf(codeVerifier),
+    });
+  }
+
+  /** Handles Microsoft's redirect; answers where to send the browser next. */
+  async handleCallback(input: CallbackInput): Promise<string> {
+    const { query } = input;
+    if (query.admin_consent !== undefined || query.state?.startsWith(ADMIN_CONSENT_STATE_PREFIX)) {
+      return this.deps.adminConsents.complete(query, input.ip);
+    }
+    const attempt = query.state ? await findAttemptByStateHash(this.deps.db, sha256(query.state)) : undefined;
+    if (!attempt) return `${this.deps.publicUrl}${connectorPage('unknown')}?error=invalid_state`;
+
+    // The session cookie belongs to the tenant's host: finish there, not on the shared callback host. Compared by
+    // host, never by origin: behind a TLS proxy that is not trusted (TRUST_PROXY_HOPS=0) the request looks like
+    // http while the attempt says https, and sending the browser "on" to its own host looped for ever.
+    if (
+      hostOf(attempt.returnOrigin) !== hostOf(input.requestOrigin) &&
+      this.deps.isPortalOrigin(attempt.returnOrigin)
+    ) {
+      return `${attempt.returnOrigin}${CALLBACK_PATH}?${new URLSearchParams(definedEntries(query))}`;
+    }
+    const connector = `${attempt.returnOrigin}${connectorPage(attempt.id)}`;
+    // Binding to the browser: only the session that started the attempt (or, for an attempt of an API token, the
+    // browser that first opened its connector link) may complete it (OAuth login CSRF).
+    if (!this.callbackFromOwner(attempt, input)) return `${connector}?error=session_mismatch`;
+    if (effectiveAttemptStatus(attempt, this.deps.clock.now()) !== 'pending') return connector;
+    // One callback per attempt talks to Microsoft; a second one (reload, double navigation) shows its outcome.
+    if (!(await claimAttemptCallback(this.deps.db, attempt.id, this.deps.clock.now()))) return connector;
+
+    const audit = {
+      tenant: { id: attempt.tenantId, slug: attempt.tenantSlug },
+      actor: attempt.eloUserName,
+      action: 'ms365.callback' as const,
+      ip: input.ip,
+    };
+    if (query.error || !query.code) {
+      await this.fail(
+        attempt,
+        {
+          error: query.error ?? 'invalid_request',
+          description: query.error_description,
+          subError: query.error_subcode,
+        },
+        audit,
+      );
+    } else {
+      await this.complete(attempt, query.code, query.state ?? '', audit);
+    }
+    return connector;
+  }
+
+  /** Redeems Microsoft's authorization code and issues the MS365 code for the attempt. */
+  private async complete(attempt: AttemptRow, code: string, state: string, audit: CallbackAudit): Promise<void> {
+    try {
+      const { codeVerifier, nonce } = this.flowSecrets(attempt);
+      const tokens = await this.deps.identity.redeemAuthorizationCode({
+        code,
+        scopes: attempt.scopes,
+        codeVerifier,
+        nonce,
+        state,
+      });
+      const issued = this.deps.codes.issue(attempt.id);
+      const stored = await storeAttemptCode(this.deps.db, attempt.id, {
+        tokenCache: this.deps.keys.encrypt(tokens.serializedCache, attemptCacheContext(attempt.id)),
+        account: JSON.stringify(tokens.account),
+        grantedScopes: tokens.grantedScopes,
+        codeHash: issued.codeHash,
+        codeSalt: issued.codeSalt,
+        codeKeyId: issued.codeKeyId,
+        codeExpiresAt: new Date(this.deps.clock.now().getTime() + CODE_TTL_MS),
+      });
+      // Not stored: the attempt was removed meanwhile (disconnect, tenant deleted); nothing to show a code for.
+      await this.deps.audit.record(
+        stored
+          ? { ...audit, outcome: 'success', details: { account: tokens.account.username } }
+          : { ...audit, outcome: 'failure', details: { code: 'attempt_gone' } },
+      );
+    } catch (error) {
+      if (!(error instanceof MicrosoftRequestError)) throw error;
+      await this.fail(attempt, error.failure, audit);
+    }
+  }
+
+  private callbackFromOwner(attempt: AttemptRow, input: CallbackInput): boolean {
+    if (attempt.principalKey.startsWith('session:')) {
+      return input.session !== undefined && principalKey(input.session) === attempt.principalKey;
+    }
+    return (
+      attempt.browserBindingHash !== null &&
+      input.browserBinding !== undefined &&
+      constantTimeEqual(sha256(input.browserBinding), attempt.browserBindingHash)
+    );
+  }
+
+  /** Stores Microsoft's "no", explained in German, for the connector window to show. */
+  private async fail(attempt: AttemptRow, failure: MicrosoftFailure, audit: CallbackAudit): Promise<void> {
+    const explained = await this.explain(failure, attempt);
+    await failAttempt(this.deps.db, attempt.id, JSON.stringify(explained));
+    await this.deps.audit.record({
+      ...audit,
+      outcome: 'failure',
+      details: { kind: explained.kind, aadsts: explained.aadstsCode },
+    });
+  }
+
+  /** The MS365 code, only to the session that started the attempt, while it is unredeemed and fresh. */
+  async revealCode(principal: Principal, attemptId: string): Promise<CodeResponse> {
+    const attempt = await this.ownAttempt(principal, attemptId);
+    if (attempt.status === 'redeemed') throw new CodeRedeemedError();
+    if (attempt.status !== 'code_ready' || !attempt.codeSalt || !attempt.codeKeyId || !attempt.codeExpiresAt) {
+      throw new AttemptNotFoundError();
+    }
+    if (attempt.codeExpiresAt <= this.deps.clock.now()) throw new CodeExpiredError();
+    return {
+      code: this.deps.codes.derive(attempt.id, attempt.codeSalt, attempt.codeKeyId),
+      expiresAt: attempt.codeExpiresAt.toISOString(),
+    };
+  }
+
+  private async ownAttempt(principal: Principal, attemptId: string): Promise<AttemptRow> {
+    const attempt = await findOwnAttempt(this.deps.db, {
+      id: attemptId,
+      tenantId: principal.tenant.id,
+      principalKey: principalKey(principal),
+    });
+    if (!attempt) throw new AttemptNotFoundError();
+    return attempt;
+  }
+
+  private flowSecrets(attempt: AttemptRow): { codeVerifier: string; nonce: string } {
+    return JSON.parse(this.deps.keys.decrypt(attempt.flowSecrets, attemptFlowContext(attempt.id))) as {
+      codeVerifier: string;
+      nonce: string;
+    };
+  }
+
+  private async explain(failure: MicrosoftFailure, attempt: AttemptRow): Promise<AttemptError> {
+    const explained = explainCallbackFailure(failure);
+    if (explained.kind === 'service_configuration') reportServiceConfiguration(failure, this.deps.logError);
+    if (explained.kind === 'id_token_invalid') {
+      // Someone or something handed us a token that is not Microsoft's answer for this sign-in: ops must hear of it.
+      this.deps.logError(
+        { failure: { error: failure.error, reason: failure.description }, tenantId: attempt.tenantId },
+        'Microsoft id_token rejected: the sign-in could not be confirmed',
+      );
+    }
+    if (explained.kind !== 'consent_required') return explained;
+    const adminConsentUrl = await this.deps.adminConsents.link({
+      tenantId: attempt.tenantId,
+      requestedBy: attempt.eloUserName,
+      scopes: attempt.scopes,
+    });
+    return { ...explained, adminConsentUrl };
+  }
+}
+
+function definedEntries(query: Record<string, string | undefined>): Array<[string, string]> {
+  return Object.entries(query).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+}
+
+function hostOf(origin: string): string {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return origin;
+  }
+}

@@ -1,0 +1,155 @@
+import { sql, type Insertable, type Kysely, type Transaction, type Updateable } from 'kysely';
+import type { Database, Db } from '../../../db/database.js';
+import { supportMailKeySql, type SupportMailState } from '../../notifications/support-mail.js';
+import type { ConnectionRow, Ms365ConnectionsTable, TenantFeatureRow } from '../ms365.tables.js';
+
+/** Everything the status read shows, from one query. */
+export interface ConnectionStatusRows {
+  connection: ConnectionRow | undefined;
+  features: Array<Pick<TenantFeatureRow, 'featureId' | 'enabled' | 'mailbox'>>;
+  /** The support mail of the current set-up, if one was queued. */
+  supportMail: SupportMailState | undefined;
+}
+
+/**
+ * The status read (GET /ms365/connection) in one round trip: the connection row, the tenant's feature settings
+ * (aggregated) and the support mail of the current set-up (by its unique key). Three queries before; under load
+ * their round trips and the builder's compile time were most of the uncached read (issue 13).
+ */
+export async function findConnectionStatus(db: Db, tenantId: string): Promise<ConnectionStatusRows> {
+  const result = await sql<
+    Partial<ConnectionRow> & {
+      features: ConnectionStatusRows['features'];
+      supportStatus: SupportMailState['status'] | null;
+      supportCreatedAt: Date | null;
+      supportSentAt: Date | null;
+    }
+  >`
+    select c.*,
+      coalesce((select json_agg(json_build_object('feature_id', f.feature_id, 'enabled', f.enabled, 'mailbox', f.mailbox))
+        from tenant_features f where f.tenant_id = ${tenantId}), '[]'::json) as features,
+      m.status as support_status, m.created_at as support_created_at, m.sent_at as support_sent_at
+    from (select ${tenantId}::uuid as id) t
+    left join ms365_connections c on c.tenant_id = t.id
+    left join notification_mails m on c.tenant_id is not null
+      and m.dedupe_key = ${supportMailKeySql('c.tenant_id', 'c.connected_at')}`.execute(db);
+  const row = result.rows[0];
+  if (!row) return { connection: undefined, features: [], supportMail: undefined };
+  const { features, supportStatus, supportCreatedAt, supportSentAt, ...connection } = row;
+  return {
+    connection: connection.tenantId ? (connection as ConnectionRow) : undefined,
+    features,
+    supportMail:
+      supportStatus && supportCreatedAt
+        ? { status: supportStatus, createdAt: supportCreatedAt, sentAt: supportSentAt }
+        : undefined,
+  };
+}
+
+export function findConnection(db: Db, tenantId: string): Promise<ConnectionRow | undefined> {
+  return db.selectFrom('ms365Connections').selectAll().where('tenantId', '=', tenantId).executeTakeFirst();
+}
+
+/** The connections of several tenants in one query (the health monitor's page of checks); gone ones are missing. */
+export function findConnections(db: Db, tenantIds: readonly string[]): Promise<ConnectionRow[]> {
+  if (tenantIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('ms365Connections').selectAll().where('tenantId', 'in', tenantIds).execute();
+}
+
+/** Stores the tenant's connection, replacing an earlier one (re-setup). */
+export async function upsertConnection(
+  trx: Transaction<Database>,
+  row: Insertable<Ms365ConnectionsTable>,
+): Promise<void> {
+  const { tenantId: _tenantId, ...changes } = row;
+  await trx
+    .insertInto('ms365Connections')
+    .values(row)
+    .onConflict((conflict) => conflict.column('tenantId').doUpdateSet(changes))
+    .execute();
+}
+
+export async function updateConnection(
+  db: Db,
+  tenantId: string,
+  changes: Omit<Updateable<Ms365ConnectionsTable>, 'tenantId'>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('ms365Connections')
+    .set(changes)
+    .where('tenantId', '=', tenantId)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** Deletes the tenant's connection; answers the row that was deleted, if any. */
+export function deleteConnection(db: Db, tenantId: string): Promise<ConnectionRow | undefined> {
+  return db.deleteFrom('ms365Connections').where('tenantId', '=', tenantId).returningAll().executeTakeFirst();
+}
+
+/** The connection row, locked until the transaction ends (a test result and its events are written under it). */
+export function lockConnectionRow(trx: Transaction<Database>, tenantId: string): Promise<ConnectionRow | undefined> {
+  return trx.selectFrom('ms365Connections').selectAll().where('tenantId', '=', tenantId).forUpdate().executeTakeFirst();
+}
+
+export function listConnectionSecrets(db: Db) {
+  return db.selectFrom('ms365Connections').select(['tenantId', 'tokenCache']).execute();
+}
+
+/**
+ * Session-level advisory lock for one connection's token refresh, held on a dedicated connection across the
+ * call to Microsoft (a transaction-level lock would keep a transaction open for that long).
+ */
+export async function lockConnection(conn: Kysely<Database>, tenantId: string): Promise<void> {
+  await sql`select pg_advisory_lock(hashtextextended(${`ms365-connection:${tenantId}`}, 0))`.execute(conn);
+}
+
+export async function unlockConnection(conn: Kysely<Database>, tenantId: string): Promise<void> {
+  await sql`select pg_advisory_unlock(hashtextextended(${`ms365-connection:${tenantId}`}, 0))`.execute(conn);
+}
+
+/**
+ * Stores a token cache only if the row still holds `expected` (compare-and-set): a connection that was replaced
+ * (set up again) or re-encrypted meanwhile is never overwritten with a cache read before that happened.
+ */
+export async function replaceConnectionTokenCache(
+  db: Db,
+  tenantId: string,
+  expected: string,
+  next: string,
+  now: Date,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('ms365Connections')
+    .set({ tokenCache: next, updatedAt: now })
+    .where('tenantId', '=', tenantId)
+    .where('tokenCache', '=', expected)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+export async function countConnectionsByStatus(db: Db): Promise<Array<{ status: string; count: number }>> {
+  const rows = await db
+    .selectFrom('ms365Connections')
+    .select(['status', (eb) => eb.fn.countAll<string>().as('count')])
+    .groupBy('status')
+    .execute();
+  return rows.map((row) => ({ status: row.status, count: Number(row.count) }));
+}
+
+/**
+ * Claims up to `limit` connections whose check is due, pushing their next check to `leaseUntil` so no other sweep
+ * (or app instance) picks them again while their check runs; the check itself then sets the real next time.
+ */
+export async function claimDueConnections(db: Db, now: Date, leaseUntil: Date, limit: number): Promise<string[]> {
+  const result = await sql<{ tenantId: string }>`
+    update ms365_connections set next_check_at = ${leaseUntil}
+    where tenant_id in (
+      select tenant_id from ms365_connections
+      where next_check_at is null or next_check_at <= ${now}
+      order by next_check_at nulls first
+      limit ${limit}
+      for update skip locked)
+    returning tenant_id`.execute(db);
+  return result.rows.map((row) => row.tenantId);
+}

@@ -1,0 +1,107 @@
+import {
+  ConnectionResponse,
+  ConnectionTestResponse,
+  MS365_ROUTES,
+  RedeemRequest,
+  RedeemResponse,
+} from '@ecm365/shared';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import Type from 'typebox';
+import { principalOf, type RequestAuth } from '../../../http/request-auth.js';
+import { SECURITY } from '../../../http/openapi.js';
+import { requiresScope } from '../../../http/route-scope.js';
+import { rejectBody } from '../../../http/schemas.js';
+import { requestLocale } from '../../../messages/request-locale.js';
+import type { ConnectionService } from './connection.service.js';
+import { localizeConnection, localizeRedeem, localizeTestResponse } from './connection-view.js';
+
+export interface ConnectionRoutesOptions {
+  connection: ConnectionService;
+  requestAuth: RequestAuth;
+}
+
+/** The tenant's connection: finish the set-up with the MS365 code, status, test, disconnect (the import's settings: invoice-import.routes.ts). */
+export const connectionRoutes: FastifyPluginAsyncTypebox<ConnectionRoutesOptions> = async (
+  app,
+  { connection, requestAuth },
+) => {
+  const guarded = { onRequest: [requestAuth.authenticate, requestAuth.requireMs365Access] };
+  const reading = { ...guarded, config: requiresScope('ms365:read') };
+  const writing = { ...guarded, config: requiresScope('ms365:write') };
+
+  app.post(
+    MS365_ROUTES.connection,
+    {
+      ...writing,
+      schema: {
+        operationId: 'redeemMs365Code',
+        errors: ['invalid_code_format', 'invalid_code', 'too_many_attempts'],
+        tags: ['ms365'],
+        security: SECURITY.sessionOrToken,
+        summary: '„Einrichtung abschließen & Verbindung testen“: redeem the MS365 code, store the connection, test it',
+        body: RedeemRequest,
+        response: { 200: RedeemResponse },
+      },
+    },
+    async (request) =>
+      localizeRedeem(
+        await connection.redeem(principalOf(request), request.body.code, request.ip),
+        requestLocale(request),
+      ),
+  );
+
+  app.get(
+    MS365_ROUTES.connection,
+    {
+      ...reading,
+      schema: {
+        operationId: 'getConnection',
+        errors: ['access_denied'],
+        tags: ['ms365'],
+        security: SECURITY.sessionOrToken,
+        summary: 'Connection status, the last test and the feature settings',
+        response: { 200: ConnectionResponse },
+      },
+    },
+    async (request) =>
+      localizeConnection(await connection.status(principalOf(request).tenant.id), requestLocale(request)),
+  );
+
+  app.post(
+    MS365_ROUTES.connectionTest,
+    {
+      preValidation: rejectBody,
+      ...writing,
+      schema: {
+        operationId: 'testConnection',
+        errors: ['not_connected', 'too_many_attempts'],
+        tags: ['ms365'],
+        security: SECURITY.sessionOrToken,
+        summary: 'Test the connection again; answers the result and the connection as it is now',
+        response: { 200: ConnectionTestResponse },
+      },
+    },
+    async (request) =>
+      localizeTestResponse(await connection.runTest(principalOf(request), request.ip), requestLocale(request)),
+  );
+
+  app.delete(
+    MS365_ROUTES.connection,
+    {
+      preValidation: rejectBody,
+      ...writing,
+      schema: {
+        operationId: 'deleteConnection',
+        errors: ['access_denied'],
+        tags: ['ms365'],
+        security: SECURITY.sessionOrToken,
+        summary: '„Verbindung trennen/löschen“: delete the tokens and the connection',
+        response: { 204: Type.Null() },
+      },
+    },
+    async (request, reply) => {
+      await connection.disconnect(principalOf(request), request.ip);
+      return reply.code(204).send(null);
+    },
+  );
+};

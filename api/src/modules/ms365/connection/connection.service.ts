@@ -1,0 +1,224 @@
+import type {
+  ConnectionResponse,
+  ConnectionTestResponse,
+  ConnectionTestResult,
+  ConnectionTestTrigger,
+  FeatureSettings,
+  RedeemResponse,
+} from '@ecm365/shared';
+import type { KeyRing } from '../../../crypto/key-ring.js';
+import type { Db } from '../../../db/database.js';
+import { InvalidCodeError, InvalidCodeFormatError, NotConnectedError } from '../../../errors/domain-errors.js';
+import type { Clock } from '../../../support/clock.js';
+import type { AuditLog } from '../../audit/audit-log.js';
+import { principalKey, type Principal } from '../../auth/principal.js';
+import type { FailureCounter } from '../../throttle/failure-counter.js';
+import type { TenantRateCaps } from '../../throttle/tenant-rate-caps.js';
+import { claimAttemptByCode, dropAttemptTokenCache } from '../attempts/attempt.repository.js';
+import { attemptCacheContext } from '../attempts/attempt-contexts.js';
+import type { ConnectionTester, TestOutcome } from './connection-tester.js';
+import { lastFailureOf, toConnectionResponse } from './connection-view.js';
+import { newConnectionRow } from './connection-row.js';
+import {
+  findConnection,
+  findConnectionStatus,
+  lockConnectionRow,
+  updateConnection,
+  upsertConnection,
+} from './connection.repository.js';
+import { recordConnected, recordTestOutcome } from '../../events/connection-events.js';
+import { toSupportNotification } from '../../notifications/support-mail.js';
+import { featureSettingsOf, type FeatureService } from '../features/feature.service.js';
+import { Ms365CodeIssuer } from '../attempts/ms365-code-issuer.js';
+import { revokeConnection } from './revoke-connection.js';
+import type { TtlCache } from '../../../support/ttl-cache.js';
+import type { ConnectionRow } from '../ms365.tables.js';
+
+export interface ConnectionServiceDeps {
+  db: Db;
+  clock: Clock;
+  keys: KeyRing;
+  tester: ConnectionTester;
+  features: FeatureService;
+  audit: AuditLog;
+  redeemFailures: FailureCounter;
+  /** Wrong codes allowed per session, per ELO user of the tenant (across sessions and tokens) and per address. */
+  wrongCodes: { perSession: number; perUser: number; perIp: number };
+  /** Minutes until the health monitor should look again; undefined when it is off. */
+  checkIntervalMinutes: number | undefined;
+  /** Status views of the last seconds per tenant (the portal and integrators poll it); writes here drop them. */
+  statusCache: TtlCache<string, ConnectionResponse>;
+  caps: TenantRateCaps;
+  /** SUPPORT_EMAIL: the status names it beside the support mail's state. */
+  supportEmail: string;
+}
+
+/** The tenant's connection: redeeming the MS365 code, status, tests, disconnect. */
+export class ConnectionService {
+  constructor(private readonly deps: ConnectionServiceDeps) {}
+
+  /** „Einrichtung abschließen & Verbindung testen“: redeem the code exactly once, store the connection, test it. */
+  async redeem(principal: Principal, rawCode: string, ip: string): Promise<RedeemResponse> {
+    const { audit } = this.deps;
+    const codeHash = Ms365CodeIssuer.hashOfInput(rawCode);
+    if (!codeHash) throw new InvalidCodeFormatError();
+    const sessionKey = `redeem:${principalKey(principal)}`;
+    const { perSession, perUser, perIp } = this.deps.wrongCodes;
+    // Reserved before the code is looked up: a burst of parallel guesses gets exactly the limit checked.
+    const tries = await this.deps.redeemFailures.reserve(
+      [
+        { key: sessionKey, limit: perSession },
+        { key: `redeem-user:${principal.tenant.id}:${principal.user.id}`, limit: perUser },
+        { key: `redeem-ip:${ip}`, limit: perIp },
+      ],
+      'error.too_many_invalid_codes',
+    );
+    let wrongCode = false;
+    try {
+      const stored = await this.claimAndStore(principal, codeHash);
+      const auditBase = { tenant: principal.tenant, actor: principal.user.name, action: 'ms365.redeem' as const, ip };
+      if (!stored) {
+        wrongCode = true;
+        await audit.record({ ...auditBase, outcome: 'failure', details: { code: 'invalid_code' } });
+        throw new InvalidCodeError();
+      }
+      await this.deps.redeemFailures.clear(sessionKey);
+      await audit.record({ ...auditBase, outcome: 'success', details: { account: stored.accountUsername } });
+    } finally {
+      // A wrong code keeps its tries; a redeemed one (or a failure that is not the client's) gives them back.
+      if (!wrongCode) await tries.giveBack();
+    }
+    const test = await this.recordedTest(principal, ip, 'setup');
+    return { connection: await this.status(principal.tenant.id), test };
+  }
+
+  /** One transaction: claiming the code and storing the connection happen together or not at all. */
+  private async claimAndStore(
+    principal: Principal,
+    codeHash: string,
+  ): Promise<ReturnType<typeof newConnectionRow> | undefined> {
+    const { db, clock, keys } = this.deps;
+    const now = clock.now();
+    const stored = await db.transaction().execute(async (trx) => {
+      const attempt = await claimAttemptByCode(trx, {
+        codeHash,
+        tenantId: principal.tenant.id,
+        eloUserId: principal.user.id,
+        now,
+      });
+      if (!attempt?.tokenCache || !attempt.account) return undefined;
+      const row = newConnectionRow(
+        {
+          tenantId: principal.tenant.id,
+          account: attempt.account,
+          scopes: attempt.grantedScopes ?? attempt.scopes,
+          serializedCache: keys.decrypt(attempt.tokenCache, attemptCacheContext(attempt.id)),
+          connectedBy: principal.user.name,
+          now,
+        },
+        keys,
+      );
+      await upsertConnection(trx, row);
+      await dropAttemptTokenCache(trx, attempt.id);
+      await recordConnected(trx, row);
+      return row;
+    });
+    this.deps.statusCache.delete(principal.tenant.id);
+    return stored;
+  }
+
+  async status(tenantId: string): Promise<ConnectionResponse> {
+    return this.deps.statusCache.getOrLoad(tenantId, async () => {
+      // One query for the connection, the feature settings and the support mail (the read portals poll).
+      const { connection, features, supportMail } = await findConnectionStatus(this.deps.db, tenantId);
+      const view = toConnectionResponse(connection, featureSettingsOf(features));
+      return connection && supportMail
+        ? { ...view, supportNotification: toSupportNotification(supportMail, this.deps.supportEmail) }
+        : view;
+    });
+  }
+
+  /**
+   * „Verbindung testen“: runs the test now and records its outcome. Capped per tenant and minute (each test calls
+   * Microsoft); the test right after a redemption is not, since every redemption needs a capped connect attempt.
+   * Answers the connection with it, as the redemption does: the portal shows both without asking again.
+   */
+  async runTest(principal: Principal, ip: string): Promise<ConnectionTestResponse> {
+    await this.deps.caps.take('connection_test', principal.tenant.id);
+    const test = await this.recordedTest(principal, ip, 'manual');
+    return { ...test, connection: await this.status(principal.tenant.id) };
+  }
+
+  /** The test with its audit row: after a redemption and on request. */
+  private async recordedTest(
+    principal: Principal,
+    ip: string,
+    trigger: ConnectionTestTrigger,
+  ): Promise<ConnectionTestResult> {
+    const connection = await findConnection(this.deps.db, principal.tenant.id);
+    if (!connection) throw new NotConnectedError();
+    const outcome = await this.testAndRecord(connection, { trigger });
+    await this.deps.audit.record({
+      tenant: principal.tenant,
+      actor: principal.user.name,
+      action: 'ms365.test',
+      outcome: outcome.result.ok ? 'success' : 'failure',
+      details: {
+        status: outcome.status,
+        failed: outcome.result.checks.filter((check) => !check.ok).map((check) => check.id),
+      },
+      ip,
+    });
+    return outcome.result;
+  }
+
+  /**
+   * Runs the test on a stored connection and writes status, result and the next check time (also the monitor's
+   * path), with the test's events, in one transaction.
+   */
+  async testAndRecord(
+    connection: ConnectionRow,
+    options: { forceRefresh?: boolean; trigger?: ConnectionTestTrigger; features?: FeatureSettings[] } = {},
+  ): Promise<TestOutcome> {
+    // Read once: the test's mailbox checks and its events (the support mail) use the same settings. The health
+    // monitor passes them, read for a whole page of connections at once.
+    const features = options.features ?? (await this.deps.features.list(connection.tenantId));
+    const outcome = await this.deps.tester.run(connection, { ...options, features });
+    const now = this.deps.clock.now();
+    const failed = outcome.result.checks.find((check) => !check.ok);
+    await this.deps.db.transaction().execute(async (trx) => {
+      // The status before this result, under lock: a change of status is reported exactly once.
+      const before = await lockConnectionRow(trx, connection.tenantId);
+      if (!before) return; // disconnected while the test ran
+      await updateConnection(trx, connection.tenantId, {
+        status: outcome.status,
+        lastTest: JSON.stringify(outcome.result),
+        lastCheckedAt: now,
+        nextCheckAt: this.nextCheck(now, outcome),
+        ...(failed ? { lastFailure: JSON.stringify(lastFailureOf(failed, now)) } : {}),
+        updatedAt: now,
+      });
+      await recordTestOutcome(trx, { before, outcome, trigger: options.trigger ?? 'manual', features, at: now });
+    });
+    this.deps.statusCache.delete(connection.tenantId);
+    return outcome;
+  }
+
+  /**
+   * When the health monitor looks next: after the interval, or — when Microsoft was only throttling or away —
+   * after its Retry-After (at least a minute, at most the interval).
+   */
+  private nextCheck(now: Date, outcome: TestOutcome): Date | null {
+    const interval = this.deps.checkIntervalMinutes;
+    if (interval === undefined) return null;
+    let seconds = interval * 60;
+    if (outcome.temporary) seconds = Math.min(seconds, Math.max(60, outcome.temporary.retryAfterSeconds ?? 300));
+    return new Date(now.getTime() + seconds * 1000);
+  }
+
+  /** „Verbindung trennen/löschen“: the tokens and the connection are deleted, pending attempts with them. */
+  async disconnect(principal: Principal, ip: string): Promise<void> {
+    await revokeConnection(this.deps.db, this.deps.audit, principal.tenant, principal.user.name, ip, this.deps.clock);
+    this.deps.statusCache.delete(principal.tenant.id);
+  }
+}
