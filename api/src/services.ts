@@ -178,7 +178,10 @@ export function createServices(deps: ServiceDependencies) {
     clock,
     audit,
     elo: importElo,
-    onFeatureChange: (tenantId) => statusCache.delete(tenantId),
+    onFeatureChange: (tenantId) => {
+      statusCache.delete(tenantId);
+      tester.probeMemo.forget(tenantId);
+    },
   });
   return {
     ...integrations,

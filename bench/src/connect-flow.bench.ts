@@ -1,5 +1,7 @@
+import path from 'node:path';
 import type { BenchSettings } from './settings.js';
 import { hostOf, startAppUnderBench } from './support/app-under-bench.js';
+import { startCpuProfile } from './support/cpu-profiler.js';
 import { enableInvoiceImport, FLOW_STEPS, runConnectFlow, type StepTimings } from './support/connect-flow.js';
 import { MicrosoftBrowser, PortalClient, signIn } from './support/http-clients.js';
 import { meterQueries } from './support/query-meter.js';
@@ -37,6 +39,8 @@ export async function runConnectFlowBench(settings: BenchSettings) {
     const failures: string[] = [];
     let remaining = settings.flows;
     const meter = meterQueries(bench.database.pool);
+    // BENCH_CPU_PROFILE: the measured flows only (the app and the bench's clients share this process).
+    const profiler = settings.cpuProfileDir ? await startCpuProfile() : undefined;
     const cpuBefore = process.cpuUsage();
     const started = performance.now();
     await Promise.all(
@@ -56,6 +60,10 @@ export async function runConnectFlowBench(settings: BenchSettings) {
     const seconds = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
     const queries = meter.read();
+    if (profiler && settings.cpuProfileDir) {
+      const file = path.join(settings.cpuProfileDir, `connect-flow-${Date.now()}.cpuprofile`);
+      console.log(`CPU profile of the app process during the measured flows: ${await profiler.stop(file)}`);
+    }
     const flows = summarize(durations);
     const stepMeans = Object.fromEntries(
       FLOW_STEPS.map((step) => [

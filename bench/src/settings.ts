@@ -34,7 +34,7 @@ export interface BenchSettings {
   importLargeMb: number;
   /** Import benchmark: each run gives up after this many seconds. */
   importTimeoutSeconds: number;
-  /** When set: a CPU profile of the server process during the measured status read goes into this folder. */
+  /** When set: a CPU profile of the app process during the measured status reads and connect flows goes into this folder. */
   cpuProfileDir: string | undefined;
 }
 

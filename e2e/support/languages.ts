@@ -66,12 +66,17 @@ export async function readableTexts(page: Page): Promise<string[]> {
   });
 }
 
-/** The lines of the page that read as the other language than `locale` (after removing the neutral terms). */
-export async function linesInOtherLanguage(page: Page, locale: 'de' | 'en'): Promise<string[]> {
+/**
+ * The lines of the page that read as the other language than `locale`, after removing the neutral terms and `data`
+ * (what the page shows of the customer's own data, e.g. mail subjects).
+ */
+export async function linesInOtherLanguage(page: Page, locale: 'de' | 'en', data: string[] = []): Promise<string[]> {
   const other = locale === 'en' ? GERMAN : ENGLISH;
+  // Longest first, so a term inside a longer one does not leave the longer one's rest behind.
+  const neutral = [...data, ...LANGUAGE_NEUTRAL].sort((a, b) => b.length - a.length);
   return (await readableTexts(page)).filter((line) => {
     let rest = line;
-    for (const term of LANGUAGE_NEUTRAL) rest = rest.split(term).join(' ');
+    for (const term of neutral) rest = rest.split(term).join(' ');
     return other.test(rest);
   });
 }

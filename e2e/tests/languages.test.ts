@@ -1,17 +1,22 @@
 import { randomBytes } from 'node:crypto';
-import { formatMs365Code } from '@ecm365/shared';
+import { formatMs365Code, type ImportMessagesResponse } from '@ecm365/shared';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { resetMs365 } from '../support/api.js';
+import { apiSession, resetMs365 } from '../support/api.js';
 import { baseUrl, launchBrowser, newPortal, screenshot } from '../support/browser.js';
 import { readCode } from '../support/connector.js';
+import { dropInvoiceMail, eloControl } from '../support/invoice-import.js';
 import { linesInOtherLanguage, localeTexts } from '../support/languages.js';
+
+/** The demo ELO's invoice mask (emulators/src/elo/fixtures.ts), refused for a while to make a mail fail. */
+const MASK = { repository: 'demo', mask: 'Rechnung' };
 
 /**
  * The portal walked as a new user in each language, from the browser's language alone: sign-in with a wrong
  * password, the Microsoft 365 page, a wrong code, the connector window with Microsoft's "no" and with a code, and
- * the test results of a mailbox the user cannot open (texts the server writes, rendered from their codes). On every
- * screen no line may read as the other language (names and seed terms aside: support/languages.ts).
+ * the test results of a mailbox the user cannot open, and the import activity with a mail ELO refused (texts the
+ * server writes, rendered from their codes). On every screen no line may read as the other language (names and seed
+ * terms aside: support/languages.ts; on the activity page the mails' own subjects, senders and file names).
  */
 describe('the portal in English and in German', () => {
   let browser: Browser;
@@ -22,6 +27,11 @@ describe('the portal in English and in German', () => {
     await browser?.close();
   });
   beforeEach(async () => {
+    await resetMs365();
+    await eloControl('masks/accept', MASK);
+  });
+  afterAll(async () => {
+    await eloControl('masks/accept', MASK);
     await resetMs365();
   });
 
@@ -35,8 +45,8 @@ describe('the portal in English and in German', () => {
       const text = localeTexts(locale);
       const { page, problems } = await newPortal(browser, { locale: browserLocale });
       const seen: Record<string, string[]> = {};
-      const check = async (where: Page, screen: string) => {
-        seen[screen] = await linesInOtherLanguage(where, locale);
+      const check = async (where: Page, screen: string, data: string[] = []) => {
+        seen[screen] = await linesInOtherLanguage(where, locale, data);
       };
 
       await page.goto(`${baseUrl()}/login`);
@@ -102,6 +112,48 @@ describe('the portal in English and in German', () => {
       await page.getByTestId('test-results').waitFor();
       await check(page, 'Microsoft 365 after a reload');
 
+      // The import activity with a failed mail: connected again with an account that may open the mailbox, ELO
+      // refusing the invoice mask, „Jetzt prüfen“; the failed mail shows its reason in the page's language.
+      // The portal reuses an open connector window (it would only be focused): close the last one first.
+      await connector.close();
+      await disconnectByApi();
+      await eloControl('masks/reject', MASK);
+      await page.reload();
+      await page.getByTestId('connection-status').first().waitFor();
+      const reconnect = await openConnector(page, text('ms365.connect.button'), text('connector.pending.start'));
+      await consent(reconnect, text('connector.pending.start'), 'admin@contoso.example');
+      await readCode(reconnect);
+      await page.getByTestId('code-received').waitFor();
+      await page.getByRole('button', { name: text('ms365.code.submit') }).click();
+      await page.getByTestId('test-results').waitFor();
+      await reconnect.close();
+      const subject = `RE-${Date.now().toString(36).toUpperCase()}-${locale}`;
+      await dropInvoiceMail(page, {
+        subject,
+        fileName: `${subject}.pdf`,
+        from: { name: 'Muster AG', address: 'billing@muster.example' },
+      });
+      const card = page.getByTestId('invoice-card');
+      await card.getByRole('button', { name: text('invoiceImport.run') }).click();
+      await card.getByRole('link', { name: text('invoiceImport.activityLink') }).click();
+      await page.getByRole('heading', { level: 1, name: text('invoiceImport.activity.title') }).waitFor();
+      const failedMail = page
+        .getByTestId('import-messages')
+        .locator('li[data-message-id]')
+        .filter({ hasText: subject });
+      await failedMail
+        .getByTestId('import-message-state')
+        .filter({ hasText: text('invoiceImport.activity.states.failed') })
+        .waitFor({ timeout: 45_000 });
+      await expect(failedMail.getByTestId('import-message-error').textContent()).resolves.toContain(
+        text('invoiceImport.problems.elo_rejected'),
+      );
+      await eloControl('masks/accept', MASK);
+      // What the mails say (subjects, senders, file names, ELO paths) is data in the customer's words, not text.
+      await check(page, 'import activity with a failed mail', await mailData(page));
+      await page.mouse.move(0, 0);
+      await screenshot(page, `languages-${locale}-import-activity`, { fullPage: true });
+
       expect(seen).toEqual(Object.fromEntries(Object.keys(seen).map((screen) => [screen, []])));
       expect(problems).toEqual([]);
     });
@@ -139,4 +191,29 @@ async function consent(connector: Page, start: string, account: string, choice: 
   await connector.waitForURL(
     (url) => url.origin === new URL(baseUrl()).origin && url.pathname.startsWith('/connector/'),
   );
+}
+
+/** Deletes the connection, the invoice import left on (the portal then offers to connect again). */
+async function disconnectByApi(): Promise<void> {
+  const api = await apiSession();
+  const removed = await api.DELETE('/api/v1/ms365/connection');
+  if (removed.response.status !== 204) throw new Error(`DELETE connection answered ${removed.response.status}`);
+}
+
+/** The activity list's data in the customer's words (what mails say), as the page's session reads it. */
+async function mailData(page: Page): Promise<string[]> {
+  const response = await page.request.get(`${baseUrl()}/api/v1/ms365/features/invoice-mail-import/messages?limit=100`);
+  const body = (await response.json()) as ImportMessagesResponse;
+  return body.items
+    .flatMap((item) => [
+      item.subject,
+      item.from,
+      ...item.documents.flatMap((document) => [
+        document.name,
+        document.eloPath ?? '',
+        document.einvoice?.profile ?? '',
+      ]),
+      ...(item.notes ?? []).map((note) => note.document ?? ''),
+    ])
+    .filter((value) => value !== '');
 }

@@ -10,6 +10,7 @@ import * as eventsWebhooksNotifications from './202612010001_events_webhooks_not
 import * as eloServiceAccount from './202612010002_elo_service_account.js';
 import * as invoiceImport from './202612020100_invoice_import.js';
 import * as apiTokenScopes from './202612020200_api_token_scopes.js';
+import * as textsByCode from './202612030500_texts_by_code.js';
 
 /**
  * Every migration, in order. A static list instead of a folder scan: it works the same from TypeScript sources
@@ -27,6 +28,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '202612010002_elo_service_account': eloServiceAccount,
   '202612020100_invoice_import': invoiceImport,
   '202612020200_api_token_scopes': apiTokenScopes,
+  '202612030500_texts_by_code': textsByCode,
 };
 
 export const migrationProvider: MigrationProvider = {

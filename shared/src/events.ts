@@ -38,7 +38,7 @@ export const ConnectionStatusChangedData = Type.Object({
   status: Type.Union([Type.Literal('needs_reauth'), Type.Literal('error')]),
   previousStatus: ConnectionStatusValue,
   reason: Type.String({ description: 'Id of the first failing check, e.g. "token".' }),
-  message: Type.String({ description: 'German explanation.' }),
+  message: Type.String({ description: 'German explanation; `code` and `params` are the same text for any language.' }),
   code: Type.Optional(MessageCodeSchema),
   params: Type.Optional(MessageParamsSchema),
   hint: Type.Optional(Type.String()),
@@ -75,7 +75,15 @@ export const InvoiceImportMessageImportedData = Type.Object({
 });
 export type InvoiceImportMessageImportedData = Static<typeof InvoiceImportMessageImportedData>;
 
-const ImportError = Type.Object({ code: Type.String(), message: Type.String({ description: 'German.' }) });
+/** The import's problem as in the activity list (ImportProblem): render `messageCode` with `params` in your language. */
+const ImportError = Type.Object({
+  code: Type.String({ description: 'Stable snake_case identifier, e.g. "elo_rejected".' }),
+  message: Type.String({ description: 'German rendering, kept for receivers written before codes.' }),
+  messageCode: Type.Optional(
+    Type.String({ pattern: '^import\\.[a-z0-9_]+$', description: 'The text (`import.<code>`).' }),
+  ),
+  params: Type.Optional(MessageParamsSchema),
+});
 
 export const InvoiceImportMessageFailedData = Type.Object({
   ...ImportedMail,

@@ -118,6 +118,12 @@ export const ImportProblem = Type.Object({
     }),
   ),
   params: Type.Optional(MessageParamsSchema),
+  document: Type.Optional(
+    Type.String({
+      description:
+        'The attachment a note is about (an embedded file as `<attachment> › <file>`); `message` starts with it.',
+    }),
+  ),
 });
 export type ImportProblem = Static<typeof ImportProblem>;
 

@@ -6,7 +6,7 @@ import Type, { type Static } from 'typebox';
  * web renders them from its locale files, so the words in the portal follow its language. Codes are
  * `<category>.<name>` (two parts, snake_case names): `error` API errors (`error.code` says what failed, the message
  * code which text explains it), `check` connection-test results, `hint` what to do about a failing check, `attempt`
- * the connector window's Microsoft failures, `import` the invoice import's errors, skip reasons and notes. The server's catalogue (api/src/messages/) and the web's locale files
+ * the connector window's Microsoft failures, `import` the invoice import's errors, skip reasons and notes, `mail` the notification mails' lines. The server's catalogue (api/src/messages/) and the web's locale files
  * must have a text for each; a test walks this table.
  */
 export const MESSAGE_PARAMS = {
@@ -126,6 +126,54 @@ export const MESSAGE_PARAMS = {
   'import.nothing_importable': [],
   'import.field_not_in_mask': ['fields'],
   'import.value_shortened': ['group', 'max'],
+  'import.recorded_text': ['text'],
+  'import.attachment_inline': [],
+  'import.attachment_cloud_link': [],
+  'import.attachment_empty': [],
+  'import.attachment_unsupported': [],
+  'import.xml_too_large': [],
+  'import.xml_over_limit': ['megabytes'],
+  'import.xml_dtd_not_allowed': [],
+  'import.xml_malformed': ['line', 'column', 'detail'],
+  'import.xml_unreadable': ['detail'],
+  'import.xml_no_root': [],
+  'import.xml_too_deep': ['depth'],
+  'import.xml_encoding': ['encoding'],
+  'import.xml_not_einvoice': ['root'],
+  'import.xml_zugferd_1': [],
+  'import.einvoice_not_an_invoice_in_germany': ['profile'],
+  'import.einvoice_missing_number': [],
+  'import.einvoice_missing_date': [],
+  'import.einvoice_missing_seller': [],
+  'import.einvoice_missing_total': [],
+  'import.pdf_too_large': [],
+  'import.pdf_damaged': [],
+  'import.pdf_encrypted': [],
+  'import.pdf_embedded_xml_too_large': ['file'],
+  'import.pdf_embedded_xml_unreadable': ['file'],
+  'import.mail_unreadable': [],
+  'import.mail_nested_too_deep': ['depth'],
+  'import.mail_too_many_parts': ['seen', 'max'],
+
+  // The notification mails to the customer's notification address (in the language the address was saved in).
+  'mail.time': ['time'],
+  'mail.footer': [],
+  'mail.greeting': [],
+  'mail.reauth_subject': [],
+  'mail.reauth_broken': ['tenant'],
+  'mail.reauth_effect': [],
+  'mail.reauth_action': ['url'],
+  'mail.once_a_day': [],
+  'mail.import_subject': [],
+  'mail.import_stuck': [],
+  'mail.import_failed': [],
+  'mail.import_action': ['url'],
+  'mail.import_once_a_day': [],
+  'mail.label_subject': [],
+  'mail.label_from': [],
+  'mail.label_received': [],
+  'mail.label_mailbox': [],
+  'mail.label_reason': [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type MessageCode = keyof typeof MESSAGE_PARAMS;

@@ -1,5 +1,6 @@
 import { CamelCasePlugin, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { usePreparedStatements } from './prepared-statements.js';
 import type { ApiTokensTable } from '../modules/api-tokens/api-token.table.js';
 import type { AuditEventsTable } from '../modules/audit/audit.table.js';
 import type { ThrottleCountersTable } from '../modules/throttle/throttle-counter.table.js';
@@ -64,7 +65,10 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-export function createDatabase(connectionString: string, options: { poolSize?: number } = {}): DatabaseHandle {
+export function createDatabase(
+  connectionString: string,
+  options: { poolSize?: number; preparedStatements?: boolean } = {},
+): DatabaseHandle {
   const pool = new pg.Pool({
     connectionString,
     max: options.poolSize ?? 10,
@@ -76,6 +80,8 @@ export function createDatabase(connectionString: string, options: { poolSize?: n
   // An idle client losing its server (restart, network) emits 'error' on the pool; without a listener that
   // would crash the process. The next query simply gets a fresh connection.
   pool.on('error', () => {});
+  // Named statements for the hot lookups (prepared-statements.ts); off for the embedded database.
+  if (options.preparedStatements ?? true) pool.on('connect', usePreparedStatements);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
   return { db, pool, close: () => db.destroy() };
 }

@@ -28,7 +28,10 @@ export async function openDatabase(
   const lock = await lockDataDir(config.dataDir, holder);
   try {
     const embedded = await startEmbeddedPostgres(config.dataDir, { onProblem });
-    const handle = createDatabase(embedded.connectionString, { poolSize: Math.min(config.databasePoolSize, 5) });
+    const handle = createDatabase(embedded.connectionString, {
+      poolSize: Math.min(config.databasePoolSize, 5),
+      preparedStatements: false,
+    });
     return {
       ...handle,
       description: `embedded PostgreSQL (PGlite) in ${config.dataDir}`,

@@ -17,6 +17,22 @@ export function localeOfHeader(header: string | undefined): MessageLocale {
   return negotiate(primaryTags, [...MESSAGE_LOCALES]) ?? DEFAULT_LOCALE;
 }
 
+/**
+ * Negotiated languages by header value: a browser sends the same Accept-Language with every request, and parsing it
+ * anew each time was a share of a cached status read (issue 13). Bounded, since callers choose the values; emptied
+ * when full (the few real values come back at once).
+ */
+const negotiated = new Map<string, MessageLocale>();
+const NEGOTIATED_MAX = 256;
+
 export function requestLocale(request: FastifyRequest): MessageLocale {
-  return localeOfHeader(request.headers['accept-language']);
+  const header = request.headers['accept-language'];
+  if (!header) return DEFAULT_LOCALE;
+  let locale = negotiated.get(header);
+  if (locale === undefined) {
+    locale = localeOfHeader(header);
+    if (negotiated.size >= NEGOTIATED_MAX) negotiated.clear();
+    negotiated.set(header, locale);
+  }
+  return locale;
 }

@@ -153,7 +153,7 @@ describe('failures, classified', () => {
     const gast = archive('demo', { userName: 'gast', password: 'gast' });
     const error = await rejection(gast.ensureFolderPath(['Neu']));
     expect(error).toMatchObject({ kind: 'permission', code: 'elo_permission_denied', retryable: false });
-    expect(error.message).toMatch(/^Das ELO-Dienstkonto darf hier nicht ablegen/);
+    expect(error.message).toMatch(/^The ELO service account may not file here/);
   });
 
   it('reports a rejected mask as rejected, and files again after the fix', async () => {

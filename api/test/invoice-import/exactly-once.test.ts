@@ -60,10 +60,14 @@ describe('exactly once, across a crash and a refused mask', () => {
     expect(w.filed()).toHaveLength(2);
     const events = await w.t.database.db
       .selectFrom('outboxEvents')
-      .select('type')
+      .select(['type', 'data'])
       .where('type', 'like', 'invoice_import.%')
       .orderBy('tenantSeq')
       .execute();
+    // Webhook receivers get the reason as code + params besides the German message (render it in any language).
+    expect(events[1]?.data).toMatchObject({
+      error: { code: 'elo_rejected', messageCode: 'import.elo_rejected', params: { detail: expect.any(String) } },
+    });
     expect(events.map((event) => event.type)).toEqual([
       'invoice_import.message.imported',
       'invoice_import.message.failed',

@@ -91,7 +91,15 @@ describe('the invoice mail import, end to end over the emulators', () => {
     expect(w.filed()).toHaveLength(before + 1);
     const item = (await w.messages()).find((candidate) => candidate.subject === 'Rechnung mit Logo');
     expect(item).toMatchObject({ state: 'imported', documents: [{ kind: 'pdf' }] });
-    expect(item!.notes).toEqual([{ code: 'attachment_inline', message: expect.stringContaining('logo.png') }]);
+    expect(item!.notes).toEqual([
+      {
+        code: 'attachment_inline',
+        messageCode: 'import.attachment_inline',
+        params: {},
+        document: 'logo.png',
+        message: 'logo.png: Eingebettetes Bild (z. B. Logo oder Signatur) – nicht übernommen.',
+      },
+    ]);
   });
 
   it('shows another tenant none of these mails, and retries only failed ones', async () => {

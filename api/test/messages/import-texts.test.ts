@@ -1,10 +1,12 @@
-import { MESSAGE_CODES, MESSAGE_PARAMS, type MessageCode } from '@ecm365/shared';
+import { message, MESSAGE_CODES, MESSAGE_PARAMS, type MessageCode } from '@ecm365/shared';
 import { describe, expect, it } from 'vitest';
 import { renderMessage } from '../../src/messages/catalogue.js';
 import {
   importProblem,
   localizedMessages,
+  documentNote,
   localizedProblem,
+  storedNote,
   storedProblem,
 } from '../../src/modules/invoice-import/import-messages.js';
 
@@ -31,27 +33,29 @@ describe('the import texts in the catalogue', () => {
   });
 
   for (const code of importCodes) {
-    it(`recovers ${code} from its stored German text and renders it in English`, () => {
+    it(`renders ${code} from its stored code and params, German and English`, () => {
       const name = code.slice('import.'.length);
       const params = sample(code);
-      const stored = renderMessage('de', code, params);
-      const problem = storedProblem(name, stored);
-      expect(problem).toEqual({ code: name, message: stored, messageCode: code, params });
+      const problem = storedProblem(name, params);
+      expect(problem).toEqual({ code: name, message: renderMessage('de', code, params), messageCode: code, params });
       expect(localizedProblem(problem, 'en').message).toBe(renderMessage('en', code, params));
-      expect(localizedProblem(problem, 'de').message).toBe(stored);
     });
   }
 
-  it('leaves a text that does not fit its template, and unknown codes, as stored', () => {
-    expect(storedProblem('value_shortened', 'rechnung.pdf: Der Wert für X wurde auf 3 Zeichen gekürzt.')).toEqual({
-      code: 'value_shortened',
-      message: 'rechnung.pdf: Der Wert für X wurde auf 3 Zeichen gekürzt.',
-    });
-    expect(storedProblem('attachment_inline', 'Inline-Bild logo.png')).toEqual({
-      code: 'attachment_inline',
-      message: 'Inline-Bild logo.png',
-    });
-    expect(localizedProblem({ code: 'attachment_inline', message: 'Inline-Bild' }, 'en').message).toBe('Inline-Bild');
+  it('keeps an unknown stored code as its own text and takes missing params as none', () => {
+    expect(storedProblem('no_such_code', {})).toEqual({ code: 'no_such_code', message: 'no_such_code' });
+    expect(storedProblem('elo_unreachable', null)).toMatchObject({ messageCode: 'import.elo_unreachable', params: {} });
+  });
+
+  it('puts the document a note is about before its text, in every language', () => {
+    const note = storedNote(
+      documentNote('value_shortened', message('import.value_shortened', { group: 'X', max: 3 }), 'a.pdf'),
+    );
+    expect(note).toMatchObject({ code: 'value_shortened', document: 'a.pdf' });
+    expect(note.message).toBe('a.pdf: Der Wert für X wurde auf 3 Zeichen gekürzt.');
+    expect(localizedProblem(note, 'en').message).toBe('a.pdf: The value for X was shortened to 3 characters.');
+    const embedded = documentNote('pdf_embedded_xml_not_einvoice', message('import.xml_no_root'), 'a.pdf', 'x.xml');
+    expect(embedded.document).toBe('a.pdf › x.xml');
   });
 
   it('renders an activity page in the request language', () => {
@@ -66,10 +70,14 @@ describe('the import texts in the catalogue', () => {
             state: 'failed',
             documents: [],
             attempts: 1,
-            error: storedProblem('elo_unreachable', renderMessage('de', 'import.elo_unreachable')),
-            skippedReason: storedProblem('no_attachment', renderMessage('de', 'import.no_attachment')),
+            error: storedProblem('elo_unreachable', {}),
+            skippedReason: storedProblem('no_attachment', null),
             notes: [
-              storedProblem('field_not_in_mask', renderMessage('de', 'import.field_not_in_mask', { fields: 'a' })),
+              storedNote({
+                code: 'field_not_in_mask',
+                messageCode: 'import.field_not_in_mask',
+                params: { fields: 'a' },
+              }),
             ],
           },
         ],

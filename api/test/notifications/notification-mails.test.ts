@@ -161,6 +161,29 @@ describe('the customer notification address', () => {
     expect(notices[0]?.text).toContain('ELO ist nicht erreichbar.');
   });
 
+  it('is written in the language the address was saved in (Accept-Language of the PUT)', async () => {
+    const saved = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/notifications',
+      headers: { host: admin.host, cookie: admin.cookie, 'x-csrf-token': admin.csrfToken, 'accept-language': 'en' },
+      payload: { email: 'it@acme.example' },
+    });
+    expect(saved.statusCode).toBe(200);
+    await setUp();
+    t.microsoft.controls.revokeRefreshTokens('admin@contoso.example');
+    await handMonitor(t).check(acmeId);
+    await appendFailedImport(t, acmeId, 'Rechnung 3');
+    await t.services.relay.drain();
+    const notices = sink.mails().filter((mail) => mail.envelope.to.includes('it@acme.example'));
+    expect(notices.map((mail) => mail.subject).sort()).toEqual([
+      'Invoice import via email: action needed',
+      'Microsoft 365: the connection has to be set up again',
+    ]);
+    const reauth = notices.find((mail) => mail.subject.startsWith('Microsoft 365'));
+    expect(reauth?.text).toContain('Reason: The sign-in to Microsoft 365 has expired or was revoked.');
+    expect(reauth?.text).toContain('“Set up the connection again”');
+  });
+
   it('without an address, no mail is queued', async () => {
     await setUp();
     t.microsoft.controls.revokeRefreshTokens('admin@contoso.example');

@@ -468,7 +468,10 @@ export interface paths {
         };
         /** The address that receives needs_reauth and import-failure mails */
         get: operations["getNotificationSettings"];
-        /** Set (or, with null, remove) the notification address; at most one mail per kind and day */
+        /**
+         * Set (or, with null, remove) the notification address; at most one mail per kind and day
+         * @description The mails to the address are written in the language of this request (Accept-Language: German or English; German otherwise).
+         */
         put: operations["setNotificationSettings"];
         post?: never;
         delete?: never;
@@ -740,7 +743,7 @@ export interface components {
             previousStatus: components["schemas"]["ConnectionStatusValue"];
             /** @description Id of the first failing check, e.g. "token". */
             reason: string;
-            /** @description German explanation. */
+            /** @description German explanation; `code` and `params` are the same text for any language. */
             message: string;
             /** @description Stable code of a text (shared/src/messages.ts); render it with its params in your language. */
             code?: string;
@@ -1098,6 +1101,8 @@ export interface components {
             /** @description The text of the problem (`import.<code>`); render it with `params`. */
             messageCode?: string;
             params?: components["schemas"]["MessageParamsSchema"];
+            /** @description The attachment a note is about (an embedded file as `<attachment> › <file>`); `message` starts with it. */
+            document?: string;
         };
         InvoiceImportMessageFailedData: {
             /** @description ecm365's id of the mail (the activity list's id). */
@@ -1108,9 +1113,13 @@ export interface components {
             from: string;
             subject: string;
             error: {
+                /** @description Stable snake_case identifier, e.g. "elo_rejected". */
                 code: string;
-                /** @description German. */
+                /** @description German rendering, kept for receivers written before codes. */
                 message: string;
+                /** @description The text (`import.<code>`). */
+                messageCode?: string;
+                params?: components["schemas"]["MessageParamsSchema"];
             };
             attempts: number;
         };
@@ -1133,9 +1142,13 @@ export interface components {
         InvoiceImportNeedsAttentionData: {
             mailbox: string | null;
             error: {
+                /** @description Stable snake_case identifier, e.g. "elo_rejected". */
                 code: string;
-                /** @description German. */
+                /** @description German rendering, kept for receivers written before codes. */
                 message: string;
+                /** @description The text (`import.<code>`). */
+                messageCode?: string;
+                params?: components["schemas"]["MessageParamsSchema"];
             };
         };
         /**

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '../api/client';
 import { apiErrorText } from '../api/error-text';
 import { i18n, setLocale } from '.';
-import { serverHint, serverMessage, serverTextKey } from './server-text';
+import { serverHint, serverMessage, serverProblem, serverTextKey } from './server-text';
 
 const t = (key: string, named?: Record<string, unknown>) => i18n.global.t(key, named ?? {});
 
@@ -29,6 +29,18 @@ describe('server texts rendered from code and params in the portal’s language'
       'The connected Microsoft 365 user a@contoso.example has no access to the mailbox b@x.example.',
     );
     expect(serverHint(t, check)).toMatch(/^IMPORTANT: /);
+  });
+
+  it('puts the attachment a note is about before the note, and keeps the server text of an unknown code', () => {
+    const note = {
+      code: 'einvoice_incomplete',
+      message: 'rechnung.xml: In der E-Rechnung fehlt der Betrag.',
+      messageCode: 'import.einvoice_missing_total',
+      params: {},
+      document: 'rechnung.xml',
+    };
+    expect(serverProblem(t, note)).toBe('rechnung.xml: The e-invoice lacks the amount.');
+    expect(serverProblem(t, { ...note, messageCode: 'import.from_a_newer_server' })).toBe(note.message);
   });
 
   it("falls back to the server's text for a code it does not know or a result recorded without codes", () => {

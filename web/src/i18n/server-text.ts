@@ -46,12 +46,19 @@ export const serverMessage = (t: Translate, value: CodedText): string =>
 export const serverHint = (t: Translate, value: CodedHint): string =>
   value.hint === undefined ? '' : renderServerText(t, value.hintCode, value.hintParams, value.hint);
 
-/** An import problem (shared ImportProblem): `error.code` names it, `messageCode` + `params` are its text. */
+/**
+ * An import problem (shared ImportProblem): `error.code` names it, `messageCode` + `params` are its text, `document`
+ * the attachment a note is about (put before the text, as the server's own `message` does).
+ */
 export interface CodedProblem {
   message: string;
   messageCode?: string;
   params?: Record<string, string | number>;
+  document?: string;
 }
 
-export const serverProblem = (t: Translate, value: CodedProblem): string =>
-  renderServerText(t, value.messageCode, value.params, value.message);
+export function serverProblem(t: Translate, value: CodedProblem): string {
+  const text = renderServerText(t, value.messageCode, value.params, '');
+  if (!text) return value.message;
+  return value.document ? `${value.document}: ${text}` : text;
+}

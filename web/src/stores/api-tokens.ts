@@ -2,6 +2,7 @@ import type { ApiTokenInfo, CreateApiTokenRequest, CreatedApiToken } from '@ecm3
 import { defineStore } from 'pinia';
 import { readonly, ref, watch } from 'vue';
 import { apiTokensApi } from '../api/endpoints';
+import { useBusyFlag } from './busy-flag';
 import { useSessionStore } from './session';
 
 type Busy = 'loading' | 'creating' | 'removing';
@@ -11,7 +12,7 @@ export const useApiTokensStore = defineStore('api-tokens', () => {
   const tokens = ref<ApiTokenInfo[]>([]);
   /** The token just created: its secret is shown once, gone on the next change. */
   const revealed = ref<CreatedApiToken | null>(null);
-  const busy = ref<Busy | null>(null);
+  const { busy, run } = useBusyFlag<Busy>();
 
   // Nothing of one session may show to the next user (a logout, or a login in another tab).
   const session = useSessionStore();
@@ -22,15 +23,6 @@ export const useApiTokensStore = defineStore('api-tokens', () => {
       revealed.value = null;
     },
   );
-
-  async function run<T>(flag: Busy, work: () => Promise<T>): Promise<T> {
-    busy.value = flag;
-    try {
-      return await work();
-    } finally {
-      busy.value = null;
-    }
-  }
 
   const load = () =>
     run('loading', async () => {

@@ -2,6 +2,7 @@ import type { CreatedWebhook, CreateWebhookRequest, WebhookDelivery, WebhookInfo
 import { defineStore } from 'pinia';
 import { readonly, ref, watch } from 'vue';
 import { notificationsApi, webhooksApi } from '../api/endpoints';
+import { useBusyFlag } from './busy-flag';
 import { useSessionStore } from './session';
 
 type Busy = 'loading' | 'creating' | 'removing' | 'testing' | 'saving-email';
@@ -14,7 +15,7 @@ export const useWebhooksStore = defineStore('webhooks', () => {
   /** The secret of the webhook just created: shown once, gone on the next change. */
   const revealed = ref<CreatedWebhook | null>(null);
   const notificationEmail = ref<string | null>(null);
-  const busy = ref<Busy | null>(null);
+  const { busy, run } = useBusyFlag<Busy>();
 
   function reset(): void {
     hooks.value = [];
@@ -25,15 +26,6 @@ export const useWebhooksStore = defineStore('webhooks', () => {
   // Nothing of one session may show to the next user (a logout, or a login in another tab).
   const session = useSessionStore();
   watch(() => (session.session ? `${session.session.tenant.slug}/${session.session.user.id}` : null), reset);
-
-  async function run<T>(flag: Busy, work: () => Promise<T>): Promise<T> {
-    busy.value = flag;
-    try {
-      return await work();
-    } finally {
-      busy.value = null;
-    }
-  }
 
   async function load(): Promise<void> {
     await run('loading', async () => {

@@ -37,7 +37,7 @@ describe('ELO exceptions of the filing calls', () => {
       detail: { fn: 'checkinDocEnd', eloCode: 2000 },
     });
     expect(error.message).toBe(
-      'ELO hat die Ablage abgelehnt: Invalid parameter: value of index field RE_NUMMER is longer than 50 characters',
+      'ELO rejected the filing: Invalid parameter: value of index field RE_NUMMER is longer than 50 characters',
     );
   });
 });

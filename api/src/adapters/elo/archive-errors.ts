@@ -101,15 +101,19 @@ export function classifyEloException(parsed: ParsedEloException): EloFailureKind
   return 'unexpected';
 }
 
+/**
+ * The error's own message, for logs and operators (English, like the rest of the logs): what people read is the
+ * catalogue's text of the kind (modules/invoice-import/import-failure.ts), with ELO's wording (`reason`) as detail.
+ */
 const MESSAGES: Record<EloFailureKind, (text: string) => string> = {
-  session: () => 'Die ELO-Sitzung des Dienstkontos ist abgelaufen.',
+  session: () => "The service account's ELO session expired",
   credentials: () =>
-    'ELO hat das Dienstkonto des Imports abgelehnt (Benutzername oder Kennwort falsch, Konto gesperrt oder Kennwort-Anmeldung deaktiviert).',
-  permission: (text) => `Das ELO-Dienstkonto darf hier nicht ablegen${text ? `: ${text}` : '.'}`,
-  rejected: (text) => `ELO hat die Ablage abgelehnt${text ? `: ${text}` : '.'}`,
-  not_found: (text) => `In ELO nicht gefunden${text ? `: ${text}` : '.'}`,
-  unavailable: () => 'ELO ist gerade nicht erreichbar. Der Import versucht es später erneut.',
-  unexpected: (text) => `ELO hat mit einem Fehler geantwortet${text ? `: ${text}` : '.'}`,
+    'ELO refused the service account (wrong user name or password, account locked or password sign-in disabled)',
+  permission: (text) => `The ELO service account may not file here${text ? `: ${text}` : ''}`,
+  rejected: (text) => `ELO rejected the filing${text ? `: ${text}` : ''}`,
+  not_found: (text) => `Not found in ELO${text ? `: ${text}` : ''}`,
+  unavailable: () => 'ELO cannot be reached',
+  unexpected: (text) => `ELO answered with an error${text ? `: ${text}` : ''}`,
 };
 
 /** The EloArchiveError for an IX exception answered to `fn`. */

@@ -71,7 +71,11 @@ function withIndexValues(template: Record<string, unknown>, input: FileDocumentI
       continue;
     }
     if (line.max > 0 && value.length > line.max) {
-      throw eloRejectedLocally('checkinDocEnd', `Der Wert für ${line.group} ist länger als ${line.max} Zeichen.`);
+      // In ELO's own words for the same refusal (the detail people see as „Meldung im Wortlaut“).
+      throw eloRejectedLocally(
+        'checkinDocEnd',
+        `value of index field ${line.group} is longer than ${line.max} characters`,
+      );
     }
     const existing = keys.find(
       (key) => typeof key.name === 'string' && key.name.toUpperCase() === line.group.toUpperCase(),

@@ -99,11 +99,10 @@ export async function uploadStream(upload: StreamUpload): Promise<UploadedStream
   if (typeof streamId !== 'string' || streamId === '') throw eloUnavailableError(FN, 'bad_response');
   if (sourceError) throw eloUnavailableError(FN, 'content_stream_failed');
   if (upload.expectedSize !== undefined && size !== upload.expectedSize) {
-    throw new EloArchiveError(
-      'unavailable',
-      'Die Datei kam nicht vollständig an. Der Import versucht es später erneut.',
-      { fn: FN, reason: `size_mismatch: expected ${upload.expectedSize}, got ${size}` },
-    );
+    throw new EloArchiveError('unavailable', 'The file did not arrive in full', {
+      fn: FN,
+      reason: `size_mismatch: expected ${upload.expectedSize}, got ${size}`,
+    });
   }
   return { streamId, size, md5: md5.digest('hex').toUpperCase() };
 }

@@ -7,6 +7,7 @@ import { idTokenValidatorFor, type IdTokenValidator } from './id-token-validator
 import { authorityOrigin, type MicrosoftEndpoints } from './microsoft-endpoints.js';
 import { isNetworkFailure, MicrosoftRequestError, networkFailure } from './microsoft-request-error.js';
 import { MsalNetworkModule } from './msal-network-module.js';
+import { OfflineNetworkModule } from './offline-network-module.js';
 import { CapturedTokenCache, PersistentTokenCache, type TokenCacheStore } from './persistent-token-cache.js';
 
 /** The Microsoft account a connection acts as, as MSAL reports it (stored with the connection). */
@@ -159,6 +160,33 @@ export class MicrosoftIdentity {
   }
 
   /**
+   * A cached access token of the account that is valid for `scopes` (MSAL's five-minute margin included), read
+   * from `serializedCache` without calling Microsoft; undefined when only a call could answer (a refresh is due).
+   * Nothing is written back: a cache lookup that finds a valid token changes nothing worth keeping. The caller may
+   * so skip the per-connection lock that guards refreshes (a connection test right after the set-up, issue 13).
+   */
+  async cachedAccessToken(input: {
+    serializedCache: string;
+    homeAccountId: string;
+    scopes: string[];
+  }): Promise<{ accessToken: string; expiresOn: Date | null; refreshed: false; scopes: string[] } | undefined> {
+    const { client } = await this.client(
+      { load: async () => input.serializedCache, save: async () => {} },
+      new OfflineNetworkModule(),
+    );
+    try {
+      const account = await client.getTokenCache().getAccountByHomeId(input.homeAccountId);
+      if (!account) return undefined;
+      const result = await client.acquireTokenSilent({ account, scopes: input.scopes });
+      if (!result.fromCache) return undefined;
+      return { accessToken: result.accessToken, expiresOn: result.expiresOn, refreshed: false, scopes: result.scopes };
+    } catch {
+      // A refresh is due (refused before it left) or the cache has nothing: the locked path decides and reports.
+      return undefined;
+    }
+  }
+
+  /**
    * The link a Microsoft 365 administrator opens to consent for the whole organisation (SPEC §5): `client_id`, the
    * requested Graph permissions resource-qualified as `scope` (Microsoft answers AADSTS900144 without it),
    * `redirect_uri` and `state`.
@@ -174,7 +202,7 @@ export class MicrosoftIdentity {
     return url.href;
   }
 
-  private async client(cache?: TokenCacheStore) {
+  private async client(cache?: TokenCacheStore, offline?: OfflineNetworkModule) {
     const msal = await loadMsal();
     const network = new MsalNetworkModule(this.dispatcher, this.endpoints.timeoutMs);
     const client = new msal.ConfidentialClientApplication({
@@ -186,7 +214,7 @@ export class MicrosoftIdentity {
         ...(this.endpoints.authorityMetadata ? { authorityMetadata: this.endpoints.authorityMetadata } : {}),
       },
       system: {
-        networkClient: network,
+        networkClient: offline ?? network,
         // Nobody reads MSAL's log (its default callback drops it), yet at its default level Info it formatted a
         // dozen lines per token call: a measurable share of a health check's CPU (issue 13's sweep profile).
         loggerOptions: { logLevel: msal.LogLevel.Error, piiLoggingEnabled: false },

@@ -14,10 +14,8 @@ export async function dispatchEvents(db: Db, clock: Clock, batch = 100): Promise
   return db.transaction().execute(async (trx) => {
     const events = await lockUndispatchedEvents(trx, batch);
     const now = clock.now();
-    for (const event of events) {
-      await enqueueDeliveries(trx, event, now);
-      await queueCustomerNotice(trx, event, now);
-    }
+    await enqueueDeliveries(trx, events, now);
+    for (const event of events) await queueCustomerNotice(trx, event, now);
     await markDispatched(
       trx,
       events.map((event) => event.id),

@@ -1,9 +1,7 @@
 import { createReadStream } from 'node:fs';
-import { message, type EloFieldKey } from '@ecm365/shared';
+import type { EloFieldKey } from '@ecm365/shared';
 import type { DescribedMask, EloArchive, EloMask, EloSordSummary } from '../../adapters/elo/index.js';
 import { EloArchiveError } from '../../adapters/elo/index.js';
-import { DEFAULT_LOCALE, render } from '../../messages/catalogue.js';
-import { importText } from './import-messages.js';
 import { IMPORT_KEY_LENGTH } from './import-key.js';
 import type { PlannedDocument, PlannedFile } from './documents/index.js';
 import type { MessageNote } from './invoice-import.tables.js';
@@ -95,15 +93,12 @@ export function indexValues(
     const line = lineOf(mask, group);
     if (line && line.max > 0 && value.length > line.max) {
       if (key === 'importKey') {
-        // The settings check's own text (error.import_key_field_too_short), in German as ELO's details are.
-        const keyTooShort = render(
-          message('error.import_key_field_too_short', { group, max: line.max, needed: IMPORT_KEY_LENGTH }),
-          DEFAULT_LOCALE,
-        );
+        // Worded as ELO words such a refusal (the detail is shown as received); the settings check says it in words.
+        const keyTooShort = `value of index field ${group} is longer than ${line.max} characters (the import key needs ${IMPORT_KEY_LENGTH})`;
         throw new EloArchiveError('rejected', keyTooShort, { fn: 'checkinDocEnd', reason: keyTooShort });
       }
       values[group] = `${value.slice(0, Math.max(0, line.max - 1))}…`;
-      notes.push({ code: 'value_shortened', message: importText('value_shortened', { group, max: line.max }) });
+      notes.push({ code: 'value_shortened', messageCode: 'import.value_shortened', params: { group, max: line.max } });
       continue;
     }
     values[group] = value;

@@ -22,8 +22,9 @@ export type FailureVerdict =
   | { kind: 'attention'; problem: ImportProblem }
   | { kind: 'unknown'; problem: ImportProblem };
 
+/** ELO's own wording of the refusal (a param: shown as received), or the call that failed when ELO gave none. */
 function eloDetail(error: EloArchiveError): string {
-  return error.detail.reason || error.message;
+  return error.detail.reason || error.detail.fn;
 }
 
 export function judgeFailure(error: unknown, mailbox: string): FailureVerdict {

@@ -3,20 +3,19 @@ import {
   type ImportMessagesResponse,
   type ImportProblem,
   type Message,
-  type MessageCode,
   type MessageCodeOf,
   type MessageLocale,
   type MessageParams,
   type MessageParamsSchema,
   type MESSAGE_PARAMS,
 } from '@ecm365/shared';
-import { CATALOGUES, DEFAULT_LOCALE, render, renderMessage } from '../../messages/catalogue.js';
+import { DEFAULT_LOCALE, render, renderMessage } from '../../messages/catalogue.js';
+import type { MessageNote } from './invoice-import.tables.js';
 
 /**
- * The import's texts live in the message catalogue (api/src/messages/, category `import`). The ledger and the API
- * carry a problem as its stable name (`code`, e.g. `elo_unreachable`, part of the contract) plus `messageCode`
- * (`import.<name>`) and `params`, and the German rendering as `message` (what is stored; routes render it anew in
- * the request's language).
+ * The import's texts live in the message catalogue (api/src/messages/, category `import`). The ledger stores a
+ * problem as its stable name (`code`, e.g. `elo_unreachable`, part of the contract) and the `params` of its text
+ * `import.<name>`; the API adds `messageCode` and `message`, rendered in the request's language.
  */
 export type ImportMessageCode = MessageCodeOf<'import'> extends `import.${infer Name}` ? Name : never;
 
@@ -44,44 +43,44 @@ export function importProblem<N extends ImportMessageCode>(name: N, ...params: P
   };
 }
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** The German template of a code as a pattern whose groups are its parameters, built once per code. */
-const storedPatterns = new Map<MessageCode, { pattern: RegExp; names: string[] }>();
-function storedPattern(code: MessageCode) {
-  let entry = storedPatterns.get(code);
-  if (!entry) {
-    const template = CATALOGUES[DEFAULT_LOCALE][code];
-    const names = [...template.matchAll(/\{(\w+)\}/g)].map((match) => match[1] as string);
-    const source = template
-      .split(/\{\w+\}/)
-      .map(escapeRegExp)
-      .join('([\\s\\S]*)');
-    entry = { pattern: new RegExp(`^${source}$`), names };
-    storedPatterns.set(code, entry);
-  }
-  return entry;
+/**
+ * A problem as the ledger stores it: its name (`code`) and the parameters of its text `import.<code>`; the message
+ * is rendered from the catalogue (German here, routes render it anew in the request's language).
+ */
+export function storedProblem(code: string, params: MessageParamsSchema | null): ImportProblem {
+  const messageCode = `import.${code}`;
+  if (!isMessageCode(messageCode)) return { code, message: code };
+  const values = params ?? {};
+  return { code, message: renderMessage(DEFAULT_LOCALE, messageCode, values), messageCode, params: values };
 }
 
-/**
- * A problem as the ledger stores it (name and German text, no parameters) with its `messageCode` and `params`
- * recovered from the German template, so routes can render it in another language. A text that no longer fits its
- * template (written by an older version, or a note prefixed with a document name) stays as stored.
- */
-export function storedProblem(code: string, stored: string): ImportProblem {
-  const messageCode = `import.${code}`;
-  if (!isMessageCode(messageCode)) return { code, message: stored };
-  const { pattern, names } = storedPattern(messageCode);
-  const match = pattern.exec(stored);
-  if (!match) return { code, message: stored };
-  const params = Object.fromEntries(names.map((name, index) => [name, match[index + 1] ?? '']));
-  return { code, message: stored, messageCode, params };
+/** A remark of the activity list as stored (code, text, the attachment it is about). */
+export function storedNote(note: MessageNote): ImportProblem {
+  const text = renderMessage(DEFAULT_LOCALE, note.messageCode, note.params);
+  return {
+    code: note.code,
+    message: note.document ? `${note.document}: ${text}` : text,
+    messageCode: note.messageCode,
+    params: note.params,
+    ...(note.document ? { document: note.document } : {}),
+  };
+}
+
+/** A note about one document of the mail from a text of the catalogue; `file`: an embedded file inside it. */
+export function documentNote(code: string, text: Message, document: string, file?: string): MessageNote {
+  return {
+    code,
+    messageCode: text.code,
+    params: text.params as MessageParamsSchema,
+    document: file ? `${document} › ${file}` : document,
+  };
 }
 
 /** The problem's message in `locale`, rendered from its code and params where it has them. */
 export function localizedProblem(problem: ImportProblem, locale: MessageLocale): ImportProblem {
   if (!isMessageCode(problem.messageCode)) return problem;
-  return { ...problem, message: renderMessage(locale, problem.messageCode, problem.params ?? {}) };
+  const text = renderMessage(locale, problem.messageCode, problem.params ?? {});
+  return { ...problem, message: problem.document ? `${problem.document}: ${text}` : text };
 }
 
 /** The import's state with its last error in `locale`. */

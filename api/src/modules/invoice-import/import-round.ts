@@ -151,7 +151,7 @@ export class ImportRound {
     await updateMailboxState(
       this.deps.db,
       key,
-      { lastErrorCode: verdict.problem.code, lastErrorMessage: verdict.problem.message },
+      { lastErrorCode: verdict.problem.code, lastErrorParams: verdict.problem.params ?? {} },
       this.deps.clock.now(),
     );
     return 'interrupted';
@@ -168,9 +168,9 @@ export class ImportRound {
         key,
         {
           attentionCode: problem.code,
-          attentionMessage: problem.message,
+          attentionParams: problem.params ?? {},
           lastErrorCode: problem.code,
-          lastErrorMessage: problem.message,
+          lastErrorParams: problem.params ?? {},
         },
         now,
       );
@@ -187,7 +187,7 @@ export class ImportRound {
     await updateMailboxState(
       this.deps.db,
       key,
-      { attentionCode: null, attentionMessage: null, lastErrorCode: null, lastErrorMessage: null },
+      { attentionCode: null, attentionParams: null, lastErrorCode: null, lastErrorParams: null },
       this.deps.clock.now(),
     );
   }
@@ -297,7 +297,7 @@ export class ImportRound {
             await updateMailboxState(
               db,
               key,
-              { lastErrorCode: stop.problem.code, lastErrorMessage: stop.problem.message },
+              { lastErrorCode: stop.problem.code, lastErrorParams: stop.problem.params ?? {} },
               clock.now(),
             );
           }

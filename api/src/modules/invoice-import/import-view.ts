@@ -5,7 +5,7 @@ import type {
   InvoiceImportMessageRow,
   LedgerState,
 } from './invoice-import.tables.js';
-import { importProblem, storedProblem } from './import-messages.js';
+import { importProblem, storedNote, storedProblem } from './import-messages.js';
 
 /** The ledger's states as the activity list names them. */
 export function apiState(state: LedgerState): ImportMessageState {
@@ -41,9 +41,9 @@ export function messageView(row: InvoiceImportMessageRow, documents: InvoiceImpo
     subject: row.subject,
     state: apiState(row.state),
     documents: documents.map(documentView),
-    ...(row.errorCode ? { error: storedProblem(row.errorCode, row.errorMessage ?? '') } : {}),
-    ...(row.skippedCode ? { skippedReason: storedProblem(row.skippedCode, row.skippedMessage ?? '') } : {}),
-    ...(row.notes.length > 0 ? { notes: row.notes.map(({ code, message }) => storedProblem(code, message)) } : {}),
+    ...(row.errorCode ? { error: storedProblem(row.errorCode, row.errorParams) } : {}),
+    ...(row.skippedCode ? { skippedReason: storedProblem(row.skippedCode, row.skippedParams) } : {}),
+    ...(row.notes.length > 0 ? { notes: row.notes.map(storedNote) } : {}),
     attempts: row.attempts,
   };
 }
@@ -97,7 +97,7 @@ export function computeStatus(facts: StatusFacts): InvoiceMailImportStatus {
       state: 'needs_attention',
       ...base,
       ...next,
-      lastError: storedProblem(mailboxRow.attentionCode, mailboxRow.attentionMessage ?? ''),
+      lastError: storedProblem(mailboxRow.attentionCode, mailboxRow.attentionParams),
     };
   }
   return {
@@ -105,7 +105,7 @@ export function computeStatus(facts: StatusFacts): InvoiceMailImportStatus {
     ...base,
     ...next,
     ...(mailboxRow?.lastErrorCode
-      ? { lastError: storedProblem(mailboxRow.lastErrorCode, mailboxRow.lastErrorMessage ?? '') }
+      ? { lastError: storedProblem(mailboxRow.lastErrorCode, mailboxRow.lastErrorParams) }
       : {}),
   };
 }

@@ -157,6 +157,15 @@ export async function releaseMailboxLease(
     .execute();
 }
 
+/** jsonb values go in as JSON text (node-postgres would make an array a Postgres array); undefined: unchanged. */
+function asJsonText<K extends string>(values: Partial<Record<K, unknown>>): Partial<Record<K, string | null>> {
+  return Object.fromEntries(
+    Object.entries(values)
+      .filter(([, value]) => value !== undefined)
+      .map(([name, value]) => [name, value === null ? null : JSON.stringify(value)]),
+  ) as Partial<Record<K, string | null>>;
+}
+
 export async function updateMailboxState(
   db: Executor,
   key: { tenantId: string; mailbox: string },
@@ -167,17 +176,18 @@ export async function updateMailboxState(
       | 'importedFolderId'
       | 'failedFolderId'
       | 'attentionCode'
-      | 'attentionMessage'
+      | 'attentionParams'
       | 'lastErrorCode'
-      | 'lastErrorMessage'
+      | 'lastErrorParams'
       | 'nextRunAt'
     >
   >,
   at: Date,
 ): Promise<void> {
+  const { attentionParams, lastErrorParams, ...rest } = patch;
   await db
     .updateTable('invoiceImportMailboxes')
-    .set({ ...patch, updatedAt: at })
+    .set({ ...rest, ...asJsonText({ attentionParams, lastErrorParams }), updatedAt: at })
     .where('tenantId', '=', key.tenantId)
     .where('mailbox', '=', key.mailbox)
     .execute();
@@ -289,9 +299,9 @@ export type MessagePatch = Partial<
     | 'attempts'
     | 'nextAttemptAt'
     | 'errorCode'
-    | 'errorMessage'
+    | 'errorParams'
     | 'skippedCode'
-    | 'skippedMessage'
+    | 'skippedParams'
     | 'mailboxAction'
     | 'finishedAt'
   >
@@ -306,10 +316,15 @@ export async function updateImportMessage(
   at: Date,
   fromStates?: readonly LedgerState[],
 ): Promise<boolean> {
-  const { notes, ...rest } = patch;
+  const { notes, errorParams, skippedParams, ...rest } = patch;
   let query = db
     .updateTable('invoiceImportMessages')
-    .set({ ...rest, ...(notes ? { notes: JSON.stringify(notes) } : {}), updatedAt: at })
+    .set({
+      ...rest,
+      ...(notes ? { notes: JSON.stringify(notes) } : {}),
+      ...asJsonText({ errorParams, skippedParams }),
+      updatedAt: at,
+    })
     .where('tenantId', '=', tenantId)
     .where('id', '=', id);
   if (fromStates) query = query.where('state', 'in', fromStates);

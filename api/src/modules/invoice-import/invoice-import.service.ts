@@ -205,7 +205,7 @@ export class InvoiceImportService {
       this.deps.db,
       tenantId,
       id,
-      { state: 'pending', nextAttemptAt: now, errorCode: null, errorMessage: null, finishedAt: null },
+      { state: 'pending', nextAttemptAt: now, errorCode: null, errorParams: null, finishedAt: null },
       now,
       ['failed'],
     );

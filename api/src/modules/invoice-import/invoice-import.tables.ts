@@ -1,7 +1,9 @@
 import type { ColumnType, Insertable, Selectable } from 'kysely';
-import type { EinvoiceSummary } from '@ecm365/shared';
+import type { EinvoiceSummary, MessageCode, MessageParamsSchema } from '@ecm365/shared';
 
 type Json<T> = ColumnType<T, string | undefined, string>;
+/** A problem's parameters (jsonb): its text is the catalogue's `import.<code>` filled with them. */
+type Params = ColumnType<MessageParamsSchema | null, string | null | undefined, string | null>;
 
 /** Settings of SPEC §9 beyond enabled/mailbox (those are in tenant_features); null: the default. */
 export interface InvoiceImportSettingsTable {
@@ -30,9 +32,9 @@ export interface InvoiceImportMailboxesTable {
   lastRunAt: Date | null;
   nextRunAt: Date | null;
   attentionCode: string | null;
-  attentionMessage: string | null;
+  attentionParams: Params;
   lastErrorCode: string | null;
-  lastErrorMessage: string | null;
+  lastErrorParams: Params;
   updatedAt: ColumnType<Date, Date | undefined, Date>;
 }
 export type InvoiceImportMailboxRow = Selectable<InvoiceImportMailboxesTable>;
@@ -42,10 +44,15 @@ export const LEDGER_STATES = ['pending', 'fetched', 'filing', 'filed', 'done', '
 export type LedgerState = (typeof LEDGER_STATES)[number];
 export const OPEN_STATES: readonly LedgerState[] = ['pending', 'fetched', 'filing', 'filed'];
 
-/** A remark of the activity list: a skipped attachment, an index value left out, an inspection note. */
+/**
+ * A remark of the activity list: a skipped attachment, an index value left out, an inspection note. `code` names
+ * the case, `messageCode` + `params` are its text; `document` the attachment it is about.
+ */
 export interface MessageNote {
   code: string;
-  message: string;
+  messageCode: MessageCode;
+  params: MessageParamsSchema;
+  document?: string;
 }
 
 export interface InvoiceImportMessagesTable {
@@ -62,9 +69,9 @@ export interface InvoiceImportMessagesTable {
   attempts: ColumnType<number, number | undefined, number>;
   nextAttemptAt: Date;
   errorCode: string | null;
-  errorMessage: string | null;
+  errorParams: Params;
   skippedCode: string | null;
-  skippedMessage: string | null;
+  skippedParams: Params;
   notes: Json<MessageNote[]>;
   mailboxAction: string | null;
   createdAt: Date;

@@ -16,7 +16,7 @@ import {
 import { fileInElo, indexValues, resolveFolder, type MailFacts } from './document-filer.js';
 import { downloadToFile, graphCall } from './graph-calls.js';
 import { importKeyOf } from './import-key.js';
-import { importText } from './import-messages.js';
+import { documentNote } from './import-messages.js';
 import {
   deleteUnfiledDocumentsExcept,
   insertPlannedDocuments,
@@ -55,7 +55,9 @@ const ODATA_TYPES: Record<MailAttachment['kind'], string> = {
 
 const skipNote = (skipped: SkippedAttachment): MessageNote => ({
   code: `attachment_${skipped.reason}`,
-  message: `${skipped.name}: ${skipped.message}`,
+  messageCode: `import.attachment_${skipped.reason}`,
+  params: {},
+  document: skipped.name,
 });
 
 /** `<subject>.eml`, without characters file systems and ELO dislike. */
@@ -94,7 +96,7 @@ export async function fileMailDocuments(
     const notes: MessageNote[] = [
       ...plan.skipped.map(skipNote),
       ...plan.documents.flatMap((document) =>
-        document.notes.map((note) => ({ code: note.code, message: `${document.name}: ${note.message}` })),
+        document.notes.map((note) => documentNote(note.code, note.text, document.name, note.file)),
       ),
     ];
     if (plan.nothingToFile) {
@@ -103,7 +105,7 @@ export async function fileMailDocuments(
         db,
         round.tenantId,
         row.id,
-        { state: 'filed', skippedCode: code, skippedMessage: importText(code), notes },
+        { state: 'filed', skippedCode: code, skippedParams: {}, notes },
         clock.now(),
       );
       return;
@@ -165,7 +167,7 @@ export async function fileMailDocuments(
         round.folders.set(folderPath, folderId);
       }
       const { values, notes: valueNotes } = indexValues(document, mail, importKey, round.fields, round.mask);
-      notes.push(...valueNotes.map((note) => ({ ...note, message: `${document.name}: ${note.message}` })));
+      notes.push(...valueNotes.map((note) => ({ ...note, document: document.name })));
       const filed = await fileInElo(
         round.archive,
         { document, mail, importKey, fields: round.fields, mask: round.mask, folderId, folderPath, values },
@@ -183,7 +185,8 @@ export async function fileMailDocuments(
     if (omitted.size > 0) {
       notes.push({
         code: 'field_not_in_mask',
-        message: importText('field_not_in_mask', { fields: [...omitted].join(', ') }),
+        messageCode: 'import.field_not_in_mask',
+        params: { fields: [...omitted].join(', ') },
       });
     }
     await updateImportMessage(db, round.tenantId, row.id, { state: 'filed', notes }, clock.now());

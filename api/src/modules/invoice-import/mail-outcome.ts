@@ -95,7 +95,7 @@ export async function finishMail(deps: OutcomeDeps, round: RoundContext, id: str
         state: skipped ? 'skipped' : 'done',
         mailboxAction: action,
         errorCode: null,
-        errorMessage: null,
+        errorParams: null,
         finishedAt: now,
       },
       now,
@@ -151,7 +151,7 @@ export async function failMail(
       {
         state: 'failed',
         errorCode: problem.code,
-        errorMessage: problem.message,
+        errorParams: problem.params ?? {},
         mailboxAction: action,
         finishedAt: now,
       },
@@ -193,7 +193,7 @@ export async function handleMailFailure(
         {
           state: 'skipped',
           skippedCode: verdict.problem.code,
-          skippedMessage: verdict.problem.message,
+          skippedParams: verdict.problem.params ?? {},
           finishedAt: now,
         },
         now,
@@ -207,7 +207,7 @@ export async function handleMailFailure(
         {
           nextAttemptAt: wait(verdict.retryAfterMs),
           errorCode: verdict.problem.code,
-          errorMessage: verdict.problem.message,
+          errorParams: verdict.problem.params ?? {},
         },
         now,
       );
@@ -234,7 +234,7 @@ export async function handleMailFailure(
           deps.db,
           round.tenantId,
           row.id,
-          { nextAttemptAt: wait(), errorCode: verdict.problem.code, errorMessage: verdict.problem.message },
+          { nextAttemptAt: wait(), errorCode: verdict.problem.code, errorParams: verdict.problem.params ?? {} },
           now,
         );
       }

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/database.js';
 import { germanCalendarDate } from '../../support/clock.js';
-import { findNotificationEmail, queueMail } from './notification.repository.js';
+import { findNotificationAddress, queueMail } from './notification.repository.js';
 import type { MailKind } from './notification.table.js';
 
 /** Which events the customer's notification address hears about, as which kind of mail. */
@@ -23,14 +23,15 @@ export async function queueCustomerNotice(
 ): Promise<boolean> {
   const kind = NOTICE_KINDS[event.type];
   if (!kind) return false;
-  const email = await findNotificationEmail(trx, event.tenantId);
-  if (!email) return false;
+  const address = await findNotificationAddress(trx, event.tenantId);
+  if (!address?.email) return false;
   return queueMail(trx, {
     tenantId: event.tenantId,
     dedupeKey: `notice:${event.tenantId}:${kind}:${germanCalendarDate(at)}`,
     kind,
-    recipient: email,
+    recipient: address.email,
     payload: { eventId: event.id, type: event.type, data: event.data },
+    locale: address.locale,
     at,
   });
 }

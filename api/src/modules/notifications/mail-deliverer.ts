@@ -38,6 +38,7 @@ export class MailDeliverer {
     const rendered = renderMail(mail.kind, mail.payload, {
       tenant: { slug: mail.tenantSlug, name: mail.tenantName },
       portalUrl: this.deps.portalUrl(mail.tenantSlug),
+      locale: mail.locale,
     });
     const attempts = mail.attempts + 1;
     try {

@@ -1,4 +1,13 @@
-import type { ConnectionTestResult } from '@ecm365/shared';
+import {
+  isMessageCode,
+  message,
+  type ConnectionTestResult,
+  type Message,
+  type MessageLocale,
+  type MessageParamsSchema,
+  PORTAL_PAGES,
+} from '@ecm365/shared';
+import { render, renderMessage } from '../../messages/catalogue.js';
 import type { SupportMailFacts } from './support-mail.js';
 import type { MailKind } from './notification.table.js';
 
@@ -11,22 +20,37 @@ export interface MailContext {
   tenant: { slug: string; name: string };
   /** The tenant's portal, e.g. https://acme.ecm365.example */
   portalUrl: string;
+  /** The language of the text: the customer's (saved with the notification address); German for support. */
+  locale: MessageLocale;
 }
 
-const GERMAN_TIME = new Intl.DateTimeFormat('de-DE', {
-  timeZone: 'Europe/Berlin',
-  dateStyle: 'medium',
-  timeStyle: 'short',
-});
-/** „01.12.2026, 10:15 Uhr“ (German time). */
-export const germanDateTime = (iso: string | Date) => `${GERMAN_TIME.format(new Date(iso))} Uhr`;
+const TIME_FORMATS: Record<MessageLocale, Intl.DateTimeFormat> = {
+  de: new Intl.DateTimeFormat('de-DE', { timeZone: 'Europe/Berlin', dateStyle: 'medium', timeStyle: 'short' }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Berlin', dateStyle: 'medium', timeStyle: 'short' }),
+};
+/** „01.12.2026, 10:15 Uhr“ / "1 Dec 2026, 10:15 (German time)": German time in the mail's language. */
+export const mailDateTime = (iso: string | Date, locale: MessageLocale = 'de') =>
+  renderMessage(locale, 'mail.time', { time: TIME_FORMATS[locale].format(new Date(iso)) });
+export const germanDateTime = (iso: string | Date) => mailDateTime(iso, 'de');
 
-const FOOTER = '\n\n-- \nDiese Nachricht wurde automatisch von ecm365 versendet.';
+const footer = (locale: MessageLocale) => `\n\n-- \n${render(message('mail.footer'), locale)}`;
+
+/**
+ * A stored text in the mail's language: from its code and params when it has them (rendered anew), else as it was
+ * stored (a German text recorded before codes existed).
+ */
+function storedText(locale: MessageLocale, code: unknown, params: unknown, fallback: string | undefined): string {
+  if (isMessageCode(code)) return renderMessage(locale, code, (params ?? {}) as MessageParamsSchema);
+  return fallback ?? '';
+}
 
 function checkLines(test: ConnectionTestResult): string[] {
-  return test.checks.map((check) => `  ${check.ok ? '[OK]    ' : '[FEHLER]'} ${check.message}`);
+  return test.checks.map(
+    (check) => `  ${check.ok ? '[OK]    ' : '[FEHLER]'} ${storedText('de', check.code, check.params, check.message)}`,
+  );
 }
 
+/** To ecm.online's support team, in German (SUPPORT_EMAIL is one German-speaking team for all tenants). */
 function supportMail(facts: SupportMailFacts, context: MailContext): RenderedMail {
   const { tenant } = context;
   const features = facts.features.map(
@@ -55,28 +79,36 @@ function supportMail(facts: SupportMailFacts, context: MailContext): RenderedMai
         ...checkLines(facts.test),
         '',
         `Portal des Kunden: ${context.portalUrl}`,
-      ].join('\n') + FOOTER,
+      ].join('\n') + footer('de'),
   };
 }
 
-function needsReauthMail(payload: { data?: { message?: string } }, context: MailContext): RenderedMail {
+/** Lines of a customer mail from catalogue texts; `null` is an empty line, a string is put in as it is. */
+const lines = (locale: MessageLocale, parts: (Message | string | null)[]) =>
+  parts.map((part) => (part === null ? '' : typeof part === 'string' ? part : render(part, locale)));
+
+interface ReauthPayload {
+  data?: { message?: string; code?: string; params?: MessageParamsSchema };
+}
+
+function needsReauthMail(payload: ReauthPayload, context: MailContext): RenderedMail {
+  const { locale } = context;
+  const data = payload.data ?? {};
+  const reason = storedText(locale, data.code, data.params, data.message);
   return {
-    subject: 'Microsoft 365: Verbindung muss erneut eingerichtet werden',
+    subject: render(message('mail.reauth_subject'), locale),
     text:
-      [
-        'Guten Tag,',
-        '',
-        `die Verbindung Ihres ELO (${context.tenant.name}) mit Microsoft 365 funktioniert nicht mehr.`,
-        payload.data?.message ? `Grund: ${payload.data.message}` : '',
-        '',
-        'Solange sie nicht erneut eingerichtet ist, arbeiten ELO-Funktionen wie der Rechnungs-Import via E-Mail nicht.',
-        `Bitte öffnen Sie ${context.portalUrl}/microsoft-365 und wählen Sie unter „Weitere Einstellungen“`,
-        '„Verbindung erneut einrichten“.',
-        '',
-        'Diese Nachricht erhalten Sie höchstens einmal am Tag.',
-      ]
-        .filter((line, index, lines) => line !== '' || lines[index - 1] !== '')
-        .join('\n') + FOOTER,
+      lines(locale, [
+        message('mail.greeting'),
+        null,
+        message('mail.reauth_broken', { tenant: context.tenant.name }),
+        ...(reason ? [`${render(message('mail.label_reason'), locale)}: ${reason}`] : []),
+        null,
+        message('mail.reauth_effect'),
+        message('mail.reauth_action', { url: `${context.portalUrl}${PORTAL_PAGES.ms365}` }),
+        null,
+        message('mail.once_a_day'),
+      ]).join('\n') + footer(locale),
   };
 }
 
@@ -87,39 +119,45 @@ interface ImportFailurePayload {
     from?: string;
     mailbox?: string | null;
     receivedAt?: string;
-    error?: { message?: string };
+    error?: { message?: string; messageCode?: string; params?: MessageParamsSchema };
   };
 }
 
 function importFailureMail(payload: ImportFailurePayload, context: MailContext): RenderedMail {
+  const { locale } = context;
   const data = payload.data ?? {};
+  const labels = ['label_subject', 'label_from', 'label_received', 'label_mailbox', 'label_reason'] as const;
+  const width = Math.max(...labels.map((label) => render(message(`mail.${label}`), locale).length)) + 2;
+  const field = (label: (typeof labels)[number], value: string) =>
+    `  ${`${render(message(`mail.${label}`), locale)}:`.padEnd(width)}${value}`;
+  const reason = storedText(locale, data.error?.messageCode, data.error?.params, data.error?.message);
   const details =
     payload.type === 'invoice_import.needs_attention'
-      ? ['Der Rechnungs-Import kann gerade nicht arbeiten.']
+      ? [message('mail.import_stuck')]
       : [
-          'Eine E-Mail konnte nicht nach ELO importiert werden:',
-          `  Betreff:   ${data.subject ?? '–'}`,
-          `  Absender:  ${data.from ?? '–'}`,
-          ...(data.receivedAt ? [`  Empfangen: ${germanDateTime(data.receivedAt)}`] : []),
+          message('mail.import_failed'),
+          field('label_subject', data.subject ?? '–'),
+          field('label_from', data.from ?? '–'),
+          ...(data.receivedAt ? [field('label_received', mailDateTime(data.receivedAt, locale))] : []),
         ];
   return {
-    subject: 'Rechnungs-Import via E-Mail: Handlungsbedarf',
+    subject: render(message('mail.import_subject'), locale),
     text:
-      [
-        'Guten Tag,',
-        '',
+      lines(locale, [
+        message('mail.greeting'),
+        null,
         ...details,
-        ...(data.mailbox ? [`  Postfach:  ${data.mailbox}`] : []),
-        ...(data.error?.message ? [`  Grund:     ${data.error.message}`] : []),
-        '',
-        `Details und „Erneut versuchen“: ${context.portalUrl}/microsoft-365`,
-        '',
-        'Diese Nachricht erhalten Sie höchstens einmal am Tag; weitere Fehler sehen Sie im Portal.',
-      ].join('\n') + FOOTER,
+        ...(data.mailbox ? [field('label_mailbox', data.mailbox)] : []),
+        ...(reason ? [field('label_reason', reason)] : []),
+        null,
+        message('mail.import_action', { url: `${context.portalUrl}${PORTAL_PAGES.invoiceImportActivity}` }),
+        null,
+        message('mail.import_once_a_day'),
+      ]).join('\n') + footer(locale),
   };
 }
 
-/** The German text of a queued mail, made when it is sent (from the facts stored with it). */
+/** The text of a queued mail, made when it is sent (from the facts stored with it) in the mail's language. */
 export function renderMail(kind: MailKind, payload: Record<string, unknown>, context: MailContext): RenderedMail {
   switch (kind) {
     case 'support_setup':

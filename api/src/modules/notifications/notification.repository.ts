@@ -1,25 +1,38 @@
+import type { MessageLocale } from '@ecm365/shared';
 import type { Transaction } from 'kysely';
 import type { Database, Db } from '../../db/database.js';
 import type { MailKind, NotificationMailRow } from './notification.table.js';
 
 export function findNotificationEmail(db: Db, tenantId: string): Promise<string | null> {
+  return findNotificationAddress(db, tenantId).then((row) => row?.email ?? null);
+}
+
+/** The address and the language its mails are written in. */
+export function findNotificationAddress(
+  db: Db,
+  tenantId: string,
+): Promise<{ email: string | null; locale: MessageLocale } | undefined> {
   return db
     .selectFrom('notificationSettings')
-    .select('email')
+    .select(['email', 'locale'])
     .where('tenantId', '=', tenantId)
-    .executeTakeFirst()
-    .then((row) => row?.email ?? null);
+    .executeTakeFirst();
 }
 
 export async function upsertNotificationEmail(
   db: Db,
-  row: { tenantId: string; email: string | null; updatedAt: Date; updatedBy: string },
+  row: { tenantId: string; email: string | null; locale: MessageLocale; updatedAt: Date; updatedBy: string },
 ): Promise<void> {
   await db
     .insertInto('notificationSettings')
     .values(row)
     .onConflict((conflict) =>
-      conflict.column('tenantId').doUpdateSet({ email: row.email, updatedAt: row.updatedAt, updatedBy: row.updatedBy }),
+      conflict.column('tenantId').doUpdateSet({
+        email: row.email,
+        locale: row.locale,
+        updatedAt: row.updatedAt,
+        updatedBy: row.updatedBy,
+      }),
     )
     .execute();
 }
@@ -30,6 +43,8 @@ export interface NewMail {
   kind: MailKind;
   recipient: string | null;
   payload: Record<string, unknown>;
+  /** The language of the text; German when not given (the support mail). */
+  locale?: MessageLocale;
   at: Date;
 }
 
@@ -43,6 +58,7 @@ export async function queueMail(trx: Transaction<Database>, mail: NewMail): Prom
       kind: mail.kind,
       recipient: mail.recipient,
       payload: JSON.stringify(mail.payload),
+      ...(mail.locale ? { locale: mail.locale } : {}),
       status: 'pending',
       attempts: 0,
       nextAttemptAt: mail.at,

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { SECURITY } from '../../http/openapi.js';
 import { principalOf, type RequestAuth } from '../../http/request-auth.js';
 import { requiresScope } from '../../http/route-scope.js';
+import { requestLocale } from '../../messages/request-locale.js';
 import type { NotificationService } from './notification.service.js';
 
 /** The customer's notification address, for portal sessions and API tokens. */
@@ -40,10 +41,12 @@ export const notificationRoutes: FastifyPluginAsyncTypebox<{
         tags: ['notifications'],
         security: SECURITY.sessionOrToken,
         summary: 'Set (or, with null, remove) the notification address; at most one mail per kind and day',
+        description:
+          'The mails to the address are written in the language of this request (Accept-Language: German or English; German otherwise).',
         body: NotificationSettingsRequest,
         response: { 200: NotificationSettings },
       },
     },
-    async (request) => notifications.set(principalOf(request), request.body, request.ip),
+    async (request) => notifications.set(principalOf(request), request.body, request.ip, requestLocale(request)),
   );
 };

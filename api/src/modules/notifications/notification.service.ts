@@ -1,4 +1,4 @@
-import type { NotificationSettings, NotificationSettingsRequest } from '@ecm365/shared';
+import type { MessageLocale, NotificationSettings, NotificationSettingsRequest } from '@ecm365/shared';
 import type { Db } from '../../db/database.js';
 import type { Clock } from '../../support/clock.js';
 import type { AuditLog } from '../audit/audit-log.js';
@@ -17,11 +17,18 @@ export class NotificationService {
     return { email: await findNotificationEmail(this.db, principal.tenant.id) };
   }
 
-  async set(principal: Principal, request: NotificationSettingsRequest, ip: string): Promise<NotificationSettings> {
+  /** `locale`: the language the admin uses the portal in, which the mails to this address are written in. */
+  async set(
+    principal: Principal,
+    request: NotificationSettingsRequest,
+    ip: string,
+    locale: MessageLocale,
+  ): Promise<NotificationSettings> {
     const email = request.email?.trim().toLowerCase() || null;
     await upsertNotificationEmail(this.db, {
       tenantId: principal.tenant.id,
       email,
+      locale,
       updatedAt: this.clock.now(),
       updatedBy: principal.user.name,
     });

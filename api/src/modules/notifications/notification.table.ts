@@ -1,8 +1,11 @@
+import type { MessageLocale } from '@ecm365/shared';
 import type { ColumnType, Generated, Selectable } from 'kysely';
 
 export interface NotificationSettingsTable {
   tenantId: string;
   email: string | null;
+  /** The portal's language of the admin who saved the address: the language of the mails to it. */
+  locale: ColumnType<MessageLocale, MessageLocale | undefined, MessageLocale>;
   updatedAt: Date;
   updatedBy: string;
 }
@@ -18,8 +21,9 @@ export interface NotificationMailsTable {
   kind: MailKind;
   /** Null: SUPPORT_EMAIL, read when sending. */
   recipient: string | null;
-  /** The facts the mail text is made from (rendered in German when sent). */
+  /** The facts the mail text is made from (rendered in `locale` when sent). */
   payload: ColumnType<Record<string, unknown>, string, never>;
+  locale: ColumnType<MessageLocale, MessageLocale | undefined, never>;
   status: MailStatus;
   attempts: number;
   nextAttemptAt: Date | null;

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { executePrepared } from '../../db/prepared-statements.js';
 import type { SessionRow } from './session.table.js';
 
 /** What the hot path reads of a session (never the ELO ticket). */
@@ -40,12 +41,16 @@ export async function findLiveSession(
   now: Date,
   idleCutoff: Date,
 ): Promise<SessionWithTenant | undefined> {
-  const result = await sql<SessionWithTenant>`
+  // Prepared: with the session cache off (or on its misses) this runs on every authenticated request.
+  const result = await executePrepared(
+    db,
+    sql<SessionWithTenant>`
     select s.id_hash, s.tenant_id, s.elo_user_id, s.elo_user_name, s.is_group_member, s.csrf_token, s.created_at,
       s.last_seen_at, s.expires_at, s.host_kind, s.membership_checked_at,
       t.slug as tenant_slug, t.name as tenant_name, t.grace_until as tenant_grace_until
     from sessions s join tenants t on t.id = s.tenant_id
-    where s.id_hash = ${idHash} and s.expires_at > ${now} and s.last_seen_at > ${idleCutoff}`.execute(db);
+    where s.id_hash = ${idHash} and s.expires_at > ${now} and s.last_seen_at > ${idleCutoff}`,
+  );
   return result.rows[0];
 }
 

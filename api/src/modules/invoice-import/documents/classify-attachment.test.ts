@@ -111,7 +111,11 @@ describe('classifyAttachment: PDFs and hybrid invoices', () => {
     );
     expect(result.kind).toBe('pdf');
     expect(result.notes).toEqual([
-      { code: 'pdf_embedded_xml_not_einvoice', message: expect.stringContaining('lieferschein.xml') },
+      {
+        code: 'pdf_embedded_xml_not_einvoice',
+        file: 'lieferschein.xml',
+        text: expect.objectContaining({ code: 'import.xml_not_einvoice' }),
+      },
     ]);
   });
 
@@ -172,7 +176,9 @@ describe('classifyAttachment: PDFs and hybrid invoices', () => {
     expect(await classify(Buffer.from(pdf, 'latin1'), 'y.pdf')).toEqual(
       expect.objectContaining({
         kind: 'pdf',
-        notes: [{ code: 'pdf_embedded_xml_unreadable', message: expect.stringContaining('factur-x.xml') }],
+        notes: [
+          { code: 'pdf_embedded_xml_unreadable', text: expect.objectContaining({ params: { file: 'factur-x.xml' } }) },
+        ],
       }),
     );
   });

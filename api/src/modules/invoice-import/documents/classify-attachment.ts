@@ -1,3 +1,4 @@
+import { message } from '@ecm365/shared';
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import {
@@ -92,10 +93,7 @@ async function classifyXml(
   limits: InspectionLimits,
 ): Promise<Pick<ClassifiedAttachment, 'kind' | 'einvoice' | 'notes'>> {
   if (size > limits.maxXmlBytes) {
-    const note: InspectionNote = {
-      code: 'xml_too_large',
-      message: 'Die XML-Datei ist zu groß für die Auswertung; sie wird unverändert abgelegt.',
-    };
+    const note: InspectionNote = { code: 'xml_too_large', text: message('import.xml_too_large') };
     // Still an e-invoice by its root element, only its fields stay unread.
     const root = einvoiceRootInHead(head);
     if (!root) return { kind: 'other', notes: [note] };
@@ -120,7 +118,7 @@ async function classifyMail(
       notes: [
         {
           code: 'mail_nested_too_deep',
-          message: `Die Nachricht steckt tiefer als ${limits.maxMailDepth} Ebenen in anderen; sie wird als Ganzes abgelegt.`,
+          text: message('import.mail_nested_too_deep', { depth: limits.maxMailDepth }),
         },
       ],
     };
@@ -130,8 +128,7 @@ async function classifyMail(
     extracted = await extractMailParts(file, workDir, limits.maxMailParts);
   } catch (error) {
     if (isFileSystemError(error)) throw error;
-    const message = 'Die angehängte Nachricht ist nicht lesbar (kein gültiges MIME); sie wird als Ganzes abgelegt.';
-    return { notes: [{ code: 'mail_unreadable', message }] };
+    return { notes: [{ code: 'mail_unreadable', text: message('import.mail_unreadable') }] };
   }
   const parts: ClassifiedAttachment[] = [];
   for (const part of extracted.parts) parts.push(await classify(part, workDir, limits, depth + 1));

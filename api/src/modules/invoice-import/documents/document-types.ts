@@ -1,4 +1,4 @@
-import type { EinvoiceSyntax, ImportDocumentKind } from '@ecm365/shared';
+import type { EinvoiceSyntax, ImportDocumentKind, Message } from '@ecm365/shared';
 
 /**
  * The shapes of the content side of the invoice import: what a downloaded attachment is, what an e-invoice inside
@@ -6,10 +6,14 @@ import type { EinvoiceSyntax, ImportDocumentKind } from '@ecm365/shared';
  * import engine can keep it in its ledger between steps.
  */
 
-/** Why something in a file was not taken as expected; the message is German, for the activity list. */
+/**
+ * Why something in a file was not taken as expected: `code` names the case, `text` is its message (code + params of
+ * the catalogue, rendered in the reader's language); `file` the embedded file it is about, inside the document.
+ */
 export interface InspectionNote {
   code: InspectionNoteCode;
-  message: string;
+  text: Message;
+  file?: string;
 }
 
 export type InspectionNoteCode =

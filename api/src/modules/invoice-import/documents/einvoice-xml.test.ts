@@ -1,3 +1,4 @@
+import { message } from '@ecm365/shared';
 import { CII_GUIDELINES, ciiInvoiceXml, sampleCreditNote, sampleInvoice, ublInvoiceXml } from '@ecm365/emulators';
 import { describe, expect, it } from 'vitest';
 import { inspectEinvoiceXml } from './einvoice-xml.js';
@@ -106,7 +107,12 @@ describe('inspectEinvoiceXml: recognising e-invoices', () => {
     const result = inspect('<Invoice xmlns="urn:example:not-ubl"><ID>1</ID></Invoice>');
     expect(result).toEqual({
       isEinvoice: false,
-      notes: [{ code: 'xml_not_einvoice', message: expect.stringContaining('{urn:example:not-ubl}Invoice') }],
+      notes: [
+        {
+          code: 'xml_not_einvoice',
+          text: message('import.xml_not_einvoice', { root: '{urn:example:not-ubl}Invoice' }),
+        },
+      ],
     });
   });
 
@@ -118,9 +124,11 @@ describe('inspectEinvoiceXml: recognising e-invoices', () => {
     expect(result).toMatchObject({ isEinvoice: true, einvoice: { invoiceNumber: '7' } });
     if (!result.isEinvoice) return;
     expect(result.einvoice.issueDate).toBeUndefined();
-    expect(result.notes).toEqual([
-      { code: 'einvoice_incomplete', message: 'In der E-Rechnung fehlt: Rechnungsdatum, Verkäufer, Betrag.' },
-    ]);
+    expect(result.notes).toEqual(
+      ['import.einvoice_missing_date', 'import.einvoice_missing_seller', 'import.einvoice_missing_total'].map(
+        (code) => ({ code: 'einvoice_incomplete', text: { code, params: {} } }),
+      ),
+    );
   });
 
   it('decodes character references and UTF-16 documents', () => {
@@ -139,7 +147,7 @@ describe('inspectEinvoiceXml: recognising e-invoices', () => {
   it('explains that ZUGFeRD 1.0 is not an EN 16931 e-invoice', () => {
     const result = inspect('<rsm:CrossIndustryDocument xmlns:rsm="urn:ferd:CrossIndustryDocument:invoice:1p0"/>');
     expect(result).toMatchObject({ isEinvoice: false, notes: [{ code: 'xml_not_einvoice' }] });
-    expect(result.notes[0]?.message).toContain('ZUGFeRD 1.0');
+    expect(result.notes[0]?.text).toEqual({ code: 'import.xml_zugferd_1', params: {} });
   });
 });
 
@@ -155,7 +163,7 @@ describe('inspectEinvoiceXml: hostile and broken XML', () => {
       <Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2"><ID>&lol9;</ID></Invoice>`;
     expect(inspect(laughs)).toEqual({
       isEinvoice: false,
-      notes: [{ code: 'xml_dtd_not_allowed', message: expect.stringContaining('DTD') }],
+      notes: [{ code: 'xml_dtd_not_allowed', text: message('import.xml_dtd_not_allowed') }],
     });
   });
 
@@ -185,7 +193,10 @@ describe('inspectEinvoiceXml: hostile and broken XML', () => {
     const whole = ublInvoiceXml(sampleInvoice());
     const result = inspect(whole.subarray(0, Math.floor(whole.length / 2)));
     expect(result).toMatchObject({ isEinvoice: false, notes: [{ code: 'xml_malformed' }] });
-    expect(result.notes[0]?.message).toMatch(/Zeile \d+, Spalte \d+/);
+    expect(result.notes[0]?.text).toMatchObject({
+      code: 'import.xml_malformed',
+      params: { line: expect.any(Number), column: expect.any(Number) },
+    });
   });
 
   it('does not parse a document above the size cap', () => {

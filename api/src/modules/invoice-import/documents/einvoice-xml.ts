@@ -1,3 +1,4 @@
+import { message } from '@ecm365/shared';
 import type { EinvoiceData, InspectionNote, MonetaryAmount } from './document-types.js';
 import { profileFromSpecificationId } from './einvoice-profile.js';
 import { childElement, descendant, elementText, parseXmlSafely, type XmlElement } from './safe-xml.js';
@@ -38,18 +39,17 @@ export function recognizeEinvoice(root: XmlElement): XmlInspection {
   if (!einvoice.profile.isInvoiceInGermany) {
     notes.push({
       code: 'einvoice_not_an_invoice_in_germany',
-      message: `Das Profil ${einvoice.profile.label} ist in Deutschland keine E-Rechnung (nur Buchungshilfe); maßgeblich ist die PDF-Darstellung.`,
+      text: message('import.einvoice_not_an_invoice_in_germany', { profile: einvoice.profile.label }),
     });
   }
+  // One note per missing field: a list of field names would be words of one language inside a parameter.
   const missing = [
-    einvoice.invoiceNumber ? undefined : 'Rechnungsnummer',
-    einvoice.issueDate ? undefined : 'Rechnungsdatum',
-    einvoice.sellerName ? undefined : 'Verkäufer',
-    einvoice.total ? undefined : 'Betrag',
-  ].filter((field): field is string => field !== undefined);
-  if (missing.length > 0) {
-    notes.push({ code: 'einvoice_incomplete', message: `In der E-Rechnung fehlt: ${missing.join(', ')}.` });
-  }
+    einvoice.invoiceNumber ? undefined : message('import.einvoice_missing_number'),
+    einvoice.issueDate ? undefined : message('import.einvoice_missing_date'),
+    einvoice.sellerName ? undefined : message('import.einvoice_missing_seller'),
+    einvoice.total ? undefined : message('import.einvoice_missing_total'),
+  ];
+  for (const text of missing) if (text) notes.push({ code: 'einvoice_incomplete', text });
   return { isEinvoice: true, einvoice, notes };
 }
 
@@ -148,17 +148,10 @@ function ciiDate(value: string | undefined, format: string | undefined): string 
 
 function notEinvoiceNote(root: XmlElement): InspectionNote {
   if (root.ns === ZUGFERD_1_NS) {
-    return {
-      code: 'xml_not_einvoice',
-      message:
-        'ZUGFeRD 1.0 erfüllt die EN 16931 nicht und ist keine E-Rechnung im Sinne des UStG; abgelegt wird die Datei trotzdem.',
-    };
+    return { code: 'xml_not_einvoice', text: message('import.xml_zugferd_1') };
   }
   const qualified = root.ns ? `{${root.ns}}${root.name}` : root.name;
-  return {
-    code: 'xml_not_einvoice',
-    message: `Die XML-Datei ist keine E-Rechnung (Wurzelelement ${qualified.slice(0, 200)}).`,
-  };
+  return { code: 'xml_not_einvoice', text: message('import.xml_not_einvoice', { root: qualified.slice(0, 200) }) };
 }
 
 function withoutUndefined<T extends object>(value: T): T {

@@ -1,3 +1,4 @@
+import { message, type Message } from '@ecm365/shared';
 import { readFile } from 'node:fs/promises';
 import { inflateSync } from 'node:zlib';
 import {
@@ -51,7 +52,7 @@ export function pdfNeedsLoading(scan: FileScan, limits: InspectionLimits): boole
 export async function inspectPdf(path: string, scan: FileScan, limits: InspectionLimits): Promise<PdfInspection> {
   if (!pdfNeedsLoading(scan, limits)) return { isHybrid: false, notes: [] };
   if (scan.size > limits.maxPdfLoadBytes) {
-    return plain('pdf_unreadable', 'Die PDF-Datei ist zu groß, um eingebettete Rechnungsdaten zu prüfen.');
+    return plain('pdf_unreadable', message('import.pdf_too_large'));
   }
   let document: PDFDocument;
   try {
@@ -63,16 +64,16 @@ export async function inspectPdf(path: string, scan: FileScan, limits: Inspectio
       parseSpeed: ParseSpeeds.Fast,
     });
   } catch {
-    return plain('pdf_unreadable', 'Die PDF-Datei ist beschädigt; eingebettete Rechnungsdaten sind nicht lesbar.');
+    return plain('pdf_unreadable', message('import.pdf_damaged'));
   }
   if (document.isEncrypted) {
-    return plain('pdf_encrypted', 'Die PDF-Datei ist verschlüsselt; eingebettete Rechnungsdaten sind nicht lesbar.');
+    return plain('pdf_encrypted', message('import.pdf_encrypted'));
   }
   try {
     return inspectEmbeddedFiles(document, limits);
   } catch {
     // pdf-lib reads damaged files leniently; what it cannot make sense of shows up here (e.g. no catalog).
-    return plain('pdf_unreadable', 'Die PDF-Datei ist beschädigt; eingebettete Rechnungsdaten sind nicht lesbar.');
+    return plain('pdf_unreadable', message('import.pdf_damaged'));
   }
 }
 
@@ -92,14 +93,14 @@ function inspectEmbeddedFiles(document: PDFDocument, limits: InspectionLimits): 
     if (bytes === 'too_large') {
       notes.push({
         code: 'pdf_embedded_xml_unreadable',
-        message: `Die eingebettete Datei ${file.name} ist zu groß für die Auswertung.`,
+        text: message('import.pdf_embedded_xml_too_large', { file: file.name }),
       });
       continue;
     }
     if (bytes === 'undecodable') {
       notes.push({
         code: 'pdf_embedded_xml_unreadable',
-        message: `Die eingebettete Datei ${file.name} ist nicht lesbar.`,
+        text: message('import.pdf_embedded_xml_unreadable', { file: file.name }),
       });
       continue;
     }
@@ -110,7 +111,8 @@ function inspectEmbeddedFiles(document: PDFDocument, limits: InspectionLimits): 
     notes.push(
       ...inspection.notes.map((note) => ({
         code: 'pdf_embedded_xml_not_einvoice' as const,
-        message: `Eingebettete Datei ${file.name}: ${note.message}`,
+        text: note.text,
+        file: file.name,
       })),
     );
   }
@@ -196,6 +198,6 @@ function streamBytes(stream: PDFRawStream, maxBytes: number): Uint8Array | 'too_
   }
 }
 
-function plain(code: InspectionNote['code'], message: string): PdfInspection {
-  return { isHybrid: false, notes: [{ code, message }] };
+function plain(code: InspectionNote['code'], text: Message): PdfInspection {
+  return { isHybrid: false, notes: [{ code, text }] };
 }

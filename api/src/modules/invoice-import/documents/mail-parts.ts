@@ -1,3 +1,4 @@
+import { message } from '@ecm365/shared';
 import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { join } from 'node:path';
@@ -66,7 +67,7 @@ export async function extractMailParts(
   if (seen > maxParts) {
     notes.push({
       code: 'mail_too_many_parts',
-      message: `Die angehängte Nachricht hat ${seen} Anhänge; übernommen wurden die ersten ${maxParts}.`,
+      text: message('import.mail_too_many_parts', { seen, max: maxParts }),
     });
   }
   return { headers: headersOf(parser), parts, notes };

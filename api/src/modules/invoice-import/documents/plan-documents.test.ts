@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { message } from '@ecm365/shared';
 import type { ClassifiedAttachment, EinvoiceData } from './document-types.js';
 import { importedDocument, planDocuments } from './plan-documents.js';
 import { preselectAttachment } from './preselect-attachment.js';
@@ -158,14 +159,16 @@ describe('planDocuments: attached mails', () => {
       ['Rechnung_4711.xml', 'einvoice_xml', 'Rechnung_4711.pdf'],
     ]);
     expect(plan.documents[1]).toMatchObject({ key: 'item/4', via: ['Rechnung 4711.eml'] });
-    expect(plan.skipped).toEqual([{ id: 'item/2', name: 'logo.png', reason: 'inline', message: expect.any(String) }]);
+    expect(plan.skipped).toEqual([{ id: 'item/2', name: 'logo.png', reason: 'inline' }]);
   });
 
   it('files a forwarded mail without importable attachments as .eml, so nothing is lost', () => {
     const plan = planDocuments({
       attachments: [
         attachment('item', 'Rechnung per Text.eml', 'eml', { parts: [] }),
-        attachment('deep', 'Zu tief.eml', 'eml', { notes: [{ code: 'mail_nested_too_deep', message: '…' }] }),
+        attachment('deep', 'Zu tief.eml', 'eml', {
+          notes: [{ code: 'mail_nested_too_deep', text: message('import.mail_nested_too_deep', { depth: 3 }) }],
+        }),
       ],
     });
     expect(summary(plan)).toEqual([
@@ -204,10 +207,7 @@ describe('planDocuments: what is left out, and why', () => {
   });
 
   it('says "no attachment" for a mail without any, and "nothing importable" when all were left out', () => {
-    expect(planDocuments({ attachments: [] }).nothingToFile).toEqual({
-      reason: 'no_attachment',
-      message: 'Die E-Mail hat keinen Anhang.',
-    });
+    expect(planDocuments({ attachments: [] }).nothingToFile).toEqual({ reason: 'no_attachment' });
     const cloudLink = preselectAttachment({
       id: 'ref',
       name: 'Rechnung.pdf',

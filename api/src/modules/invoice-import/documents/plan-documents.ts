@@ -17,8 +17,6 @@ export interface SkippedAttachment {
   id: string;
   name: string;
   reason: SkipReason;
-  /** German, for the activity list. */
-  message: string;
 }
 
 export interface PlannedFile {
@@ -51,7 +49,7 @@ export interface FilingPlan {
   documents: PlannedDocument[];
   skipped: SkippedAttachment[];
   /** Set when the plan files nothing: the mail is then "skipped" with this reason. */
-  nothingToFile?: { reason: 'no_attachment' | 'nothing_importable'; message: string };
+  nothingToFile?: { reason: 'no_attachment' | 'nothing_importable' };
 }
 
 export interface PlanInput {
@@ -79,9 +77,7 @@ export function planDocuments(input: PlanInput): FilingPlan {
   return {
     documents,
     skipped,
-    nothingToFile: nothingAttached
-      ? { reason: 'no_attachment', message: 'Die E-Mail hat keinen Anhang.' }
-      : { reason: 'nothing_importable', message: 'Die E-Mail hat keinen Anhang, der übernommen werden kann.' },
+    nothingToFile: nothingAttached ? { reason: 'no_attachment' } : { reason: 'nothing_importable' },
   };
 }
 
@@ -115,13 +111,13 @@ function planGroup(
 
 function skipReason(attachment: ClassifiedAttachment, includeInline: boolean) {
   if (attachment.size === 0) {
-    return { reason: 'empty' as const, message: 'Der Anhang ist leer (0 Byte).' };
+    return { reason: 'empty' as const };
   }
   if (attachment.isInline && attachment.kind === 'image' && !includeInline) {
-    return { reason: 'inline' as const, message: 'Eingebettetes Bild (z. B. Logo oder Signatur) – nicht übernommen.' };
+    return { reason: 'inline' as const };
   }
   if (DETACHED_SIGNATURE_TYPES.test(attachment.contentType) || /\.p7s$/i.test(attachment.name)) {
-    return { reason: 'unsupported' as const, message: 'Signaturdatei der E-Mail (S/MIME) – kein Dokument.' };
+    return { reason: 'unsupported' as const };
   }
   return undefined;
 }

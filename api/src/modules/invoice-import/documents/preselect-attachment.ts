@@ -35,8 +35,6 @@ export function preselectAttachment(
         id: info.id,
         name,
         reason: 'cloud_link',
-        message:
-          'Link auf eine Cloud-Datei (OneDrive/SharePoint) – nicht übernehmbar; bitte die Datei als Anhang senden lassen.',
       },
     };
   }
@@ -49,7 +47,6 @@ export function preselectAttachment(
         id: info.id,
         name,
         reason: 'inline',
-        message: 'Eingebettetes Bild (z. B. Logo oder Signatur) – nicht übernommen.',
       },
     };
   }

@@ -1,3 +1,4 @@
+import { message, type Message } from '@ecm365/shared';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { InspectionNote } from './document-types.js';
 
@@ -40,32 +41,29 @@ const parser = new XMLParser({
 
 export function parseXmlSafely(bytes: Uint8Array, maxBytes: number): XmlParseResult {
   if (bytes.length > maxBytes) {
-    return failure('xml_too_large', `Die XML-Datei ist zu groß für die Auswertung (über ${megabytes(maxBytes)} MB).`);
+    return failure('xml_too_large', message('import.xml_over_limit', { megabytes: megabytes(maxBytes) }));
   }
   const decoded = decodeXmlText(bytes);
   if (!decoded.ok) return decoded;
   const text = decoded.text;
   if (/<!DOCTYPE|<!ENTITY/i.test(text)) {
-    return failure(
-      'xml_dtd_not_allowed',
-      'Die XML-Datei enthält eine DTD; aus Sicherheitsgründen wird sie nicht ausgewertet.',
-    );
+    return failure('xml_dtd_not_allowed', message('import.xml_dtd_not_allowed'));
   }
   const validation = XMLValidator.validate(text);
   if (validation !== true) {
     const { msg, line, col } = validation.err;
-    return failure('xml_malformed', `Die XML-Datei ist nicht wohlgeformt (Zeile ${line}, Spalte ${col}): ${msg}`);
+    return failure('xml_malformed', message('import.xml_malformed', { line, column: col, detail: msg }));
   }
   let nodes: unknown;
   try {
     nodes = parser.parse(text);
   } catch (error) {
-    return failure('xml_malformed', `Die XML-Datei ist nicht lesbar: ${(error as Error).message}`);
+    return failure('xml_malformed', message('import.xml_unreadable', { detail: (error as Error).message }));
   }
   const rootNode = (nodes as OrderedNode[]).find((node) => elementName(node) !== undefined);
-  if (!rootNode) return failure('xml_malformed', 'Die XML-Datei hat kein Wurzelelement.');
+  if (!rootNode) return failure('xml_malformed', message('import.xml_no_root'));
   const root = toElement(rootNode, new Map([['xml', 'http://www.w3.org/XML/1998/namespace']]), 0);
-  if (!root) return failure('xml_malformed', `Die XML-Datei ist tiefer als ${MAX_DEPTH} Ebenen verschachtelt.`);
+  if (!root) return failure('xml_malformed', message('import.xml_too_deep', { depth: MAX_DEPTH }));
   return { ok: true, root };
 }
 
@@ -166,12 +164,12 @@ function decodeXmlText(bytes: Uint8Array): Decoded {
   try {
     return { ok: true, text: new TextDecoder(encoding, { fatal: true }).decode(bytes.subarray(start)) };
   } catch {
-    return failure('xml_encoding', `Die XML-Datei ist nicht in der angegebenen Zeichenkodierung (${encoding}) lesbar.`);
+    return failure('xml_encoding', message('import.xml_encoding', { encoding }));
   }
 }
 
-function failure(code: InspectionNote['code'], message: string): { ok: false; note: InspectionNote } {
-  return { ok: false, note: { code, message } };
+function failure(code: InspectionNote['code'], text: Message): { ok: false; note: InspectionNote } {
+  return { ok: false, note: { code, text } };
 }
 
 function megabytes(bytes: number): string {

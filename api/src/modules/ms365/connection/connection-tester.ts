@@ -23,6 +23,7 @@ import {
 } from '../../../adapters/microsoft/microsoft-failure.js';
 import { MICROSOFT_RETRY_POLICY, microsoftRetryDecision } from '../microsoft-retry.js';
 import { hintFields, textFields } from '../../../messages/texts.js';
+import { ImportProbeMemo } from './import-probe-memo.js';
 import type { ConnectionRow } from '../ms365.tables.js';
 
 export interface TestOutcome {
@@ -86,6 +87,8 @@ export class ConnectionTester {
     private readonly logError: LogError,
     /** The invoice import's own calls (delta, child folders), run after the Inbox opened. */
     private readonly importProbe?: ImportProbe,
+    /** Import probes that passed lately (see ImportProbeMemo); forget a tenant's when its settings change. */
+    readonly probeMemo = new ImportProbeMemo(),
   ) {}
 
   /** `features`: the tenant's settings when the caller has them already (else read here). */
@@ -116,26 +119,35 @@ export class ConnectionTester {
     }
 
     const retried = <T>(call: () => Promise<T>) => withRetries(call, MICROSOFT_RETRY_POLICY, microsoftRetryDecision);
+    // Who is connected and each feature's mailbox are independent questions: asked at the same time, a test
+    // waits for the longest of them, not for their sum (the checks keep their order).
+    const probeFresh = options.forceRefresh ?? false;
+    const [profile, ...mailboxes] = await Promise.all([
+      this.profileCheck(accessToken, retried, noteTemporary),
+      ...(options.features ?? (await this.features.list(connection.tenantId)))
+        .filter((feature) => feature.enabled)
+        .map((feature) =>
+          this.mailboxCheck(connection, accessToken, feature.mailbox, retried, noteTemporary, probeFresh),
+        ),
+    ]);
+    checks.push(profile, ...mailboxes);
+    return this.outcome(checks, checks.every((check) => check.ok) ? 'connected' : 'error', temporary);
+  }
+
+  private async profileCheck(
+    accessToken: string,
+    retried: <T>(call: () => Promise<T>) => Promise<T>,
+    noteTemporary: (error: unknown) => void,
+  ): Promise<ConnectionCheck> {
     try {
       const me = await retried(() => this.graph.me(accessToken));
-      checks.push(
-        check('profile', true, message('check.profile_ok', { name: me.displayName, upn: me.userPrincipalName })),
-      );
+      return check('profile', true, message('check.profile_ok', { name: me.displayName, upn: me.userPrincipalName }));
     } catch (error) {
       noteTemporary(error);
-      const passing = kindOf(error) === 'temporarily_unavailable';
-      checks.push(
-        passing
-          ? check('profile', false, message('check.token_temporary'), TEMPORARY)
-          : check('profile', false, message('check.profile_failed'), REAUTH),
-      );
+      return kindOf(error) === 'temporarily_unavailable'
+        ? check('profile', false, message('check.token_temporary'), TEMPORARY)
+        : check('profile', false, message('check.profile_failed'), REAUTH);
     }
-
-    for (const feature of options.features ?? (await this.features.list(connection.tenantId))) {
-      if (!feature.enabled) continue;
-      checks.push(await this.mailboxCheck(connection, accessToken, feature.mailbox, retried, noteTemporary));
-    }
-    return this.outcome(checks, checks.every((check) => check.ok) ? 'connected' : 'error', temporary);
   }
 
   private async mailboxCheck(
@@ -144,6 +156,7 @@ export class ConnectionTester {
     mailbox: string | null,
     retried: <T>(call: () => Promise<T>) => Promise<T>,
     noteTemporary: (error: unknown) => void,
+    probeFresh: boolean,
   ): Promise<ConnectionCheck> {
     const id = 'invoice-mail-import.mailbox';
     if (!mailbox) {
@@ -155,7 +168,10 @@ export class ConnectionTester {
     }
     try {
       await retried(() => this.graph.inbox(accessToken, mailbox));
-      await this.importProbe?.(connection.tenantId, accessToken, mailbox, retried);
+      if (this.importProbe && (probeFresh || !this.probeMemo.hasPassed(connection, mailbox))) {
+        await this.importProbe(connection.tenantId, accessToken, mailbox, retried);
+        this.probeMemo.recordPass(connection, mailbox);
+      }
       return check(id, true, message('check.mailbox_ok', { mailbox }));
     } catch (caught) {
       const error = caught instanceof ImportProbeError ? caught.failure : caught;

@@ -25,13 +25,25 @@ export class ConnectionTokens {
    * An access token of the connection. `scopes` asks for fewer permissions than the connection has (a feature's);
    * `minValidityMs` refreshes a cached token that would expire sooner (MSAL's own margin is five minutes).
    */
-  accessToken(
+  async accessToken(
     connection: ConnectionRow,
     options: { forceRefresh?: boolean; scopes?: readonly string[]; minValidityMs?: number } = {},
   ) {
     const tenantId = connection.tenantId;
     const context = connectionCacheContext(tenantId);
     const scopes = (options.scopes ?? connection.scopes).filter((scope) => !isOidcScope(scope));
+    // A token still valid in the row the caller read needs no refresh, so neither the lock that guards refreshes
+    // nor a fresh read of the row under it (three queries of every connection test before, issue 13). An access
+    // token stays valid when another instance rotates the refresh token meanwhile.
+    if (!options.forceRefresh) {
+      const cached = await this.identity.cachedAccessToken({
+        serializedCache: this.keys.decrypt(connection.tokenCache, context),
+        homeAccountId: connection.homeAccountId,
+        scopes,
+      });
+      const validMs = cached?.expiresOn ? cached.expiresOn.getTime() - Date.now() : Infinity;
+      if (cached && (options.minValidityMs === undefined || validMs >= options.minValidityMs)) return cached;
+    }
     return this.lock.run(tenantId, async (locked) => {
       /**
        * The cache this refresh started from, then what it saved. MSAL reads the cache again right before writing

@@ -46,6 +46,25 @@ export async function findConnectionStatus(db: Db, tenantId: string): Promise<Co
   };
 }
 
+/**
+ * The connection row with the tenant's feature settings, in one round trip: what a connection test starts from
+ * (two queries before, issue 13).
+ */
+export async function findConnectionForTest(
+  db: Db,
+  tenantId: string,
+): Promise<{ connection: ConnectionRow; features: ConnectionStatusRows['features'] } | undefined> {
+  const result = await sql<ConnectionRow & { features: ConnectionStatusRows['features'] }>`
+    select c.*,
+      coalesce((select json_agg(json_build_object('feature_id', f.feature_id, 'enabled', f.enabled, 'mailbox', f.mailbox))
+        from tenant_features f where f.tenant_id = c.tenant_id), '[]'::json) as features
+    from ms365_connections c where c.tenant_id = ${tenantId}`.execute(db);
+  const row = result.rows[0];
+  if (!row) return undefined;
+  const { features, ...connection } = row;
+  return { connection, features };
+}
+
 export function findConnection(db: Db, tenantId: string): Promise<ConnectionRow | undefined> {
   return db.selectFrom('ms365Connections').selectAll().where('tenantId', '=', tenantId).executeTakeFirst();
 }

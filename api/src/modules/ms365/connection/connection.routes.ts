@@ -4,6 +4,7 @@ import {
   MS365_ROUTES,
   RedeemRequest,
   RedeemResponse,
+  type MessageLocale,
 } from '@ecm365/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
@@ -11,6 +12,7 @@ import { principalOf, type RequestAuth } from '../../../http/request-auth.js';
 import { SECURITY } from '../../../http/openapi.js';
 import { requiresScope } from '../../../http/route-scope.js';
 import { rejectBody } from '../../../http/schemas.js';
+import { SerializedViews, sendSerialized } from '../../../http/serialized-views.js';
 import { requestLocale } from '../../../messages/request-locale.js';
 import type { ConnectionService } from './connection.service.js';
 import { localizeConnection, localizeRedeem, localizeTestResponse } from './connection-view.js';
@@ -28,6 +30,10 @@ export const connectionRoutes: FastifyPluginAsyncTypebox<ConnectionRoutesOptions
   const guarded = { onRequest: [requestAuth.authenticate, requestAuth.requireMs365Access] };
   const reading = { ...guarded, config: requiresScope('ms365:read') };
   const writing = { ...guarded, config: requiresScope('ms365:write') };
+  // The status portals poll: while the status cache hands out one view, its rendering in each language and the
+  // JSON of that are made once, not on every read (issue 13's profile: rendering and serialising the stored
+  // texts were a visible share of a cached read).
+  const statusViews = new SerializedViews<ConnectionResponse, MessageLocale>();
 
   app.post(
     MS365_ROUTES.connection,
@@ -63,8 +69,12 @@ export const connectionRoutes: FastifyPluginAsyncTypebox<ConnectionRoutesOptions
         response: { 200: ConnectionResponse },
       },
     },
-    async (request) =>
-      localizeConnection(await connection.status(principalOf(request).tenant.id), requestLocale(request)),
+    async (request, reply) => {
+      const status = await connection.status(principalOf(request).tenant.id);
+      const locale = requestLocale(request);
+      const json = statusViews.get(status, locale, () => String(reply.serialize(localizeConnection(status, locale))));
+      return sendSerialized(reply, json);
+    },
   );
 
   app.post(

@@ -20,7 +20,7 @@ import type { ConnectionTester, TestOutcome } from './connection-tester.js';
 import { lastFailureOf, toConnectionResponse } from './connection-view.js';
 import { newConnectionRow } from './connection-row.js';
 import {
-  findConnection,
+  findConnectionForTest,
   findConnectionStatus,
   lockConnectionRow,
   updateConnection,
@@ -155,9 +155,10 @@ export class ConnectionService {
     ip: string,
     trigger: ConnectionTestTrigger,
   ): Promise<ConnectionTestResult> {
-    const connection = await findConnection(this.deps.db, principal.tenant.id);
-    if (!connection) throw new NotConnectedError();
-    const outcome = await this.testAndRecord(connection, { trigger });
+    const found = await findConnectionForTest(this.deps.db, principal.tenant.id);
+    if (!found) throw new NotConnectedError();
+    const { connection } = found;
+    const outcome = await this.testAndRecord(connection, { trigger, features: featureSettingsOf(found.features) });
     await this.deps.audit.record({
       tenant: principal.tenant,
       actor: principal.user.name,
@@ -180,8 +181,9 @@ export class ConnectionService {
     connection: ConnectionRow,
     options: { forceRefresh?: boolean; trigger?: ConnectionTestTrigger; features?: FeatureSettings[] } = {},
   ): Promise<TestOutcome> {
-    // Read once: the test's mailbox checks and its events (the support mail) use the same settings. The health
-    // monitor passes them, read for a whole page of connections at once.
+    // Read once (or with the connection, by the caller; the health monitor
+    // reads them for a whole page of connections): the test's mailbox checks and its events (the support
+    // mail) use the same settings.
     const features = options.features ?? (await this.deps.features.list(connection.tenantId));
     const outcome = await this.deps.tester.run(connection, { ...options, features });
     const now = this.deps.clock.now();
