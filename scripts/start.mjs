@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // `pnpm start`: builds the web portal when its build is missing or older than its sources, then runs the API
-// server from its TypeScript sources. Configuration comes from the environment and, when present, the file .env
+// server: the compiled build (`pnpm build`, what the image runs) in this very process when it is newer than every
+// source it was built from, else the TypeScript sources through tsx in a child process. Configuration comes from the environment and, when present, the file .env
 // (see README; the environment wins; `--no-env-file` skips the file); none is needed.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadEnvFile } from './env-file.mjs';
 import { buildWebPortal } from './web-portal.mjs';
 
@@ -41,10 +42,30 @@ if (existsSync(path.join(web, 'package.json'))) {
   }
 }
 
-const server = spawn(
-  process.execPath,
-  ['--conditions=@ecm365/source', '--import', 'tsx', path.join(root, 'api', 'src', 'main.ts')],
-  { cwd: root, stdio: 'inherit' },
-);
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
-server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+/** The packages the server is compiled from (scripts/build.mjs); each must be built after its last change. */
+const SERVER_PACKAGES = ['shared', 'migrations', 'emulators', 'api'];
+const compiledServer = path.join(root, 'api', 'dist', 'main.js');
+// build.mjs writes it after all four packages compiled: its time is the build's.
+const buildInfo = path.join(root, 'api', 'dist', 'build-info.json');
+
+function compiledIsCurrent() {
+  if (!existsSync(compiledServer) || !existsSync(buildInfo)) return false;
+  if (!SERVER_PACKAGES.every((pkg) => existsSync(path.join(root, pkg, 'dist')))) return false;
+  const builtAt = statSync(buildInfo).mtimeMs;
+  return SERVER_PACKAGES.every((pkg) => newestMtime(path.join(root, pkg, 'src')) <= builtAt);
+}
+
+if (compiledIsCurrent()) {
+  // One Node process instead of two, without the TypeScript loader: about 100 MB less idle RSS and 0.45 s less
+  // until /readyz for a warm demo start (issue 13, `pnpm bench start`). The server handles SIGINT/SIGTERM itself.
+  await import(pathToFileURL(compiledServer).href);
+} else {
+  if (existsSync(compiledServer)) console.log('The build in api/dist is older than the sources: running the sources.');
+  const server = spawn(
+    process.execPath,
+    ['--conditions=@ecm365/source', '--import', 'tsx', path.join(root, 'api', 'src', 'main.ts')],
+    { cwd: root, stdio: 'inherit' },
+  );
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
+  server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}

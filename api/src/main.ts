@@ -57,7 +57,7 @@ function printBanner(config: Config, runtime: Runtime): void {
 
 async function main(): Promise<void> {
   const config = readConfigOrExit();
-  const runtime = await startRuntime(config);
+  const runtime = await startRuntime(config, undefined, { deferJobs: true });
   const app = await buildApp({ services: runtime.services });
 
   let closing = false;
@@ -81,6 +81,8 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
 
   await app.listen({ host: config.host, port: config.port });
+  // After listening: requests need no job queue, and the jobs' start no longer delays the first answer.
+  await runtime.startJobs();
   printBanner(config, runtime);
 }
 

@@ -20,7 +20,10 @@ export interface Runtime {
   demo: DemoEnvironment | undefined;
   microsoft: MicrosoftSetup;
   mail: MailSetup;
-  jobs: BackgroundJobs;
+  /** The background jobs once started (at once, or by `startJobs` with `deferJobs`). */
+  jobs: BackgroundJobs | undefined;
+  /** Starts the background jobs (once; later calls answer the same). */
+  startJobs(): Promise<BackgroundJobs>;
   close(): Promise<void>;
 }
 
@@ -33,6 +36,12 @@ async function encryptionKeys(config: Config, logger: Logger): Promise<readonly 
 export async function startRuntime(
   config: Config,
   logger: Logger = createLogger(config.logLevel, undefined, config.logFormat),
+  /**
+   * `deferJobs`: the caller starts the background jobs (`startJobs`) once it listens. pg-boss' start (its schema
+   * check, queues, schedules: some forty queries) needs nothing of HTTP, and HTTP nothing of it; on the embedded
+   * database it was about a second of a warm demo start before /readyz could answer (issue 13).
+   */
+  options: { deferJobs?: boolean } = {},
 ): Promise<Runtime> {
   const closers: Array<() => Promise<void>> = [];
   const closeAll = async () => {
@@ -68,9 +77,26 @@ export async function startRuntime(
       logger,
     });
     closers.push(() => services.close());
-    const jobs = await startBackgroundJobs(database.pool, services);
-    closers.push(() => jobs.stop());
-    return { config, logger, database, services, demo, microsoft, mail, jobs, close: closeAll };
+    let starting: Promise<BackgroundJobs> | undefined;
+    const runtime: Runtime = {
+      config,
+      logger,
+      database,
+      services,
+      demo,
+      microsoft,
+      mail,
+      jobs: undefined,
+      startJobs: () =>
+        (starting ??= startBackgroundJobs(database.pool, services).then((jobs) => {
+          closers.push(() => jobs.stop());
+          runtime.jobs = jobs;
+          return jobs;
+        })),
+      close: closeAll,
+    };
+    if (!options.deferJobs) await runtime.startJobs();
+    return runtime;
   } catch (error) {
     await closeAll();
     throw error;

@@ -3,6 +3,9 @@ import type { HealthMonitor } from '../../api/src/jobs/health-monitor.js';
 import type { ConnectionService } from '../../api/src/modules/ms365/connection/connection.service.js';
 import type { BenchSettings } from './settings.js';
 import { startAppUnderBench } from './support/app-under-bench.js';
+import path from 'node:path';
+import { startCpuProfile } from './support/cpu-profiler.js';
+import { processCpuMs } from './support/machine-load.js';
 import { collectGarbage, sampleMemory } from './support/memory-sampler.js';
 import { meterQueries } from './support/query-meter.js';
 import { printJson, printTable, progress } from './support/report.js';
@@ -86,7 +89,7 @@ export async function runHealthSweepBench(settings: BenchSettings) {
       // Everything due at once, the earlier rounds' connections too.
       await observer.pool.query('update ms365_connections set next_check_at = null');
       meter.reset();
-      const round = await measureRound(settings, count, monitors, counters, observer);
+      const round = await measureRound(settings, count, monitors, counters, observer, bench.emulators.pid);
       const queriesPerCheck = meter.read().queries / Math.max(1, round.perInstance[0] ?? 0);
       rounds.push({ ...round, queriesPerCheck, seedSeconds: seed.seconds });
     }
@@ -103,6 +106,7 @@ export async function runHealthSweepBench(settings: BenchSettings) {
           'seconds',
           'checks/s',
           'CPU ms/check',
+          'emulator CPU ms/check',
           'queries/check',
           'per instance',
           'duplicates',
@@ -118,6 +122,7 @@ export async function runHealthSweepBench(settings: BenchSettings) {
           round.seconds,
           round.connectionsPerSecond,
           round.cpuMsPerCheck,
+          round.emulatorCpuMsPerCheck ?? '–',
           round.queriesPerCheck,
           round.perInstance.join(' / '),
           round.duplicates,
@@ -156,13 +161,16 @@ async function measureRound(
   monitors: HealthMonitor[],
   counters: Array<ReturnType<typeof countChecks>>,
   observer: ReturnType<typeof createDatabase>,
+  emulatorPid: number | undefined,
 ) {
   for (const counter of counters) counter.byTenant.clear();
   await observer.pool.query("delete from pgboss.job where name = 'ms365-connection-check'");
   await collectGarbage();
   const memoryBefore = process.memoryUsage();
   const memory = sampleMemory(100);
+  const profiler = settings.cpuProfileDir ? await startCpuProfile() : undefined;
   const cpuBefore = process.cpuUsage();
+  const emulatorCpuBefore = processCpuMs(emulatorPid);
   const since = new Date();
   const started = performance.now();
   let queued = 0;
@@ -200,7 +208,12 @@ async function measureRound(
   }
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
+  const emulatorCpuAfter = processCpuMs(emulatorPid);
   const peak = memory.stop();
+  if (profiler && settings.cpuProfileDir) {
+    const file = await profiler.stop(path.join(settings.cpuProfileDir, `sweep-${count}-${Date.now()}.cpuprofile`));
+    progress(`health sweep ${count}: CPU profile of the round in ${file}`);
+  }
 
   const statuses = await observer.pool.query<{ status: string; count: string }>(
     'select status, count(*) from ms365_connections where last_checked_at >= $1 group by status order by status',
@@ -226,6 +239,11 @@ async function measureRound(
     connectionsPerSecond: done / seconds,
     /** CPU of this process (every instance) per check: robust against other load on the machine. */
     cpuMsPerCheck: (cpu.user + cpu.system) / 1000 / Math.max(1, done),
+    /** CPU of the emulators' process per check (token endpoint, Graph, TLS): Microsoft's share, on this machine. */
+    emulatorCpuMsPerCheck:
+      emulatorCpuBefore === undefined || emulatorCpuAfter === undefined
+        ? undefined
+        : (emulatorCpuAfter - emulatorCpuBefore) / Math.max(1, done),
     sweeps,
     sweepSeconds,
     memory: {

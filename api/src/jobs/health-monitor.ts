@@ -1,9 +1,13 @@
 import type PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import type { Db } from '../db/database.js';
-import { claimDueConnections, findConnection } from '../modules/ms365/connection/connection.repository.js';
+import { claimDueConnections, findConnections } from '../modules/ms365/connection/connection.repository.js';
 import type { ConnectionService } from '../modules/ms365/connection/connection.service.js';
+import { listFeaturesOfTenants } from '../modules/ms365/features/feature.repository.js';
+import { featureSettingsOf } from '../modules/ms365/features/feature.service.js';
 import type { Clock } from '../support/clock.js';
+import type { ConnectionRow } from '../modules/ms365/ms365.tables.js';
+import type { FeatureSettings } from '@ecm365/shared';
 
 export const SWEEP_QUEUE = 'ms365-health-sweep';
 export const CHECK_QUEUE = 'ms365-connection-check';
@@ -17,6 +21,17 @@ const SWEEP_BATCH = 5000;
  * many connections are due (one statement over 5,000 rows held their locks and ids at once).
  */
 const SWEEP_PAGE = 500;
+/**
+ * Connections per check job. A job per connection cost pg-boss a fetch and a completion (and the check two reads)
+ * for every check; a job of a page reads its connections and their feature settings in one query each and runs
+ * the checks one after the other, so `concurrency` workers still check `concurrency` connections at a time.
+ */
+export const CHECKS_PER_JOB = 10;
+/** A job's time before pg-boss retries it elsewhere: generous per check (a check retries slow Microsoft answers). */
+const JOB_SECONDS_PER_CHECK = 60;
+
+/** A check job's data: a page of tenants (jobs of one tenant, `tenantId`, came from earlier versions). */
+export type CheckJobData = { tenantIds: string[] } | { tenantId: string };
 
 export interface HealthMonitorOptions {
   concurrency: number;
@@ -26,7 +41,7 @@ export interface HealthMonitorOptions {
 
 /**
  * Keeps every Microsoft 365 connection alive and honest (issue "Reliability"): a scheduled sweep claims the
- * connections whose check is due and queues one job per connection; workers refresh the token (forced, so the
+ * connections whose check is due and queues them in jobs of CHECKS_PER_JOB; workers refresh the token (forced, so the
  * refresh token never idles towards its 90-day expiry) and re-run the connection test, `concurrency` at a time.
  * The test records needs_reauth/error with the reason and the next check time (sooner after throttling).
  */
@@ -58,12 +73,12 @@ export class HealthMonitor {
     // answer (issue 13). pg-boss waits its polling interval after every fetch unless told that more work is
     // there: a worker that got a job asks again at once, so a large sweep runs at `concurrency`.
     for (let i = 0; i < this.options.concurrency; i++) {
-      const workerId: string = await this.boss.work<{ tenantId: string }>(
+      const workerId: string = await this.boss.work<CheckJobData>(
         CHECK_QUEUE,
         { batchSize: 1, pollingIntervalSeconds: 5 },
         async ([job]) => {
           if (!job) return;
-          await this.check(job.data.tenantId);
+          await this.checkPage('tenantIds' in job.data ? job.data.tenantIds : [job.data.tenantId]);
           this.boss.notifyWorker(workerId);
         },
       );
@@ -79,7 +94,7 @@ export class HealthMonitor {
       const page = Math.min(SWEEP_PAGE, SWEEP_BATCH - queued);
       const tenantIds = await claimDueConnections(this.deps.db, now, new Date(now.getTime() + LEASE_MS), page);
       if (tenantIds.length > 0) {
-        await this.boss.insert(tenantIds.map((tenantId) => ({ name: CHECK_QUEUE, data: { tenantId } })));
+        await this.queueChecks(tenantIds, CHECKS_PER_JOB);
         for (const workerId of this.workerIds) this.boss.notifyWorker(workerId);
       }
       queued += tenantIds.length;
@@ -89,14 +104,61 @@ export class HealthMonitor {
     return queued;
   }
 
-  /** One connection's check; gone connections (disconnected meanwhile) are skipped. */
+  /** Jobs of up to `perJob` tenants each. */
+  private async queueChecks(tenantIds: string[], perJob: number): Promise<void> {
+    const jobs = [];
+    for (let from = 0; from < tenantIds.length; from += perJob) {
+      const page = tenantIds.slice(from, from + perJob);
+      jobs.push({ name: CHECK_QUEUE, data: { tenantIds: page }, expireInSeconds: page.length * JOB_SECONDS_PER_CHECK });
+    }
+    await this.boss.insert(jobs);
+  }
+
+  /** One connection's check (tests call it by hand); gone connections (disconnected meanwhile) are skipped. */
   async check(tenantId: string): Promise<void> {
-    const connection = await findConnection(this.deps.db, tenantId);
-    if (!connection) return;
-    const outcome = await this.deps.connections.testAndRecord(connection, { forceRefresh: true, trigger: 'monitor' });
+    await this.checkPage([tenantId]);
+  }
+
+  /**
+   * The checks of a page of tenants, one after the other. A check that throws (the database, a bug: Microsoft's
+   * failures are results, not errors) does not cost the others theirs: the page's failed tenants are queued again
+   * as jobs of one, which pg-boss retries on their own; a job of one that fails is retried as it is.
+   */
+  async checkPage(tenantIds: string[]): Promise<void> {
+    const [connections, featureRows] = await Promise.all([
+      findConnections(this.deps.db, tenantIds),
+      listFeaturesOfTenants(this.deps.db, tenantIds),
+    ]);
+    const failed: string[] = [];
+    let lastError: unknown;
+    for (const connection of connections) {
+      const features = featureSettingsOf(featureRows.filter((row) => row.tenantId === connection.tenantId));
+      try {
+        await this.checkOne(connection, features);
+      } catch (error) {
+        failed.push(connection.tenantId);
+        lastError = error;
+        this.deps.logger.error({ err: error, tenantId: connection.tenantId }, 'connection check could not run');
+      }
+    }
+    if (failed.length === 0) return;
+    if (tenantIds.length === 1) throw lastError;
+    await this.queueChecks(failed, 1);
+  }
+
+  private async checkOne(connection: ConnectionRow, features: FeatureSettings[]): Promise<void> {
+    const outcome = await this.deps.connections.testAndRecord(connection, {
+      forceRefresh: true,
+      trigger: 'monitor',
+      features,
+    });
     if (outcome.status !== 'connected') {
       this.deps.logger.warn(
-        { tenantId, status: outcome.status, failed: outcome.result.checks.filter((c) => !c.ok).map((c) => c.id) },
+        {
+          tenantId: connection.tenantId,
+          status: outcome.status,
+          failed: outcome.result.checks.filter((c) => !c.ok).map((c) => c.id),
+        },
         'connection check failed',
       );
     }

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import { HealthMonitor } from '../../src/jobs/health-monitor.js';
+import { CHECK_QUEUE, HealthMonitor } from '../../src/jobs/health-monitor.js';
 import { createJobQueue } from '../../src/jobs/job-queue.js';
 import { claimDueConnections } from '../../src/modules/ms365/connection/connection.repository.js';
 import { asUser, obtainCode } from '../support/connect-flow.js';
+import { tenantIdOf } from '../support/events.js';
 import { signIn, startTestApp, type SignedIn, type TestApp } from '../support/test-app.js';
 
 let t: TestApp;
@@ -84,6 +85,46 @@ describe('the connection health monitor (pg-boss)', () => {
     const delay = Date.parse(after.nextCheckAt) - Date.parse(after.lastCheckedAt);
     expect(delay).toBeGreaterThanOrEqual(599_000);
     expect(delay).toBeLessThanOrEqual(601_000);
+  });
+
+  it('checks a page of connections in one job; one that cannot be checked does not cost the others theirs', async () => {
+    t.microsoft.controls.reset();
+    const otherAdmin = await signIn(t.app, 'admin', 'admin', 'other');
+    await asUser(t, admin).post('/api/v1/ms365/connection', { code: await obtainCode(t, admin) });
+    await asUser(t, otherAdmin).post('/api/v1/ms365/connection', { code: await obtainCode(t, otherAdmin) });
+    const [acmeId, otherId] = [await tenantIdOf(t, 'acme'), await tenantIdOf(t, 'other')];
+    const checkedAt = async (tenantId: string) =>
+      (
+        await t.database.db
+          .selectFrom('ms365Connections')
+          .select(['lastCheckedAt', 'status'])
+          .where('tenantId', '=', tenantId)
+          .executeTakeFirstOrThrow()
+      ).lastCheckedAt;
+    const before = { acme: await checkedAt(acmeId), other: await checkedAt(otherId) };
+    // A token cache the key ring cannot decrypt: not Microsoft's failure, so the check throws instead of recording.
+    await t.database.db
+      .updateTable('ms365Connections')
+      .set({ tokenCache: 'v1:broken' })
+      .where('tenantId', '=', acmeId)
+      .execute();
+    onTestFinished(() =>
+      asUser(t, admin)
+        .delete('/api/v1/ms365/connection')
+        .then(() => undefined),
+    );
+    const since = new Date();
+
+    await monitor.checkPage([acmeId, otherId]);
+
+    expect(await checkedAt(otherId)).not.toEqual(before.other); // recorded although acme's check threw
+    expect(await checkedAt(acmeId)).toEqual(before.acme);
+    const requeued = await t.database.pool.query<{ data: { tenantIds: string[] } }>(
+      'select data from pgboss.job where name = $1 and created_on >= $2',
+      [CHECK_QUEUE, since],
+    );
+    // The failed connection alone is queued again (pg-boss retries a job of one on its own).
+    expect(requeued.rows.map((row) => row.data.tenantIds)).toEqual([[acmeId]]);
   });
 
   it('hands each due connection to exactly one sweep, however many instances sweep at once', async () => {

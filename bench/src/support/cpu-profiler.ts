@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector/promises';
 import path from 'node:path';
 
@@ -17,6 +17,7 @@ export async function startCpuProfile(): Promise<{ stop(file: string): Promise<s
       const { profile } = await session.post('Profiler.stop');
       session.disconnect();
       const target = path.resolve(file);
+      await mkdir(path.dirname(target), { recursive: true });
       await writeFile(target, JSON.stringify(profile));
       return target;
     },

@@ -16,6 +16,8 @@ export interface EmulatorsReady {
 }
 
 export interface BenchEmulators extends EmulatorsReady {
+  /** The emulators' process (its CPU time counts towards what a check costs). */
+  pid: number | undefined;
   close(): Promise<void>;
 }
 
@@ -28,6 +30,7 @@ export async function startEmulators(request: EmulatorsRequest): Promise<BenchEm
     const ready = await firstMessage<EmulatorsReady>(child, 'the emulator process');
     return {
       ...ready,
+      pid: child.pid,
       async close() {
         unregister();
         await close();

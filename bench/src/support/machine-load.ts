@@ -24,3 +24,16 @@ export async function backgroundCores(ms = 2000): Promise<number | undefined> {
   if (!before || !after || after.total === before.total) return undefined;
   return ((after.busy - before.busy) / (after.total - before.total)) * os.cpus().length;
 }
+
+/** CPU time (user + system) another process has used so far, ms (Linux /proc/<pid>/stat; clock ticks of 10 ms). */
+export function processCpuMs(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    // The command name (field 2) may contain spaces; the fields after its closing parenthesis are fixed.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
+}

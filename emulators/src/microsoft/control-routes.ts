@@ -47,6 +47,10 @@ export function registerControlRoutes(
   };
 
   setter('revoke-refresh-tokens', ['upn'], (b) => controls.revokeRefreshTokens(str(b.upn)));
+  app.post('/_emulator/refresh-tokens', async (req) => {
+    const body = fields(req.body ?? {}, ['like', 'count']);
+    return { refreshTokens: controls.issueRefreshTokens(str(body.like), num(body.count)) };
+  });
   setter('admin-consent-required', ['tenantId', 'required'], (b) =>
     controls.requireAdminConsent(str(b.tenantId), bool(b.required)),
   );

@@ -54,6 +54,12 @@ export function createControls(state: EmulatorState, directory: Directory, mail:
     revokeRefreshTokens(upn) {
       state.revokeRefreshTokensOf(account(upn).upn);
     },
+    issueRefreshTokens(like, count) {
+      check(Number.isInteger(count) && count >= 1 && count <= 10_000, 'count must be an integer between 1 and 10000');
+      const tokens = typeof like === 'string' ? state.issueRefreshTokensLike(like, count) : undefined;
+      check(tokens !== undefined, 'like must be an active refresh token');
+      return tokens;
+    },
     requireAdminConsent(tenantId, required) {
       toggle(state.settings.adminConsentRequired, knownTenant(tenantId), required);
     },

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Directory, TenantSegment } from './directory.js';
 import type {
   FaultStatus,
@@ -76,11 +77,16 @@ export const DEFAULT_LIFETIMES: Required<TokenLifetimes> = {
 export const INTERACTION_TTL_MS = 30 * 60 * 1000;
 /** Junk traffic must not grow memory without bound; the oldest entries go first. */
 const MAX_ENTRIES = 20_000;
+/**
+ * Refresh tokens get a larger bound: every connection of an app holds one, and strict rotation keeps each used one
+ * (to recognise its reuse), so a sweep over 10,000 connections needs 20,000 entries (~250 bytes each).
+ */
+const MAX_REFRESH_TOKENS = 100_000;
 const MAX_GRAPH_PATHS = 500;
 
-function boundedSet<K, V>(map: Map<K, V>, key: K, value: V): void {
+function boundedSet<K, V>(map: Map<K, V>, key: K, value: V, bound = MAX_ENTRIES): void {
   map.set(key, value);
-  while (map.size > MAX_ENTRIES) {
+  while (map.size > bound) {
     const oldest = map.keys().next();
     if (oldest.done === true) break;
     map.delete(oldest.value);
@@ -163,13 +169,27 @@ export class EmulatorState {
     return this.codes.get(code);
   }
 
-  addRefreshToken(token: string, record: RefreshTokenRecord): void {
-    boundedSet(this.refreshTokens, token, record);
+  /** A new refresh token for `record` (what a sign-in or a refresh hands out), recorded as active. */
+  issueRefreshToken(record: Omit<RefreshTokenRecord, 'issuedAt' | 'status'>): string {
+    const token = `1.${randomBytes(64).toString('base64url')}`;
+    boundedSet(this.refreshTokens, token, { ...record, issuedAt: Date.now(), status: 'active' }, MAX_REFRESH_TOKENS);
     this.counters.refreshTokensIssued += 1;
+    return token;
   }
 
   findRefreshToken(token: string): RefreshTokenRecord | undefined {
     return this.refreshTokens.get(token);
+  }
+
+  /**
+   * `count` new refresh tokens with the client, account and consent of an active one, as if the user had signed in
+   * that many more times: each is rotated on its own. Undefined when `like` is not an active token.
+   */
+  issueRefreshTokensLike(like: string, count: number): string[] | undefined {
+    const record = this.refreshTokens.get(like);
+    if (record?.status !== 'active') return undefined;
+    const { clientId, upn, scopes } = record;
+    return Array.from({ length: count }, () => this.issueRefreshToken({ clientId, upn, scopes: [...scopes] }));
   }
 
   revokeRefreshTokensOf(upn: string): void {

@@ -75,13 +75,10 @@ export function issueTokens(ctx: EmulatorContext, input: IssueInput): TokenRespo
     access_token: accessToken,
   };
   if (input.grantedScopes.includes('offline_access')) {
-    response.refresh_token = `1.${randomBytes(64).toString('base64url')}`;
-    ctx.state.addRefreshToken(response.refresh_token, {
+    response.refresh_token = ctx.state.issueRefreshToken({
       clientId: client.clientId,
       upn: account.upn,
       scopes: [...input.grantedScopes],
-      issuedAt: Date.now(),
-      status: 'active',
     });
   }
   if (input.grantedScopes.includes('openid')) {

@@ -129,6 +129,11 @@ export interface MicrosoftEmulatorStats {
 export interface MicrosoftEmulatorControls {
   /** Every refresh token issued to that account so far is rejected from now on (AADSTS50173). */
   revokeRefreshTokens(upn: string): void;
+  /**
+   * `count` (1–10,000) more refresh tokens with the client, account and consent of the active refresh token `like`,
+   * as `count` more sign-ins would give: for seeding many connections without as many interactive sign-ins.
+   */
+  issueRefreshTokens(like: string, count: number): string[];
   /** While required and not granted through `/adminconsent`, sign-ins of that tenant fail (AADSTS90094). */
   requireAdminConsent(tenantId: string, required: boolean): void;
   /** What a successful `/adminconsent` does; also lets tests withdraw the grant. */

@@ -72,6 +72,42 @@ describe('silent token acquisition', () => {
     expect(await response.json()).toMatchObject({ error: 'invalid_grant', suberror: 'bad_token' });
   });
 
+  it('should issue more refresh tokens with the consent of an active one, each rotated on its own', async () => {
+    const like = cachedRefreshToken(msal);
+    const issue = (count: number) =>
+      fetch(`${ms.emulator.origin}/_emulator/refresh-tokens`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ like, count }),
+        dispatcher: ms.agent,
+      });
+    const response = await issue(2);
+    expect(response.status).toBe(200);
+    const { refreshTokens } = (await response.json()) as { refreshTokens: string[] };
+    expect(new Set([like, ...refreshTokens]).size).toBe(3);
+    const refresh = (token: string) =>
+      fetch(`${ms.emulator.authority()}/oauth2/v2.0/token`, {
+        method: 'POST',
+        body: new URLSearchParams({
+          grant_type: 'refresh_token',
+          client_id: CLIENT_ID,
+          client_secret: CLIENT_SECRET,
+          refresh_token: token,
+          scope: SCOPES.join(' '),
+        }),
+        dispatcher: ms.agent,
+      });
+    for (const token of refreshTokens) {
+      const first = await refresh(token);
+      expect(first.status).toBe(200);
+      expect(await first.json()).toMatchObject({ refresh_token: expect.any(String) });
+      expect((await refresh(token)).status).toBe(400); // rotated away: strict, as for a signed-in client's token
+    }
+    // The original stays the client's own; once it is rotated away, nothing more is issued from it.
+    await expect(msal.acquireTokenSilent({ account, scopes: SCOPES })).resolves.toBeTruthy();
+    expect((await issue(1)).status).toBe(400);
+  });
+
   it('should turn revoked refresh tokens into InteractionRequiredAuthError (AADSTS50173)', async () => {
     ms.emulator.controls.revokeRefreshTokens('admin@contoso.example');
     const err = await interactionErrorOf(msal.acquireTokenSilent({ account, scopes: SCOPES }));

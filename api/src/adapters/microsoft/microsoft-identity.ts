@@ -213,7 +213,12 @@ export class MicrosoftIdentity {
         ...(this.endpoints.knownAuthorities ? { knownAuthorities: this.endpoints.knownAuthorities } : {}),
         ...(this.endpoints.authorityMetadata ? { authorityMetadata: this.endpoints.authorityMetadata } : {}),
       },
-      system: { networkClient: offline ?? network },
+      system: {
+        networkClient: offline ?? network,
+        // Nobody reads MSAL's log (its default callback drops it), yet at its default level Info it formatted a
+        // dozen lines per token call: a measurable share of a health check's CPU (issue 13's sweep profile).
+        loggerOptions: { logLevel: msal.LogLevel.Error, piiLoggingEnabled: false },
+      },
       ...(cache ? { cache: { cachePlugin: new PersistentTokenCache(cache) } } : {}),
     });
     return { client, network, msal };

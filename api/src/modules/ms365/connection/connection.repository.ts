@@ -69,6 +69,12 @@ export function findConnection(db: Db, tenantId: string): Promise<ConnectionRow 
   return db.selectFrom('ms365Connections').selectAll().where('tenantId', '=', tenantId).executeTakeFirst();
 }
 
+/** The connections of several tenants in one query (the health monitor's page of checks); gone ones are missing. */
+export function findConnections(db: Db, tenantIds: readonly string[]): Promise<ConnectionRow[]> {
+  if (tenantIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('ms365Connections').selectAll().where('tenantId', 'in', tenantIds).execute();
+}
+
 /** Stores the tenant's connection, replacing an earlier one (re-setup). */
 export async function upsertConnection(
   trx: Transaction<Database>,

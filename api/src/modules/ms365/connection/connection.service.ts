@@ -181,7 +181,8 @@ export class ConnectionService {
     connection: ConnectionRow,
     options: { forceRefresh?: boolean; trigger?: ConnectionTestTrigger; features?: FeatureSettings[] } = {},
   ): Promise<TestOutcome> {
-    // Read once (or with the connection, by the caller): the test's mailbox checks and its events (the support
+    // Read once (or with the connection, by the caller; the health monitor
+    // reads them for a whole page of connections): the test's mailbox checks and its events (the support
     // mail) use the same settings.
     const features = options.features ?? (await this.deps.features.list(connection.tenantId));
     const outcome = await this.deps.tester.run(connection, { ...options, features });
