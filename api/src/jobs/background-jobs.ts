@@ -46,7 +46,7 @@ export async function startBackgroundJobs(pool: pg.Pool, services: Services): Pr
     monitor,
     housekeeping,
     stop: async () => {
-      imports.stop();
+      await imports.stop();
       await services.relay.stop();
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
     },

@@ -24,6 +24,8 @@ export class InvoiceImportJobs {
   private readonly workers: string[] = [];
   /** Workers in a round right now (the others are polling and may be woken). */
   private readonly busy = new Set<string>();
+  /** The rounds running now, so that a shutdown can wait for them before the database goes away. */
+  private readonly running = new Set<Promise<void>>();
 
   constructor(
     private readonly boss: PgBoss,
@@ -59,9 +61,12 @@ export class InvoiceImportJobs {
         { batchSize: 1, pollingIntervalSeconds: 2 },
         async ([job]) => {
           this.busy.add(workerId);
+          const round = job ? this.round(job.data) : undefined;
+          if (round) this.running.add(round);
           try {
-            if (job) await this.round(job.data);
+            await round;
           } finally {
+            if (round) this.running.delete(round);
             this.busy.delete(workerId);
           }
           if (job) this.boss.notifyWorker(workerId);
@@ -72,8 +77,20 @@ export class InvoiceImportJobs {
     this.deps.imports.setTrigger((key) => this.queue(key));
   }
 
-  stop(): void {
+  /**
+   * Shutdown, before pg-boss and the database stop: no new rounds are queued, running rounds start no further mail
+   * and are waited for (up to `timeoutMs`), so a round never outlives the pool it records into.
+   */
+  async stop(timeoutMs = 30_000): Promise<void> {
     this.deps.imports.setTrigger(undefined);
+    this.deps.rounds.stop();
+    let timer: NodeJS.Timeout | undefined;
+    const bound = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, timeoutMs);
+      timer.unref();
+    });
+    await Promise.race([Promise.allSettled([...this.running]), bound]);
+    clearTimeout(timer);
   }
 
   /** Queues a round (a no-op when one is queued already). */

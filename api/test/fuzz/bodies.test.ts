@@ -22,7 +22,7 @@ function passesGuards(route: RouteSpec, caller: Caller): boolean {
   if (route.unknown) return false;
   if (route.security === 'none') return true;
   if (route.security === 'session') return caller === 'acme';
-  if (caller === 'acme') return true;
+  if (caller === 'acme') return route.security === 'sessionOrToken';
   // The fuzz token was made without scopes: it has what tokens had before scopes (ms365:read, ms365:write).
   return caller === 'acme-bearer' && (!route.bearerScope || LEGACY_API_SCOPES.includes(route.bearerScope as ApiScope));
 }

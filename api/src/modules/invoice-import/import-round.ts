@@ -84,7 +84,15 @@ const MAILS_IN_FLIGHT = 4;
 export class ImportRound {
   readonly faults: RoundFaults = {};
 
+  /** Set at shutdown: a round starts no further mail; the mails in flight finish and are recorded. */
+  private stopping = false;
+
   constructor(private readonly deps: ImportRoundDeps) {}
+
+  /** Shutdown: rounds in progress stop after their mails in flight; what is left is the next round's. */
+  stop(): void {
+    this.stopping = true;
+  }
 
   async run(key: MailboxKey): Promise<RoundResult> {
     const { db, clock } = this.deps;
@@ -298,11 +306,11 @@ export class ImportRound {
     const tried = new Set<string>();
     let stop: MailStop | undefined;
     let leaseLost = false;
-    while (tried.size < MAX_MAILS && !stop && !leaseLost) {
+    while (tried.size < MAX_MAILS && !stop && !leaseLost && !this.stopping) {
       const due = (await listDueMessages(db, key, clock.now(), DUE_BATCH)).filter((row) => !tried.has(row.id));
       if (due.length === 0) break;
       await forEachLimited(due.slice(0, MAX_MAILS - tried.size), MAILS_IN_FLIGHT, async (row) => {
-        if (stop || leaseLost) return;
+        if (stop || leaseLost || this.stopping) return;
         tried.add(row.id);
         const outcome = await this.importOne(round, row.id, owner);
         if (outcome === 'lease_lost') leaseLost = true;
@@ -312,7 +320,7 @@ export class ImportRound {
         leaseLost = true;
       }
     }
-    if (leaseLost) return 'interrupted';
+    if (leaseLost || (this.stopping && !stop)) return 'interrupted';
     if (!stop) return 'done';
     if (stop.stop === 'attention') {
       await this.needsAttention(key, stop.problem);

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { METHODS } from 'node:http';
 
-export type Security = 'none' | 'session' | 'sessionOrToken';
+/** Who may call: nobody needed, the portal session, either, or only an API token (the access-token route). */
+export type Security = 'none' | 'session' | 'sessionOrToken' | 'token';
 
 export interface RouteSpec {
   method: string;
@@ -28,7 +29,7 @@ const document = JSON.parse(readFileSync(new URL('../../../../docs/openapi.json'
 
 function securityOf(operation: OpenApiOperation): Security {
   const schemes = (operation.security ?? []).flatMap((entry) => Object.keys(entry));
-  if (schemes.includes('bearerToken')) return 'sessionOrToken';
+  if (schemes.includes('bearerToken')) return schemes.includes('sessionCookie') ? 'sessionOrToken' : 'token';
   if (schemes.includes('sessionCookie')) return 'session';
   // No requirement, or only GET /metrics' METRICS_TOKEN (unset in tests).
   return 'none';
