@@ -81,8 +81,8 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
 
   await app.listen({ host: config.host, port: config.port });
-  // After listening: requests need no job queue, and the jobs' start no longer delays the first answer.
-  await runtime.startJobs();
+  // After listening: requests need no job queue nor the demo's sample invoices, and neither delays the first answer.
+  await Promise.all([runtime.startJobs(), runtime.seedDemoMail()]);
   printBanner(config, runtime);
 }
 
