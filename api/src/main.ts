@@ -82,7 +82,9 @@ async function main(): Promise<void> {
 
   await app.listen({ host: config.host, port: config.port });
   // After listening: requests need no job queue nor the demo's sample invoices, and neither delays the first answer.
-  await Promise.all([runtime.startJobs(), runtime.seedDemoMail()]);
+  // The invoices' PDFs only after pg-boss' start: beside it they slowed its queries, which /readyz's waits behind.
+  await runtime.startJobs();
+  await runtime.seedDemoMail();
   printBanner(config, runtime);
 }
 
