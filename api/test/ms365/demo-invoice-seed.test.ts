@@ -5,10 +5,9 @@ import { setUpMicrosoft, type MicrosoftSetup } from '../../src/wiring/microsoft.
 
 let setup: MicrosoftSetup;
 beforeAll(async () => {
-  setup = await setUpMicrosoft(
-    loadConfig({ NODE_ENV: 'test', DEMO_MODE: 'false', MS365_EMULATOR_PORT: '0', LOG_LEVEL: 'silent' }),
-    { defaultEmulatorPorts: { tls: 1, browser: 1 } },
-  );
+  // Any free ports: the defaults (44300/44301) may be a running demo's or another test file's.
+  const ports = { MS365_EMULATOR_PORT: '0', MS365_EMULATOR_BROWSER_PORT: '0' };
+  setup = await setUpMicrosoft(loadConfig({ NODE_ENV: 'test', DEMO_MODE: 'false', LOG_LEVEL: 'silent', ...ports }));
 });
 afterAll(() => setup?.close());
 
