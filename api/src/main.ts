@@ -81,8 +81,10 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void shutdown('SIGINT'));
 
   await app.listen({ host: config.host, port: config.port });
-  // After listening: requests need no job queue, and the jobs' start no longer delays the first answer.
+  // After listening: requests need no job queue nor the demo's sample invoices, and neither delays the first answer.
+  // The invoices' PDFs only after pg-boss' start: beside it they slowed its queries, which /readyz's waits behind.
   await runtime.startJobs();
+  await runtime.seedDemoMail();
   printBanner(config, runtime);
 }
 

@@ -24,6 +24,8 @@ export interface Runtime {
   jobs: BackgroundJobs | undefined;
   /** Starts the background jobs (once; later calls answer the same). */
   startJobs(): Promise<BackgroundJobs>;
+  /** Demo mode: delivers the sample invoices to the emulator's invoice mailbox (once; at once without `deferJobs`). */
+  seedDemoMail(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -39,7 +41,8 @@ export async function startRuntime(
   /**
    * `deferJobs`: the caller starts the background jobs (`startJobs`) once it listens. pg-boss' start (its schema
    * check, queues, schedules: some forty queries) needs nothing of HTTP, and HTTP nothing of it; on the embedded
-   * database it was about a second of a warm demo start before /readyz could answer (issue 13).
+   * database it was about a second of a warm demo start before /readyz could answer (issue 13). The demo's sample
+   * invoices (`seedDemoMail`) are left to the caller as well: their PDFs are CPU work no request waits for.
    */
   options: { deferJobs?: boolean } = {},
 ): Promise<Runtime> {
@@ -93,9 +96,10 @@ export async function startRuntime(
           runtime.jobs = jobs;
           return jobs;
         })),
+      seedDemoMail: async () => microsoft.seedDemoMail?.(),
       close: closeAll,
     };
-    if (!options.deferJobs) await runtime.startJobs();
+    if (!options.deferJobs) await Promise.all([runtime.startJobs(), runtime.seedDemoMail()]);
     return runtime;
   } catch (error) {
     await closeAll();

@@ -11,6 +11,8 @@ export interface MicrosoftSetup {
   emulator: RunningMicrosoftEmulator | undefined;
   /** The default ports the emulator found taken (it listens on others then), for the banner. */
   emulatorPortsTaken?: number[] | undefined;
+  /** Demo mode: fills the emulator's invoice mailbox (once; see `startDemoMicrosoft`). */
+  seedDemoMail?: (() => Promise<void>) | undefined;
   close(): Promise<void>;
 }
 
