@@ -7,6 +7,7 @@ import {
   type MessageLocale,
 } from '@ecm365/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { principalOf, type RequestAuth } from '../../../http/request-auth.js';
 import { SECURITY } from '../../../http/openapi.js';
@@ -35,6 +36,11 @@ export const connectionRoutes: FastifyPluginAsyncTypebox<ConnectionRoutesOptions
   // JSON of that are made once, not on every read (issue 13's profile: rendering and serialising the stored
   // texts were a visible share of a cached read).
   const statusViews = new SerializedViews<ConnectionResponse, MessageLocale>();
+  const sendStatus = (request: FastifyRequest, reply: FastifyReply, status: ConnectionResponse): void => {
+    const locale = requestLocale(request);
+    const json = statusViews.get(status, locale, () => String(reply.serialize(localizeConnection(status, locale))));
+    sendSerialized(reply, json);
+  };
 
   app.post(
     MS365_ROUTES.connection,
@@ -71,16 +77,11 @@ export const connectionRoutes: FastifyPluginAsyncTypebox<ConnectionRoutesOptions
       },
     },
     (request, reply) => {
-      const send = (status: ConnectionResponse): void => {
-        const locale = requestLocale(request);
-        const json = statusViews.get(status, locale, () => String(reply.serialize(localizeConnection(status, locale))));
-        sendSerialized(reply, json);
-      };
       const tenantId = principalOf(request).tenant.id;
       // A view the status cache holds is sent at once; otherwise the answer waits for the load.
       const cached = connection.cachedStatus(tenantId);
-      if (!cached) return connection.status(tenantId).then(send);
-      send(cached);
+      if (!cached) return connection.status(tenantId).then((status) => sendStatus(request, reply, status));
+      sendStatus(request, reply, cached);
       return undefined;
     },
   );
