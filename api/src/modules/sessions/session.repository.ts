@@ -3,10 +3,13 @@ import type { Db } from '../../db/database.js';
 import { executePrepared } from '../../db/prepared-statements.js';
 import type { SessionRow } from './session.table.js';
 
-/** What the hot path reads of a session (never the ELO ticket). */
+/**
+ * What the hot path reads of a session (never the ELO ticket): only what a principal is made of and what decides
+ * whether it is live. Each further column is parsed on every uncached request (a date costs most).
+ */
 export interface SessionWithTenant extends Omit<
   SessionRow,
-  'eloTicket' | 'eloTicketLifetimeSeconds' | 'membershipCheckDueAt'
+  'idHash' | 'createdAt' | 'eloTicket' | 'eloTicketLifetimeSeconds' | 'membershipCheckDueAt'
 > {
   tenantSlug: string;
   tenantName: string;
@@ -45,8 +48,7 @@ export async function findLiveSession(
   const result = await executePrepared(
     db,
     sql<SessionWithTenant>`
-    select s.id_hash, s.tenant_id, s.elo_user_id, s.elo_user_name, s.is_group_member, s.csrf_token, s.created_at,
-      s.last_seen_at, s.expires_at, s.host_kind, s.membership_checked_at,
+    select s.tenant_id, s.elo_user_id, s.elo_user_name, s.is_group_member, s.csrf_token, s.last_seen_at, s.expires_at, s.host_kind, s.membership_checked_at,
       t.slug as tenant_slug, t.name as tenant_name, t.grace_until as tenant_grace_until
     from sessions s join tenants t on t.id = s.tenant_id
     where s.id_hash = ${idHash} and s.expires_at > ${now} and s.last_seen_at > ${idleCutoff}`,

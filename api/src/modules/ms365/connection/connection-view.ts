@@ -9,7 +9,8 @@ import {
   type RedeemResponse,
 } from '@ecm365/shared';
 import { localized } from '../../../messages/texts.js';
-import type { ConnectionFailure, ConnectionRow } from '../ms365.tables.js';
+import type { ConnectionFailure } from '../ms365.tables.js';
+import type { ConnectionStatusRow } from './connection.repository.js';
 
 /** What the status keeps of a test's first failing check: its id as the reason, its text as code and params. */
 export function lastFailureOf(failed: ConnectionCheck, at: Date): ConnectionFailure {
@@ -43,7 +44,10 @@ export function localizeTestResponse(answer: ConnectionTestResponse, locale: Mes
 }
 
 /** The API's view of a tenant's connection (GET /ms365/connection). */
-export function toConnectionResponse(row: ConnectionRow | undefined, features: FeatureSettings[]): ConnectionResponse {
+export function toConnectionResponse(
+  row: ConnectionStatusRow | undefined,
+  features: FeatureSettings[],
+): ConnectionResponse {
   if (!row) return { status: 'not_connected', features };
   return {
     status: row.status,

@@ -1,11 +1,29 @@
 import { sql, type Insertable, type Kysely, type Transaction, type Updateable } from 'kysely';
 import type { Database, Db } from '../../../db/database.js';
+import { executePrepared } from '../../../db/prepared-statements.js';
 import { supportMailKeySql, type SupportMailState } from '../../notifications/support-mail.js';
 import type { ConnectionRow, Ms365ConnectionsTable, TenantFeatureRow } from '../ms365.tables.js';
 
+/** The connection's columns the status view shows (connection-view.ts): not its tokens, not its MSAL cache. */
+export type ConnectionStatusRow = Pick<
+  ConnectionRow,
+  | 'tenantId'
+  | 'status'
+  | 'accountUsername'
+  | 'accountDisplayName'
+  | 'microsoftTenantId'
+  | 'scopes'
+  | 'connectedAt'
+  | 'connectedBy'
+  | 'lastTest'
+  | 'lastCheckedAt'
+  | 'nextCheckAt'
+  | 'lastFailure'
+>;
+
 /** Everything the status read shows, from one query. */
 export interface ConnectionStatusRows {
-  connection: ConnectionRow | undefined;
+  connection: ConnectionStatusRow | undefined;
   features: Array<Pick<TenantFeatureRow, 'featureId' | 'enabled' | 'mailbox'>>;
   /** The support mail of the current set-up, if one was queued. */
   supportMail: SupportMailState | undefined;
@@ -14,30 +32,36 @@ export interface ConnectionStatusRows {
 /**
  * The status read (GET /ms365/connection) in one round trip: the connection row, the tenant's feature settings
  * (aggregated) and the support mail of the current set-up (by its unique key). Three queries before; under load
- * their round trips and the builder's compile time were most of the uncached read (issue 13).
+ * their round trips and the builder's compile time were most of the uncached read (issue 13). The columns are
+ * named, not `c.*`: the row's encrypted token cache (kilobytes) travelled and was parsed on every read for
+ * nothing, and a fixed column list lets the statement be prepared.
  */
 export async function findConnectionStatus(db: Db, tenantId: string): Promise<ConnectionStatusRows> {
-  const result = await sql<
-    Partial<ConnectionRow> & {
-      features: ConnectionStatusRows['features'];
-      supportStatus: SupportMailState['status'] | null;
-      supportCreatedAt: Date | null;
-      supportSentAt: Date | null;
-    }
-  >`
-    select c.*,
+  const result = await executePrepared(
+    db,
+    sql<
+      Partial<ConnectionStatusRow> & {
+        features: ConnectionStatusRows['features'];
+        supportStatus: SupportMailState['status'] | null;
+        supportCreatedAt: Date | null;
+        supportSentAt: Date | null;
+      }
+    >`
+    select c.tenant_id, c.status, c.account_username, c.account_display_name, c.microsoft_tenant_id, c.scopes,
+      c.connected_at, c.connected_by, c.last_test, c.last_checked_at, c.next_check_at, c.last_failure,
       coalesce((select json_agg(json_build_object('feature_id', f.feature_id, 'enabled', f.enabled, 'mailbox', f.mailbox))
-        from tenant_features f where f.tenant_id = ${tenantId}), '[]'::json) as features,
+        from tenant_features f where f.tenant_id = t.id), '[]'::json) as features,
       m.status as support_status, m.created_at as support_created_at, m.sent_at as support_sent_at
     from (select ${tenantId}::uuid as id) t
     left join ms365_connections c on c.tenant_id = t.id
     left join notification_mails m on c.tenant_id is not null
-      and m.dedupe_key = ${supportMailKeySql('c.tenant_id', 'c.connected_at')}`.execute(db);
+      and m.dedupe_key = ${supportMailKeySql('c.tenant_id', 'c.connected_at')}`,
+  );
   const row = result.rows[0];
   if (!row) return { connection: undefined, features: [], supportMail: undefined };
   const { features, supportStatus, supportCreatedAt, supportSentAt, ...connection } = row;
   return {
-    connection: connection.tenantId ? (connection as ConnectionRow) : undefined,
+    connection: connection.tenantId ? (connection as ConnectionStatusRow) : undefined,
     features,
     supportMail:
       supportStatus && supportCreatedAt

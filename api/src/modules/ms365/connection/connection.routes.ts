@@ -7,6 +7,7 @@ import {
   type MessageLocale,
 } from '@ecm365/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { principalOf, type RequestAuth } from '../../../http/request-auth.js';
 import { SECURITY } from '../../../http/openapi.js';
@@ -27,13 +28,19 @@ export const connectionRoutes: FastifyPluginAsyncTypebox<ConnectionRoutesOptions
   app,
   { connection, requestAuth },
 ) => {
-  const guarded = { onRequest: [requestAuth.authenticate, requestAuth.requireMs365Access] };
+  // Callback-style hooks: the status read is what portals poll, and a cached one then runs without a promise.
+  const guarded = { onRequest: requestAuth.ms365Guard };
   const reading = { ...guarded, config: requiresScope('ms365:read') };
   const writing = { ...guarded, config: requiresScope('ms365:write') };
   // The status portals poll: while the status cache hands out one view, its rendering in each language and the
   // JSON of that are made once, not on every read (issue 13's profile: rendering and serialising the stored
   // texts were a visible share of a cached read).
   const statusViews = new SerializedViews<ConnectionResponse, MessageLocale>();
+  const sendStatus = (request: FastifyRequest, reply: FastifyReply, status: ConnectionResponse): void => {
+    const locale = requestLocale(request);
+    const json = statusViews.get(status, locale, () => String(reply.serialize(localizeConnection(status, locale))));
+    sendSerialized(reply, json);
+  };
 
   app.post(
     MS365_ROUTES.connection,
@@ -69,11 +76,13 @@ export const connectionRoutes: FastifyPluginAsyncTypebox<ConnectionRoutesOptions
         response: { 200: ConnectionResponse },
       },
     },
-    async (request, reply) => {
-      const status = await connection.status(principalOf(request).tenant.id);
-      const locale = requestLocale(request);
-      const json = statusViews.get(status, locale, () => String(reply.serialize(localizeConnection(status, locale))));
-      return sendSerialized(reply, json);
+    (request, reply) => {
+      const tenantId = principalOf(request).tenant.id;
+      // A view the status cache holds is sent at once; otherwise the answer waits for the load.
+      const cached = connection.cachedStatus(tenantId);
+      if (!cached) return connection.status(tenantId).then((status) => sendStatus(request, reply, status));
+      sendStatus(request, reply, cached);
+      return undefined;
     },
   );
 

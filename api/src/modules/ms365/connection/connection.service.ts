@@ -127,7 +127,12 @@ export class ConnectionService {
     return stored;
   }
 
-  async status(tenantId: string): Promise<ConnectionResponse> {
+  /** The view `status` would answer from its cache right now, if the cache holds one (no query, no promise). */
+  cachedStatus(tenantId: string): ConnectionResponse | undefined {
+    return this.deps.statusCache.get(tenantId);
+  }
+
+  status(tenantId: string): Promise<ConnectionResponse> {
     return this.deps.statusCache.getOrLoad(tenantId, async () => {
       // One query for the connection, the feature settings and the support mail (the read portals poll).
       const { connection, features, supportMail } = await findConnectionStatus(this.deps.db, tenantId);
