@@ -5,6 +5,7 @@ import { startCpuProfile } from './support/cpu-profiler.js';
 import { FLOW_STEPS, type StepTimings } from './support/connect-flow.js';
 import { startFlowDrivers, type FlowDrivers } from './support/flow-drivers.js';
 import { processCpuMs } from './support/machine-load.js';
+import { meterPostgresCpu } from './support/postgres-cpu.js';
 import { meterQueries } from './support/query-meter.js';
 import { printJson, printTable, progress } from './support/report.js';
 import { summarize } from './support/stats.js';
@@ -39,6 +40,7 @@ export async function runConnectFlowBench(settings: BenchSettings) {
     });
 
     progress(`connect flow: ${settings.flows} flows, ${hosts.length} at a time`);
+    const postgres = await meterPostgresCpu(bench.database.pool);
     const meter = meterQueries(bench.database.pool);
     // BENCH_CPU_PROFILE: the app's process during the measured flows (the clients and the emulators run elsewhere).
     const profiler = settings.cpuProfileDir ? await startCpuProfile() : undefined;
@@ -48,6 +50,7 @@ export async function runConnectFlowBench(settings: BenchSettings) {
     const cpu = process.cpuUsage(cpuBefore);
     const emulatorCpuAfter = processCpuMs(bench.emulators.pid);
     const queries = meter.read();
+    const postgresCpuMs = await postgres.stop();
     if (profiler && settings.cpuProfileDir) {
       const file = path.join(settings.cpuProfileDir, `connect-flow-${Date.now()}.cpuprofile`);
       console.log(`CPU profile of the app process during the measured flows: ${await profiler.stop(file)}`);
@@ -84,6 +87,8 @@ export async function runConnectFlowBench(settings: BenchSettings) {
         emulatorCpuBefore === undefined || emulatorCpuAfter === undefined
           ? undefined
           : perFlow(emulatorCpuAfter - emulatorCpuBefore),
+      /** CPU of PostgreSQL's backends for the app's database per flow (when PostgreSQL runs on this machine). */
+      postgresCpuMsPerFlow: postgresCpuMs === undefined ? undefined : perFlow(postgresCpuMs),
     };
 
     printTable(`Benchmark 2: whole connect flows (${hosts.length} at a time, Microsoft emulator over HTTPS)`, [
@@ -93,8 +98,8 @@ export async function runConnectFlowBench(settings: BenchSettings) {
     printTable('mean time per step', [['step', 'ms'], ...FLOW_STEPS.map((step) => [step, stepMeans[step]])]);
     console.log(
       `per flow: ${figures.queriesPerFlow.toFixed(1)} queries of the app; CPU ms: app ${figures.cpuMsPerFlow.toFixed(1)}, ` +
-        `clients ${figures.clientCpuMsPerFlow.toFixed(1)}, emulators ${figures.emulatorCpuMsPerFlow?.toFixed(1) ?? '–'} ` +
-        '(three processes)',
+        `clients ${figures.clientCpuMsPerFlow.toFixed(1)}, emulators ${figures.emulatorCpuMsPerFlow?.toFixed(1) ?? '–'}, ` +
+        `PostgreSQL ${figures.postgresCpuMsPerFlow?.toFixed(1) ?? '–'} (each its own process)`,
     );
     if (failures.length > 0) console.log(`INVALID: ${failures.length} flows failed, first: ${failures[0]}`);
     printJson('connect-flow', figures);
