@@ -2,8 +2,10 @@ import path from 'node:path';
 import type { BenchSettings } from './settings.js';
 import { hostOf, startAppUnderBench } from './support/app-under-bench.js';
 import { startCpuProfile } from './support/cpu-profiler.js';
-import { enableInvoiceImport, FLOW_STEPS, runConnectFlow, type StepTimings } from './support/connect-flow.js';
-import { MicrosoftBrowser, PortalClient, signIn } from './support/http-clients.js';
+import { FLOW_STEPS, type StepTimings } from './support/connect-flow.js';
+import { startFlowDrivers, type FlowDrivers } from './support/flow-drivers.js';
+import { processCpuMs } from './support/machine-load.js';
+import { meterPostgresCpu } from './support/postgres-cpu.js';
 import { meterQueries } from './support/query-meter.js';
 import { printJson, printTable, progress } from './support/report.js';
 import { summarize } from './support/stats.js';
@@ -12,58 +14,49 @@ import { summarize } from './support/stats.js';
  * Benchmark 2: whole connect flows per second (connect → authorize → Microsoft's consent page → callback →
  * code → redeem + test → test) against the app over HTTP and the Microsoft emulator over HTTPS. Each of the
  * `flowConcurrency` workers has a tenant and a signed-in admin of its own (a tenant has one connection, and a
- * connect attempt belongs to one session), does one warm-up flow, then takes flows from the shared count.
+ * connect attempt belongs to one session), does one warm-up flow, then takes flows from the shared count. The
+ * workers run in a child process (flow-drivers.ts), as clients are not in the server's process in reality; the
+ * app's CPU per flow, the clients' and the emulators' are printed apart.
  */
 export async function runConnectFlowBench(settings: BenchSettings) {
   progress('connect flow: starting the app (fresh database, emulators in a child process)');
   const bench = await startAppUnderBench(settings);
-  const portal = new PortalClient(bench.origin);
-  const browser = new MicrosoftBrowser(bench.emulators.microsoft.caCertPem);
+  let drivers: FlowDrivers | undefined;
   try {
     await bench.startJobs();
-    const workers = await Promise.all(
+    const hosts = await Promise.all(
       Array.from({ length: settings.flowConcurrency }, async (_, index) => {
         const slug = `flow-${index + 1}`;
         await bench.addTenant(slug);
-        const session = await signIn(portal, hostOf(slug));
-        await enableInvoiceImport(portal, session);
-        return session;
+        return hostOf(slug);
       }),
     );
-    progress(`connect flow: ${workers.length} warm-up flows`);
-    await Promise.all(workers.map((session) => runConnectFlow(portal, browser, session)));
+    progress(`connect flow: ${hosts.length} workers in a child process sign in, ${hosts.length} warm-up flows`);
+    drivers = await startFlowDrivers({
+      origin: bench.origin,
+      caCertPem: bench.emulators.microsoft.caCertPem,
+      hosts,
+      flows: settings.flows,
+    });
 
-    progress(`connect flow: ${settings.flows} flows, ${workers.length} at a time`);
-    const durations: number[] = [];
-    const steps: StepTimings[] = [];
-    const failures: string[] = [];
-    let remaining = settings.flows;
+    progress(`connect flow: ${settings.flows} flows, ${hosts.length} at a time`);
+    const postgres = await meterPostgresCpu(bench.database.pool);
     const meter = meterQueries(bench.database.pool);
-    // BENCH_CPU_PROFILE: the measured flows only (the app and the bench's clients share this process).
+    // BENCH_CPU_PROFILE: the app's process during the measured flows (the clients and the emulators run elsewhere).
     const profiler = settings.cpuProfileDir ? await startCpuProfile() : undefined;
+    const emulatorCpuBefore = processCpuMs(bench.emulators.pid);
     const cpuBefore = process.cpuUsage();
-    const started = performance.now();
-    await Promise.all(
-      workers.map(async (session) => {
-        while (remaining > 0) {
-          remaining -= 1;
-          const flowStarted = performance.now();
-          try {
-            steps.push(await runConnectFlow(portal, browser, session));
-            durations.push(performance.now() - flowStarted);
-          } catch (error) {
-            failures.push(error instanceof Error ? error.message : String(error));
-          }
-        }
-      }),
-    );
-    const seconds = (performance.now() - started) / 1000;
+    const measured = await drivers.measure();
     const cpu = process.cpuUsage(cpuBefore);
+    const emulatorCpuAfter = processCpuMs(bench.emulators.pid);
     const queries = meter.read();
+    const postgresCpuMs = await postgres.stop();
     if (profiler && settings.cpuProfileDir) {
       const file = path.join(settings.cpuProfileDir, `connect-flow-${Date.now()}.cpuprofile`);
       console.log(`CPU profile of the app process during the measured flows: ${await profiler.stop(file)}`);
     }
+    const { durations, steps, failures, seconds } = measured;
+    const perFlow = (total: number) => total / Math.max(1, durations.length);
     const flows = summarize(durations);
     const stepMeans = Object.fromEntries(
       FLOW_STEPS.map((step) => [
@@ -75,7 +68,7 @@ export async function runConnectFlowBench(settings: BenchSettings) {
       valid: failures.length === 0,
       flows: durations.length,
       failures: failures.length,
-      concurrency: workers.length,
+      concurrency: hosts.length,
       seconds,
       flowsPerSecond: durations.length / seconds,
       p50Ms: flows.p50,
@@ -84,26 +77,35 @@ export async function runConnectFlowBench(settings: BenchSettings) {
       maxMs: flows.max,
       stepMeanMs: stepMeans,
       /** The app's Kysely queries per flow (pg-boss' own are not counted). */
-      queriesPerFlow: queries.queries / Math.max(1, durations.length),
-      /** CPU of this process per flow: the app and the bench's HTTP clients (the emulators run elsewhere). */
-      cpuMsPerFlow: (cpu.user + cpu.system) / 1000 / Math.max(1, durations.length),
+      queriesPerFlow: perFlow(queries.queries),
+      /** CPU of the app's process per flow (its HTTP server, services, pool, background jobs). */
+      cpuMsPerFlow: perFlow((cpu.user + cpu.system) / 1000),
+      /** CPU of the flow drivers' process per flow: the bench's HTTP clients (portal client, Microsoft browser). */
+      clientCpuMsPerFlow: perFlow(measured.cpuMs),
+      /** CPU of the emulators' process per flow (Microsoft's pages, token endpoint, Graph; ELO). */
+      emulatorCpuMsPerFlow:
+        emulatorCpuBefore === undefined || emulatorCpuAfter === undefined
+          ? undefined
+          : perFlow(emulatorCpuAfter - emulatorCpuBefore),
+      /** CPU of PostgreSQL's backends for the app's database per flow (when PostgreSQL runs on this machine). */
+      postgresCpuMsPerFlow: postgresCpuMs === undefined ? undefined : perFlow(postgresCpuMs),
     };
 
-    printTable(`Benchmark 2: whole connect flows (${workers.length} at a time, Microsoft emulator over HTTPS)`, [
+    printTable(`Benchmark 2: whole connect flows (${hosts.length} at a time, Microsoft emulator over HTTPS)`, [
       ['flows', 'failures', 'seconds', 'flows/s', 'p50 ms', 'p99 ms', 'mean ms', 'max ms'],
       [figures.flows, figures.failures, seconds, figures.flowsPerSecond, flows.p50, flows.p99, flows.mean, flows.max],
     ]);
     printTable('mean time per step', [['step', 'ms'], ...FLOW_STEPS.map((step) => [step, stepMeans[step]])]);
     console.log(
-      `per flow: ${figures.queriesPerFlow.toFixed(1)} queries of the app, ${figures.cpuMsPerFlow.toFixed(1)} ms CPU ` +
-        'of the app and the bench clients (one process; the emulators are in another)',
+      `per flow: ${figures.queriesPerFlow.toFixed(1)} queries of the app; CPU ms: app ${figures.cpuMsPerFlow.toFixed(1)}, ` +
+        `clients ${figures.clientCpuMsPerFlow.toFixed(1)}, emulators ${figures.emulatorCpuMsPerFlow?.toFixed(1) ?? '–'}, ` +
+        `PostgreSQL ${figures.postgresCpuMsPerFlow?.toFixed(1) ?? '–'} (each its own process)`,
     );
     if (failures.length > 0) console.log(`INVALID: ${failures.length} flows failed, first: ${failures[0]}`);
     printJson('connect-flow', figures);
     return figures;
   } finally {
-    await browser.close();
-    await portal.close();
+    await drivers?.close();
     await bench.close();
   }
 }

@@ -69,8 +69,9 @@ function headline(figures: Figures): Cell[][] {
         `${figures.flowsPerSecond.toFixed(2)} (${Math.round(figures.p50Ms)} / ${Math.round(figures.p99Ms)})`,
       ],
       [
-        'connect flow: app queries / CPU ms per flow',
-        `${figures.queriesPerFlow.toFixed(1)} / ${figures.cpuMsPerFlow.toFixed(1)}`,
+        'connect flow per flow: app queries / app CPU ms (clients / emulators CPU ms)',
+        `${figures.queriesPerFlow.toFixed(1)} / ${figures.cpuMsPerFlow.toFixed(1)} ` +
+          `(${figures.clientCpuMsPerFlow.toFixed(1)} / ${figures.emulatorCpuMsPerFlow?.toFixed(1) ?? '–'})`,
       ],
     ];
   }

@@ -79,6 +79,26 @@ describe('wrong MS365 codes under parallel requests', () => {
     expect((await redeem(app, direkt, unknownCode(), '203.0.113.78')).json().error.code).toBe('invalid_code');
   });
 
+  it('leaves no try counted on the other keys of a refused redemption', async () => {
+    t = await startTestApp();
+    const app = t;
+    const admin = await signIn(app.app, 'admin', 'admin');
+    for (let i = 0; i < 5; i++) expect((await redeem(app, admin, unknownCode(), '198.51.100.20')).statusCode).toBe(400);
+    const counters = () =>
+      app.database.db
+        .selectFrom('throttleCounters')
+        .select(['key', 'failures'])
+        .where('key', 'like', 'redeem%')
+        .orderBy('key')
+        .execute();
+    const before = await counters();
+    // The session is at its limit: the one statement that takes all three tries takes the user's and the
+    // address' too, and gives them back when it finds the session's refused.
+    expect((await redeem(app, admin, unknownCode(), '198.51.100.20')).json().error.code).toBe('too_many_attempts');
+    expect(await counters()).toEqual(before);
+    expect(before.map((row) => row.failures)).toEqual([5, 5, 5]);
+  });
+
   it('gives a redeemed code its tries back and still redeems a right code after four wrong ones', async () => {
     t = await startTestApp({ env: { CODE_MAX_FAILURES_PER_IP: '5' } });
     const app = t;

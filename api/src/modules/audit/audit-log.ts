@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database.js';
 import type { TenantRef } from '../auth/principal.js';
-import { insertAuditEvent } from './audit.repository.js';
+import type { OperationNodeSource } from 'kysely';
+import { insertAuditEvent, writeWithAuditEvent, type NewAuditEvent } from './audit.repository.js';
 
 /** The audit actions the portal records (SPEC §7): who, tenant, when, outcome — never secrets. */
 export type AuditAction =
@@ -38,15 +39,28 @@ export interface AuditEntry {
 export class AuditLog {
   constructor(private readonly db: Db) {}
 
-  async record(entry: AuditEntry): Promise<void> {
-    await insertAuditEvent(this.db, {
-      tenantId: entry.tenant?.id ?? null,
-      tenantSlug: entry.tenant?.slug ?? null,
-      actor: entry.actor,
-      action: entry.action,
-      outcome: entry.outcome,
-      details: entry.details ?? {},
-      ip: entry.ip ?? null,
-    });
+  /** Writes the entry; on `db` when given (the transaction of the change it records). */
+  async record(entry: AuditEntry, db: Db = this.db): Promise<void> {
+    await insertAuditEvent(db, rowOf(entry));
   }
+
+  /**
+   * `write` (an INSERT or UPDATE with RETURNING, built but not executed) and the entry in one statement: the entry
+   * is written exactly when `write` wrote a row. Answers whether it did.
+   */
+  recordWith(write: OperationNodeSource, entry: AuditEntry, db: Db = this.db): Promise<boolean> {
+    return writeWithAuditEvent(db, write, rowOf(entry));
+  }
+}
+
+function rowOf(entry: AuditEntry): NewAuditEvent {
+  return {
+    tenantId: entry.tenant?.id ?? null,
+    tenantSlug: entry.tenant?.slug ?? null,
+    actor: entry.actor,
+    action: entry.action,
+    outcome: entry.outcome,
+    details: entry.details ?? {},
+    ip: entry.ip ?? null,
+  };
 }

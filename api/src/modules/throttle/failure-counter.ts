@@ -3,10 +3,11 @@ import type { Db } from '../../db/database.js';
 import { TooManyAttemptsError } from '../../errors/domain-errors.js';
 import type { Clock } from '../../support/clock.js';
 import {
+  clearAndGiveBackThrottleTries,
   clearThrottleCounter,
   findThrottleWindowStart,
   giveBackThrottleTries,
-  takeThrottleTry,
+  takeThrottleTries,
 } from './throttle-counter.repository.js';
 
 export interface CountedKey {
@@ -20,21 +21,14 @@ export interface TakenTry {
   windowStartedAt: Date;
 }
 
-/** Refusal inside the reservation transaction: rolls back the tries already taken for other keys. */
-class AtLimit extends Error {
-  constructor(readonly waitSeconds: number) {
-    super('at limit');
-  }
-}
-
 /**
  * Fixed-window counters in Postgres, shared by every app instance: the one mechanism behind the login limits,
  * wrong MS365 codes, wrong bearer tokens and the per-tenant caps.
  *
- * A try is reserved *before* the expensive step (the ELO login, the code lookup) with one atomic statement per
- * key, so a burst of parallel requests cannot read "below the limit" together and all get through: exactly
- * `limit` reservations succeed in a window. A reserved try counts as a failure unless the caller gives it back
- * (success, or an outcome that is not the client's fault).
+ * A try is reserved *before* the expensive step (the ELO login, the code lookup) with one atomic statement for
+ * all keys, so a burst of parallel requests cannot read "below the limit" together and all get through: no more
+ * than `limit` reservations succeed in a window. A reserved try counts as a failure unless the caller gives it
+ * back (success, or an outcome that is not the client's fault).
  */
 export class FailureCounter {
   constructor(
@@ -46,29 +40,27 @@ export class FailureCounter {
   /**
    * Takes one try for every key, or none: throws 429 `too_many_attempts` (with the wait and the text `message`)
    * when any key is at its limit.
+   *
+   * One statement takes the tries of all keys (a redemption has three: one round trip instead of a transaction of
+   * five). When a key is at its limit, the tries the statement did take for the others are given back at once; in
+   * between, a moment, they count, so a concurrent request at one of those limits may be refused too — never
+   * let through: the counters can only be stricter than the limits, not looser.
    */
   async reserve(keys: readonly CountedKey[], message: ErrorMessageCode): Promise<ReservedTries> {
     const now = this.clock.now();
     const cutoff = new Date(now.getTime() - this.windowSeconds * 1000);
-    // A fixed order of keys, so that two reservations over the same keys cannot deadlock on the rows.
-    const ordered = [...keys].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    const takeAll = async (db: Db): Promise<TakenTry[]> => {
-      const taken: TakenTry[] = [];
-      for (const { key, limit } of ordered) {
-        const windowStartedAt = await takeThrottleTry(db, key, limit, now, cutoff);
-        if (!windowStartedAt) throw new AtLimit(await this.waitSeconds(db, key, now));
-        taken.push({ key, windowStartedAt });
-      }
-      return taken;
-    };
-    try {
-      // One key needs no transaction: its statement is atomic on its own.
-      const taken = ordered.length === 1 ? await takeAll(this.db) : await this.db.transaction().execute(takeAll);
-      return new ReservedTries(this, taken);
-    } catch (error) {
-      if (error instanceof AtLimit) throw new TooManyAttemptsError(error.waitSeconds, message);
-      throw error;
-    }
+    // A fixed order of keys, so that two reservations over the same keys cannot deadlock on the rows; a key named
+    // twice is taken once, with the stricter limit (one statement cannot touch a row twice).
+    const limits = new Map<string, number>();
+    for (const { key, limit } of keys) limits.set(key, Math.min(limit, limits.get(key) ?? limit));
+    const ordered = [...limits]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([key, limit]) => ({ key, limit }));
+    const taken = await takeThrottleTries(this.db, ordered, now, cutoff);
+    const refused = ordered.find(({ key }) => !taken.some((entry) => entry.key === key));
+    if (!refused) return new ReservedTries(this, taken);
+    await this.giveBack(taken);
+    throw new TooManyAttemptsError(await this.waitSeconds(refused.key, now), message);
   }
 
   /** @internal used by ReservedTries */
@@ -81,8 +73,13 @@ export class FailureCounter {
     await clearThrottleCounter(this.db, key);
   }
 
-  private async waitSeconds(db: Db, key: string, now: Date): Promise<number> {
-    const row = await findThrottleWindowStart(db, key);
+  /** @internal used by ReservedTries */
+  async clearAndGiveBack(clearKey: string, taken: readonly TakenTry[]): Promise<void> {
+    await clearAndGiveBackThrottleTries(this.db, clearKey, taken);
+  }
+
+  private async waitSeconds(key: string, now: Date): Promise<number> {
+    const row = await findThrottleWindowStart(this.db, key);
     const windowEnds = (row?.windowStartedAt.getTime() ?? now.getTime()) + this.windowSeconds * 1000;
     return Math.max(1, (windowEnds - now.getTime()) / 1000);
   }
@@ -109,5 +106,15 @@ export class ReservedTries {
       tries.push(taken);
     }
     await this.counter.giveBack(tries);
+  }
+
+  /**
+   * Success: forgets every try of `key` (not only this request's) and gives back the other keys' tries, in one
+   * statement.
+   */
+  async forgive(key: string): Promise<void> {
+    const tries = [...this.open.values()];
+    this.open.clear();
+    await this.counter.clearAndGiveBack(key, tries);
   }
 }

@@ -2,8 +2,9 @@ import type { Insertable, Transaction } from 'kysely';
 import type { Database, Db } from '../../../db/database.js';
 import type { AttemptRow, Ms365AttemptsTable } from '../ms365.tables.js';
 
-export async function insertAttempt(db: Db, attempt: Insertable<Ms365AttemptsTable>): Promise<void> {
-  await db.insertInto('ms365Attempts').values(attempt).execute();
+/** The insert of a new attempt, built, not executed (its audit row goes into the same statement). */
+export function attemptInsert(db: Db, attempt: Insertable<Ms365AttemptsTable>) {
+  return db.insertInto('ms365Attempts').values(attempt).returning('id');
 }
 
 /** An attempt as its owner sees it: same tenant and same principal, or nothing. */
@@ -35,9 +36,29 @@ export function findAttemptByStateHash(
 }
 
 /**
- * A new trip to Microsoft: state, PKCE verifier and nonce replaced together in one statement, so the previous
- * trip's state stops matching and only the latest trip can complete.
+ * A new trip to Microsoft on an attempt of `owner` that is still pending (unexpired): state, PKCE verifier and
+ * nonce replaced together in one statement, so the previous trip's state stops matching and only the latest trip
+ * can complete. Answers the attempt's scopes, or undefined when no such attempt is pending (the caller tells
+ * "not yours" from "over").
  */
+export async function replaceOwnAttemptTrip(
+  db: Db,
+  owner: { id: string; tenantId: string; principalKey: string; now: Date },
+  trip: Pick<AttemptRow, 'stateHash' | 'flowSecrets'>,
+): Promise<Pick<AttemptRow, 'scopes'> | undefined> {
+  return db
+    .updateTable('ms365Attempts')
+    .set(trip)
+    .where('id', '=', owner.id)
+    .where('tenantId', '=', owner.tenantId)
+    .where('principalKey', '=', owner.principalKey)
+    .where('status', '=', 'pending')
+    .where('expiresAt', '>', owner.now)
+    .returning('scopes')
+    .executeTakeFirst();
+}
+
+/** The same for an attempt already found (and bound to its browser): replaced while it is still pending. */
 export async function replaceAttemptTrip(
   db: Db,
   id: string,
@@ -90,49 +111,64 @@ export async function claimAttemptCallback(db: Db, id: string, now: Date): Promi
   return updated.numUpdatedRows > 0n;
 }
 
-export async function storeAttemptCode(
+/** Stores the MS365 code of a pending attempt (built, not executed: its audit row goes into the same statement). */
+export function attemptCodeStore(
   db: Db,
   id: string,
   result: Pick<AttemptRow, 'tokenCache' | 'grantedScopes' | 'codeHash' | 'codeSalt' | 'codeKeyId' | 'codeExpiresAt'> & {
     account: string;
   },
-): Promise<boolean> {
-  const updated = await db
+) {
+  return db
     .updateTable('ms365Attempts')
     .set({ ...result, status: 'code_ready' })
     .where('id', '=', id)
     .where('status', '=', 'pending')
-    .executeTakeFirst();
-  return updated.numUpdatedRows > 0n;
+    .returning('id');
 }
 
-export async function failAttempt(db: Db, id: string, error: string): Promise<void> {
-  await db
+/** Marks a pending attempt failed (built, not executed, like `attemptCodeStore`). */
+export function attemptFailure(db: Db, id: string, error: string) {
+  return db
     .updateTable('ms365Attempts')
     .set({ status: 'failed', error })
     .where('id', '=', id)
     .where('status', '=', 'pending')
-    .execute();
+    .returning('id');
 }
 
 /**
- * Redeems a code exactly once: the row lock of the UPDATE lets one of any number of concurrent redemptions win.
- * Only a code of the same tenant and ELO user, unexpired and unredeemed, matches.
+ * Redeems a code exactly once: the row lock of the sub-select (FOR UPDATE, re-checked after a wait) lets one of
+ * any number of concurrent redemptions win. Only a code of the same tenant and ELO user, unexpired and unredeemed,
+ * matches. The attempt keeps no tokens after it (the connection, stored in the same transaction, holds them):
+ * answers the row with the token cache as it was before this statement dropped it.
  */
-export function claimAttemptByCode(
+export async function claimAttemptByCode(
   trx: Transaction<Database>,
   query: { codeHash: string; tenantId: string; eloUserId: string; now: Date },
-): Promise<AttemptRow | undefined> {
-  return trx
+): Promise<{ attempt: AttemptRow; tokenCache: string | null } | undefined> {
+  const row = await trx
     .updateTable('ms365Attempts')
-    .set({ status: 'redeemed', redeemedAt: query.now })
-    .where('codeHash', '=', query.codeHash)
-    .where('tenantId', '=', query.tenantId)
-    .where('eloUserId', '=', query.eloUserId)
-    .where('status', '=', 'code_ready')
-    .where('codeExpiresAt', '>', query.now)
-    .returningAll()
+    .from((eb) =>
+      eb
+        .selectFrom('ms365Attempts as candidate')
+        .select(['candidate.id', 'candidate.tokenCache'])
+        .where('candidate.codeHash', '=', query.codeHash)
+        .where('candidate.tenantId', '=', query.tenantId)
+        .where('candidate.eloUserId', '=', query.eloUserId)
+        .where('candidate.status', '=', 'code_ready')
+        .where('candidate.codeExpiresAt', '>', query.now)
+        .forUpdate()
+        .as('claimed'),
+    )
+    .set({ status: 'redeemed', redeemedAt: query.now, tokenCache: null })
+    .whereRef('ms365Attempts.id', '=', 'claimed.id')
+    .returningAll('ms365Attempts')
+    .returning('claimed.tokenCache as claimedTokenCache')
     .executeTakeFirst();
+  if (!row) return undefined;
+  const { claimedTokenCache, ...attempt } = row;
+  return { attempt, tokenCache: claimedTokenCache };
 }
 
 /** Drops the token cache of redeemed or expired attempts (the connection keeps its own copy). */
@@ -160,11 +196,6 @@ export async function replaceAttemptSecrets(
     .where('tokenCache', 'is not distinct from', expected.tokenCache)
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
-}
-
-/** After redemption the connection holds the tokens; the attempt keeps none. */
-export async function dropAttemptTokenCache(trx: Transaction<Database>, id: string): Promise<void> {
-  await trx.updateTable('ms365Attempts').set({ tokenCache: null }).where('id', '=', id).execute();
 }
 
 export async function deleteTenantAttempts(db: Db, tenantId: string): Promise<void> {

@@ -26,13 +26,14 @@ import { ADMIN_CONSENT_STATE_PREFIX, type AdminConsents } from './admin-consents
 import { openAttemptAsBrowser, type BrowserAnswer, type BrowserVisit } from './attempt-browser-binding.js';
 import { explainCallbackFailure } from './attempt-failure.js';
 import {
+  attemptCodeStore,
+  attemptFailure,
+  attemptInsert,
   claimAttemptCallback,
-  failAttempt,
   findAttemptByStateHash,
   findOwnAttempt,
-  insertAttempt,
   replaceAttemptTrip,
-  storeAttemptCode,
+  replaceOwnAttemptTrip,
 } from './attempt.repository.js';
 import { effectiveAttemptStatus, toAttemptResponse } from './attempt-view.js';
 import type { FeatureService } from '../features/feature.service.js';
@@ -90,13 +91,17 @@ export class ConnectAttemptService {
   constructor(private readonly deps: ConnectAttemptServiceDeps) {}
 
   async start(principal: Principal, requestOrigin: string, ip: string): Promise<ConnectResponse> {
-    await this.deps.caps.take('connect_attempt', principal.tenant.id);
+    // The cap and the features (which decide the scopes) at the same time: one round trip of waiting, not two.
+    const [, enabledFeatures] = await Promise.all([
+      this.deps.caps.take('connect_attempt', principal.tenant.id),
+      this.deps.features.enabledIds(principal.tenant.id),
+    ]);
     const { db, clock, keys } = this.deps;
     const id = randomToken(16);
     const now = clock.now();
     const expiresAt = new Date(now.getTime() + ATTEMPT_TTL_MS);
     const returnOrigin = this.deps.isPortalOrigin(requestOrigin) ? requestOrigin : this.deps.publicUrl;
-    await insertAttempt(db, {
+    const attempt = attemptInsert(db, {
       id,
       tenantId: principal.tenant.id,
       eloUserId: principal.user.id,
@@ -105,7 +110,7 @@ export class ConnectAttemptService {
       // The state itself is derived when the browser is sent to Microsoft; only its hash is stored.
       stateHash: sha256(randomToken(32)),
       returnOrigin,
-      scopes: scopesFor(await this.deps.features.enabledIds(principal.tenant.id)),
+      scopes: scopesFor(enabledFeatures),
       status: 'pending',
       flowSecrets: keys.encrypt(
         JSON.stringify({ codeVerifier: createCodeVerifier(), nonce: randomToken(16) }),
@@ -114,7 +119,8 @@ export class ConnectAttemptService {
       createdAt: now,
       expiresAt,
     });
-    await this.deps.audit.record({
+    // The attempt and its audit row in one statement.
+    await this.deps.audit.recordWith(attempt, {
       tenant: principal.tenant,
       actor: principal.user.name,
       action: 'ms365.connect',
@@ -139,7 +145,23 @@ export class ConnectAttemptService {
 
   /** Microsoft's authorize URL for a pending attempt: a new trip (the previous one stops working). */
   async authorizeUrl(principal: Principal, attemptId: string): Promise<string> {
-    return this.newTrip(await this.ownAttempt(principal, attemptId));
+    const trip = this.tripSecrets(attemptId);
+    // Found and replaced in one statement; only when that finds nothing is the attempt read, to say why.
+    const pending = await replaceOwnAttemptTrip(
+      this.deps.db,
+      {
+        id: attemptId,
+        tenantId: principal.tenant.id,
+        principalKey: principalKey(principal),
+        now: this.deps.clock.now(),
+      },
+      trip.stored,
+    );
+    if (!pending) {
+      await this.ownAttempt(principal, attemptId);
+      throw new AttemptExpiredError();
+    }
+    return this.authorizeUrlOf(pending.scopes, trip);
   }
 
   /** The same for the browser that owns an attempt started with an API token. */
@@ -155,18 +177,36 @@ export class ConnectAttemptService {
    */
   private async newTrip(attempt: AttemptRow): Promise<string> {
     if (effectiveAttemptStatus(attempt, this.deps.clock.now()) !== 'pending') throw new AttemptExpiredError();
+    const trip = this.tripSecrets(attempt.id);
+    await replaceAttemptTrip(this.deps.db, attempt.id, trip.stored);
+    return this.authorizeUrlOf(attempt.scopes, trip);
+  }
+
+  /** A new trip's state, verifier and nonce, and what of them is stored (the state's hash, the rest encrypted). */
+  private tripSecrets(attemptId: string) {
     const codeVerifier = createCodeVerifier();
     const nonce = randomToken(16);
-    const state = `${attempt.id}.${randomToken(24)}`;
-    await replaceAttemptTrip(this.deps.db, attempt.id, {
-      stateHash: sha256(state),
-      flowSecrets: this.deps.keys.encrypt(JSON.stringify({ codeVerifier, nonce }), attemptFlowContext(attempt.id)),
-    });
-    return this.deps.identity.authorizeUrl({
-      scopes: attempt.scopes,
+    const state = `${attemptId}.${randomToken(24)}`;
+    return {
       state,
       nonce,
-      codeChallenge: codeChallengeOf(codeVerifier),
+      codeVerifier,
+      stored: {
+        stateHash: sha256(state),
+        flowSecrets: this.deps.keys.encrypt(JSON.stringify({ codeVerifier, nonce }), attemptFlowContext(attemptId)),
+      },
+    };
+  }
+
+  private authorizeUrlOf(
+    scopes: string[],
+    trip: { state: string; nonce: string; codeVerifier: string },
+  ): Promise<string> {
+    return this.deps.identity.authorizeUrl({
+      scopes,
+      state: trip.state,
+      nonce: trip.nonce,
+      codeChallenge: codeChallengeOf(trip.codeVerifier),
     });
   }
 
@@ -230,7 +270,7 @@ export class ConnectAttemptService {
         state,
       });
       const issued = this.deps.codes.issue(attempt.id);
-      const stored = await storeAttemptCode(this.deps.db, attempt.id, {
+      const store = attemptCodeStore(this.deps.db, attempt.id, {
         tokenCache: this.deps.keys.encrypt(tokens.serializedCache, attemptCacheContext(attempt.id)),
         account: JSON.stringify(tokens.account),
         grantedScopes: tokens.grantedScopes,
@@ -239,12 +279,14 @@ export class ConnectAttemptService {
         codeKeyId: issued.codeKeyId,
         codeExpiresAt: new Date(this.deps.clock.now().getTime() + CODE_TTL_MS),
       });
-      // Not stored: the attempt was removed meanwhile (disconnect, tenant deleted); nothing to show a code for.
-      await this.deps.audit.record(
-        stored
-          ? { ...audit, outcome: 'success', details: { account: tokens.account.username } }
-          : { ...audit, outcome: 'failure', details: { code: 'attempt_gone' } },
-      );
+      // The code and its audit row in one statement. Not stored: the attempt was removed meanwhile (disconnect,
+      // tenant deleted); nothing to show a code for.
+      const stored = await this.deps.audit.recordWith(store, {
+        ...audit,
+        outcome: 'success',
+        details: { account: tokens.account.username },
+      });
+      if (!stored) await this.deps.audit.record({ ...audit, outcome: 'failure', details: { code: 'attempt_gone' } });
     } catch (error) {
       if (!(error instanceof MicrosoftRequestError)) throw error;
       await this.fail(attempt, error.failure, audit);
@@ -265,12 +307,14 @@ export class ConnectAttemptService {
   /** Stores Microsoft's "no", explained in German, for the connector window to show. */
   private async fail(attempt: AttemptRow, failure: MicrosoftFailure, audit: CallbackAudit): Promise<void> {
     const explained = await this.explain(failure, attempt);
-    await failAttempt(this.deps.db, attempt.id, JSON.stringify(explained));
-    await this.deps.audit.record({
+    const entry = {
       ...audit,
-      outcome: 'failure',
+      outcome: 'failure' as const,
       details: { kind: explained.kind, aadsts: explained.aadstsCode },
-    });
+    };
+    // Stored with its audit row in one statement; recorded alone when the attempt was removed meanwhile.
+    const failed = attemptFailure(this.deps.db, attempt.id, JSON.stringify(explained));
+    if (!(await this.deps.audit.recordWith(failed, entry))) await this.deps.audit.record(entry);
   }
 
   /** The MS365 code, only to the session that started the attempt, while it is unredeemed and fresh. */

@@ -70,6 +70,11 @@ export async function findConnectionStatus(db: Db, tenantId: string): Promise<Co
   };
 }
 
+/** The feature settings of the tenant in column `tenantId`, as a JSON array (a test starts from them). */
+const featuresOf = (tenantId: string) => sql<ConnectionStatusRows['features']>`coalesce((select json_agg(
+  json_build_object('feature_id', f.feature_id, 'enabled', f.enabled, 'mailbox', f.mailbox))
+  from tenant_features f where f.tenant_id = ${sql.ref(tenantId)}), '[]'::json)`;
+
 /**
  * The connection row with the tenant's feature settings, in one round trip: what a connection test starts from
  * (two queries before, issue 13).
@@ -79,9 +84,7 @@ export async function findConnectionForTest(
   tenantId: string,
 ): Promise<{ connection: ConnectionRow; features: ConnectionStatusRows['features'] } | undefined> {
   const result = await sql<ConnectionRow & { features: ConnectionStatusRows['features'] }>`
-    select c.*,
-      coalesce((select json_agg(json_build_object('feature_id', f.feature_id, 'enabled', f.enabled, 'mailbox', f.mailbox))
-        from tenant_features f where f.tenant_id = c.tenant_id), '[]'::json) as features
+    select c.*, ${featuresOf('c.tenant_id')} as features
     from ms365_connections c where c.tenant_id = ${tenantId}`.execute(db);
   const row = result.rows[0];
   if (!row) return undefined;
@@ -100,16 +103,24 @@ export function findConnections(db: Db, tenantIds: readonly string[]): Promise<C
 }
 
 /** Stores the tenant's connection, replacing an earlier one (re-setup). */
+/**
+ * Stores a connection just set up (a new one, or replacing the tenant's) and answers it as a test starts from it,
+ * with the tenant's feature settings: the redemption tests it next without reading it again.
+ */
 export async function upsertConnection(
   trx: Transaction<Database>,
   row: Insertable<Ms365ConnectionsTable>,
-): Promise<void> {
+): Promise<{ connection: ConnectionRow; features: ConnectionStatusRows['features'] }> {
   const { tenantId: _tenantId, ...changes } = row;
-  await trx
+  const stored = await trx
     .insertInto('ms365Connections')
     .values(row)
     .onConflict((conflict) => conflict.column('tenantId').doUpdateSet(changes))
-    .execute();
+    .returningAll()
+    .returning(featuresOf('ms365Connections.tenantId').as('features'))
+    .executeTakeFirstOrThrow();
+  const { features, ...connection } = stored;
+  return { connection, features };
 }
 
 export async function updateConnection(

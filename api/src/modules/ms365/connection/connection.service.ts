@@ -14,7 +14,7 @@ import type { AuditLog } from '../../audit/audit-log.js';
 import { principalKey, type Principal } from '../../auth/principal.js';
 import type { FailureCounter } from '../../throttle/failure-counter.js';
 import type { TenantRateCaps } from '../../throttle/tenant-rate-caps.js';
-import { claimAttemptByCode, dropAttemptTokenCache } from '../attempts/attempt.repository.js';
+import { claimAttemptByCode } from '../attempts/attempt.repository.js';
 import { attemptCacheContext } from '../attempts/attempt-contexts.js';
 import type { ConnectionTester, TestOutcome } from './connection-tester.js';
 import { lastFailureOf, toConnectionResponse } from './connection-view.js';
@@ -53,18 +53,20 @@ export interface ConnectionServiceDeps {
   supportEmail: string;
 }
 
+/** A connection row with its tenant's feature settings: what a test starts from. */
+type StoredConnection = Awaited<ReturnType<typeof upsertConnection>>;
+
 /** The tenant's connection: redeeming the MS365 code, status, tests, disconnect. */
 export class ConnectionService {
   constructor(private readonly deps: ConnectionServiceDeps) {}
 
   /** „Einrichtung abschließen & Verbindung testen“: redeem the code exactly once, store the connection, test it. */
   async redeem(principal: Principal, rawCode: string, ip: string): Promise<RedeemResponse> {
-    const { audit } = this.deps;
     const codeHash = Ms365CodeIssuer.hashOfInput(rawCode);
     if (!codeHash) throw new InvalidCodeFormatError();
     const sessionKey = `redeem:${principalKey(principal)}`;
     const { perSession, perUser, perIp } = this.deps.wrongCodes;
-    // Reserved before the code is looked up: a burst of parallel guesses gets exactly the limit checked.
+    // Reserved before the code is looked up: a burst of parallel guesses gets at most the limit checked.
     const tries = await this.deps.redeemFailures.reserve(
       [
         { key: sessionKey, limit: perSession },
@@ -74,54 +76,63 @@ export class ConnectionService {
       'error.too_many_invalid_codes',
     );
     let wrongCode = false;
+    let stored: StoredConnection | undefined;
     try {
-      const stored = await this.claimAndStore(principal, codeHash);
-      const auditBase = { tenant: principal.tenant, actor: principal.user.name, action: 'ms365.redeem' as const, ip };
+      stored = await this.claimAndStore(principal, codeHash, ip);
       if (!stored) {
         wrongCode = true;
-        await audit.record({ ...auditBase, outcome: 'failure', details: { code: 'invalid_code' } });
         throw new InvalidCodeError();
       }
-      await this.deps.redeemFailures.clear(sessionKey);
-      await audit.record({ ...auditBase, outcome: 'success', details: { account: stored.accountUsername } });
+      // The session's wrong codes are forgiven, the user's and the address' tries given back: one statement.
+      await tries.forgive(sessionKey);
     } finally {
-      // A wrong code keeps its tries; a redeemed one (or a failure that is not the client's) gives them back.
+      // A wrong code keeps its tries; a failure that is not the client's gives them back.
       if (!wrongCode) await tries.giveBack();
     }
-    const test = await this.recordedTest(principal, ip, 'setup');
+    const test = await this.recordedTest(principal, ip, 'setup', stored);
     return { connection: await this.status(principal.tenant.id), test };
   }
 
-  /** One transaction: claiming the code and storing the connection happen together or not at all. */
+  /**
+   * One transaction: claiming the code, storing the connection, its event and the audit row of the redemption
+   * (or of the wrong code) happen together or not at all. Answers the stored connection with the tenant's feature
+   * settings, what the test after it starts from.
+   */
   private async claimAndStore(
     principal: Principal,
     codeHash: string,
-  ): Promise<ReturnType<typeof newConnectionRow> | undefined> {
-    const { db, clock, keys } = this.deps;
+    ip: string,
+  ): Promise<StoredConnection | undefined> {
+    const { db, clock, keys, audit } = this.deps;
     const now = clock.now();
+    const auditBase = { tenant: principal.tenant, actor: principal.user.name, action: 'ms365.redeem' as const, ip };
     const stored = await db.transaction().execute(async (trx) => {
-      const attempt = await claimAttemptByCode(trx, {
+      const claimed = await claimAttemptByCode(trx, {
         codeHash,
         tenantId: principal.tenant.id,
         eloUserId: principal.user.id,
         now,
       });
-      if (!attempt?.tokenCache || !attempt.account) return undefined;
+      const attempt = claimed?.attempt;
+      if (!claimed?.tokenCache || !attempt?.account) {
+        await audit.record({ ...auditBase, outcome: 'failure', details: { code: 'invalid_code' } }, trx);
+        return undefined;
+      }
       const row = newConnectionRow(
         {
           tenantId: principal.tenant.id,
           account: attempt.account,
           scopes: attempt.grantedScopes ?? attempt.scopes,
-          serializedCache: keys.decrypt(attempt.tokenCache, attemptCacheContext(attempt.id)),
+          serializedCache: keys.decrypt(claimed.tokenCache, attemptCacheContext(attempt.id)),
           connectedBy: principal.user.name,
           now,
         },
         keys,
       );
-      await upsertConnection(trx, row);
-      await dropAttemptTokenCache(trx, attempt.id);
-      await recordConnected(trx, row);
-      return row;
+      const connection = await upsertConnection(trx, row);
+      await recordConnected(trx, connection.connection);
+      await audit.record({ ...auditBase, outcome: 'success', details: { account: row.accountUsername } }, trx);
+      return connection;
     });
     this.deps.statusCache.delete(principal.tenant.id);
     return stored;
@@ -159,8 +170,10 @@ export class ConnectionService {
     principal: Principal,
     ip: string,
     trigger: ConnectionTestTrigger,
+    /** The connection as just stored by a redemption; read when not given. */
+    stored?: StoredConnection,
   ): Promise<ConnectionTestResult> {
-    const found = await findConnectionForTest(this.deps.db, principal.tenant.id);
+    const found = stored ?? (await findConnectionForTest(this.deps.db, principal.tenant.id));
     if (!found) throw new NotConnectedError();
     const { connection } = found;
     const outcome = await this.testAndRecord(connection, { trigger, features: featureSettingsOf(found.features) });
