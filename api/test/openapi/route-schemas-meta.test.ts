@@ -1,4 +1,4 @@
-import Ajv, { type AnySchema } from 'ajv';
+import { Ajv, type AnySchema } from 'ajv';
 import type { RouteOptions } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { buildOpenApiDocumentAndRoutes } from '../../src/http/openapi-document.js';
