@@ -74,9 +74,26 @@ async function measureBare(settings: BenchSettings, load: Load): Promise<ServerS
     `status read: bare route, ${load.warmupSeconds} s warm-up + ${load.durationSeconds} s at ${load.connections} connections`,
   );
   const bareServer = await startBareServer(settings.logLevel);
-  return runLoad({ ...load, url: bareServer.url, headers: {} }, { start() {}, stop: () => undefined }).finally(() =>
-    bareServer.close(),
-  );
+  // Profiled too when the status reads are: what the app does on top of the yardstick is the difference of the two.
+  let profiler: Awaited<ReturnType<typeof startCpuProfile>> | undefined;
+  const run = await runLoad(
+    { ...load, url: bareServer.url, headers: {} },
+    {
+      async start() {
+        if (settings.cpuProfileDir) profiler = await startCpuProfile();
+      },
+      async stop() {
+        if (profiler && settings.cpuProfileDir) {
+          const file = await profiler.stop(
+            path.join(settings.cpuProfileDir, `status-read-bare-${Date.now()}.cpuprofile`),
+          );
+          console.log(`CPU profile of the server during the bare route: ${file}`);
+        }
+        return undefined;
+      },
+    },
+  ).finally(() => bareServer.close());
+  return run;
 }
 
 /**

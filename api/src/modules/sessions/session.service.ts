@@ -55,9 +55,20 @@ export class SessionService {
    * query. A logout or a group check here takes effect at once; on another instance within `cacheTtlMs`.
    */
   private readonly recent: TtlCache<string, SessionWithTenant>;
+  /**
+   * The id hash of the cookie values whose session `recent` holds, for as long: a SHA-256 per request was the
+   * largest item a cached status read spent on top of a bare route (issue 13's profile). Only in this process's
+   * memory, beside the cached session itself; the database still knows hashes only.
+   */
+  private readonly idHashes: TtlCache<string, string>;
 
   constructor(private readonly deps: SessionServiceDeps) {
     this.recent = new TtlCache(deps.policy.cacheTtlMs, 50_000);
+    this.idHashes = new TtlCache(deps.policy.cacheTtlMs, 50_000);
+  }
+
+  private idHashOf(sessionId: string): string {
+    return this.idHashes.get(sessionId) ?? sha256(sessionId);
   }
 
   async create(input: {
@@ -109,7 +120,7 @@ export class SessionService {
   /** The principal of a live session, sliding its idle expiry; undefined when unknown or expired. */
   async resolve(sessionId: string): Promise<Principal | undefined> {
     const now = this.deps.clock.now();
-    const idHash = sha256(sessionId);
+    const idHash = this.idHashOf(sessionId);
     const cached = this.live(this.recent.get(idHash), now);
     const row = cached ?? this.live(await findLiveSession(this.deps.db, idHash, now, this.idleCutoff(now)), now);
     if (!row) {
@@ -117,7 +128,10 @@ export class SessionService {
       return undefined;
     }
     // Only a fresh read starts a cache period: entries must age out, or a logout elsewhere would never be seen.
-    if (!cached) this.recent.set(idHash, row);
+    if (!cached) {
+      this.recent.set(idHash, row);
+      this.idHashes.set(sessionId, idHash);
+    }
     if (this.touchDue(row, now)) {
       await touchSession(this.deps.db, idHash, now);
       row.lastSeenAt = now;
@@ -132,8 +146,9 @@ export class SessionService {
    */
   resolveCached(sessionId: string): Principal | undefined {
     if (this.deps.policy.cacheTtlMs <= 0) return undefined; // nothing is cached: spare the digest
+    const idHash = this.idHashes.get(sessionId);
+    if (idHash === undefined) return undefined; // not cached (a fresh read records both)
     const now = this.deps.clock.now();
-    const idHash = sha256(sessionId);
     const row = this.live(this.recent.get(idHash), now);
     return row && !this.touchDue(row, now) ? this.principalOf(row, idHash, now) : undefined;
   }
@@ -175,7 +190,9 @@ export class SessionService {
   }
 
   destroyById(sessionId: string): Promise<void> {
-    return this.destroy(sha256(sessionId));
+    const idHash = this.idHashOf(sessionId);
+    this.idHashes.delete(sessionId);
+    return this.destroy(idHash);
   }
 
   /** Drops this instance's cached copy, so that a change to the row (a group check) counts at once. */
