@@ -7,10 +7,11 @@ import type { Principal, TenantRef } from '../auth/principal.js';
 import type { HostKind } from '../tenants/tenant-host.js';
 import type { EloSessionPort } from './elo-session-port.js';
 import { eloTicketContext, membershipStillValid, nextGroupCheckAt } from './group-check-policy.js';
+import { SessionLookups } from './session-lookups.js';
 import {
   deleteDeadSessions,
   deleteSession,
-  findLiveSession,
+  findLiveSessions,
   insertSession,
   touchSession,
   type SessionWithTenant,
@@ -61,10 +62,17 @@ export class SessionService {
    * memory, beside the cached session itself; the database still knows hashes only.
    */
   private readonly idHashes: TtlCache<string, string>;
+  /** Lookups the cache does not answer: those of one event-loop turn share one query. */
+  private readonly lookups: SessionLookups;
 
   constructor(private readonly deps: SessionServiceDeps) {
     this.recent = new TtlCache(deps.policy.cacheTtlMs, 50_000);
     this.idHashes = new TtlCache(deps.policy.cacheTtlMs, 50_000);
+    this.lookups = new SessionLookups((hashes) => {
+      // The batch's own time, taken as it is sent: never earlier than any of its requests' (`live` checks those).
+      const now = deps.clock.now();
+      return findLiveSessions(deps.db, hashes, now, this.idleCutoff(now));
+    });
   }
 
   private idHashOf(sessionId: string): string {
@@ -122,7 +130,7 @@ export class SessionService {
     const now = this.deps.clock.now();
     const idHash = this.idHashOf(sessionId);
     const cached = this.live(this.recent.get(idHash), now);
-    const row = cached ?? this.live(await findLiveSession(this.deps.db, idHash, now, this.idleCutoff(now)), now);
+    const row = cached ?? this.live(await this.lookups.find(idHash), now);
     if (!row) {
       this.recent.delete(idHash);
       return undefined;
