@@ -5,7 +5,7 @@ import { AccessDeniedError, CsrfFailedError, NotAuthenticatedError } from '../er
 import { evaluateMs365Access } from '../modules/access/ms365-access.js';
 import type { Principal } from '../modules/auth/principal.js';
 import type { SessionService } from '../modules/sessions/session.service.js';
-import { sessionFitsHost, tenantFromHost } from '../modules/tenants/tenant-host.js';
+import { sessionFitsHost, tenantFromHost, type HostTenant } from '../modules/tenants/tenant-host.js';
 import type { Clock } from '../support/clock.js';
 import { constantTimeEqual } from '../support/secrets.js';
 import { assertScope } from './route-scope.js';
@@ -44,8 +44,19 @@ export function principalOf(request: FastifyRequest): Principal {
  * CSRF token on unsafe cookie requests) and `requireMs365Access` (403 "Zugriff nicht erlaubt").
  */
 export function createRequestAuth(deps: RequestAuthDeps) {
-  const hostOf = (request: FastifyRequest) =>
-    tenantFromHost(request.hostname, deps.hostRules.baseDomain, deps.hostRules.defaultTenant);
+  // What each host name means, worked out once per name (every authenticated request asks); bounded, since the
+  // Host header is the caller's.
+  const hosts = new Map<string, HostTenant>();
+  const hostOf = (request: FastifyRequest): HostTenant => {
+    const hostname = request.hostname;
+    let host = hosts.get(hostname);
+    if (!host) {
+      host = Object.freeze(tenantFromHost(hostname, deps.hostRules.baseDomain, deps.hostRules.defaultTenant));
+      if (hosts.size >= 1_000) hosts.clear();
+      hosts.set(hostname, host);
+    }
+    return host;
+  };
 
   /**
    * An API token acts for its tenant wherever it is sent, except on another tenant's host, where it is no one's
