@@ -3,7 +3,7 @@ import type { BenchSettings } from './settings.js';
 import { startAppUnderBench, type AppUnderBench } from './support/app-under-bench.js';
 import { startBareServer } from './support/bare-server.js';
 import { startCpuProfile } from './support/cpu-profiler.js';
-import { PortalClient } from './support/http-clients.js';
+import { PortalClient, signIn } from './support/http-clients.js';
 import { runLoad, type LoadRequest, type ServerSide } from './support/load-generator.js';
 import { meterQueries, type QueryCounts } from './support/query-meter.js';
 import { printJson, printTable, progress } from './support/report.js';
@@ -43,6 +43,13 @@ const figuresOf = (run: ServerSide<unknown>): RouteFigures => ({
 const clean = (run: ServerSide<unknown>) => run.load.errors === 0 && run.load.non2xx === 0 && run.load.timeouts === 0;
 
 type Load = Omit<LoadRequest, 'url' | 'headers'>;
+
+/** Sessions the status read is loaded with (BENCH_STATUS_SESSIONS, default 1: one portal polling). */
+function statusSessions(): number {
+  const value = Number(process.env.BENCH_STATUS_SESSIONS ?? '1');
+  if (!Number.isInteger(value) || value < 1 || value > 1000) throw new Error('BENCH_STATUS_SESSIONS must be 1 to 1000');
+  return value;
+}
 
 /** The two measured status reads: the app's caches as configured, and both switched off. */
 const VARIANTS = {
@@ -109,6 +116,11 @@ async function measureStatusRead(
 ) {
   await bench.startJobs();
   const session = await connectedTenant(bench, portal);
+  // BENCH_STATUS_SESSIONS > 1: the load comes from that many sessions of the tenant's admin (each connection takes
+  // them in turn), so concurrent reads are not all of one session (what the session cache and the shared
+  // lookups of session-lookups.ts would see in production with many portals open).
+  const sessions = [session];
+  while (sessions.length < statusSessions()) sessions.push(await signIn(portal, session.host));
   const meter = meterQueries(bench.database.pool);
   const sequential = await probeStatusRead(bench, portal, session, meter);
 
@@ -116,7 +128,12 @@ async function measureStatusRead(
   let profiler: Awaited<ReturnType<typeof startCpuProfile>> | undefined;
   let profileFile: string | undefined;
   const run = await runLoad<QueryCounts>(
-    { ...load, url: `${bench.origin}${STATUS_PATH}`, headers: { host: session.host, cookie: session.cookie } },
+    {
+      ...load,
+      url: `${bench.origin}${STATUS_PATH}`,
+      headers: { host: session.host, cookie: session.cookie },
+      ...(sessions.length > 1 ? { headerSets: sessions.map((one) => ({ cookie: one.cookie })) } : {}),
+    },
     {
       async start() {
         if (settings.cpuProfileDir) profiler = await startCpuProfile();
@@ -201,7 +218,7 @@ export async function runStatusReadBench(settings: BenchSettings) {
   ] as const;
 
   printTable(
-    `Benchmark 1: authenticated status read vs bare route (${settings.connections} connections, ${settings.durationSeconds} s, logger ${settings.logLevel} → /dev/null)`,
+    `Benchmark 1: authenticated status read vs bare route (${settings.connections} connections, ${statusSessions()} session(s), ${settings.durationSeconds} s, logger ${settings.logLevel} → /dev/null)`,
     [
       [
         'route',
@@ -259,6 +276,7 @@ export async function runStatusReadBench(settings: BenchSettings) {
   const figures = {
     valid,
     connections: settings.connections,
+    sessions: statusSessions(),
     durationSeconds: settings.durationSeconds,
     warmupSeconds: settings.warmupSeconds,
     logLevel: settings.logLevel,
