@@ -30,6 +30,7 @@ import {
   attemptFailure,
   attemptInsert,
   claimAttemptCallback,
+  claimCallbackOfOwner,
   findAttemptByStateHash,
   findOwnAttempt,
   replaceAttemptTrip,
@@ -216,7 +217,14 @@ export class ConnectAttemptService {
     if (query.admin_consent !== undefined || query.state?.startsWith(ADMIN_CONSENT_STATE_PREFIX)) {
       return this.deps.adminConsents.complete(query, input.ip);
     }
-    const attempt = query.state ? await findAttemptByStateHash(this.deps.db, sha256(query.state)) : undefined;
+    if (!query.state) return `${this.deps.publicUrl}${connectorPage('unknown')}?error=invalid_state`;
+    const stateHash = sha256(query.state);
+    // The browser presents its session or binding cookie on the host the attempt returns to (both are the host's
+    // own cookies), so only then can this callback complete here: claimed at once, without reading it first.
+    const claimed = input.session || input.browserBinding ? await this.claimAsOwner(stateHash, input) : undefined;
+    if (claimed) return this.redeemCallback(claimed, query, input.ip);
+
+    const attempt = await findAttemptByStateHash(this.deps.db, stateHash);
     if (!attempt) return `${this.deps.publicUrl}${connectorPage('unknown')}?error=invalid_state`;
 
     // The session cookie belongs to the tenant's host: finish there, not on the shared callback host. Compared by
@@ -235,12 +243,37 @@ export class ConnectAttemptService {
     if (effectiveAttemptStatus(attempt, this.deps.clock.now()) !== 'pending') return connector;
     // One callback per attempt talks to Microsoft; a second one (reload, double navigation) shows its outcome.
     if (!(await claimAttemptCallback(this.deps.db, attempt.id, this.deps.clock.now()))) return connector;
+    return this.redeemCallback(attempt, query, input.ip);
+  }
 
+  /**
+   * The claim of `handleCallback` in one statement when everything it checks holds: the state's attempt is pending
+   * and unclaimed, returns to this host and belongs to this browser. Undefined otherwise; then `handleCallback`
+   * reads the attempt and decides as if this had not been tried (nothing was written).
+   */
+  private claimAsOwner(stateHash: string, input: CallbackInput) {
+    const host = hostOf(input.requestOrigin);
+    return claimCallbackOfOwner(this.deps.db, {
+      stateHash,
+      returnOrigins: [`https://${host}`, `http://${host}`],
+      sessionKey: input.session ? principalKey(input.session) : undefined,
+      bindingHash: input.browserBinding === undefined ? undefined : sha256(input.browserBinding),
+      now: this.deps.clock.now(),
+    });
+  }
+
+  /** The claimed callback: Microsoft's answer (code or error) stored on the attempt; answers the connector page. */
+  private async redeemCallback(
+    attempt: AttemptRow & { tenantSlug: string },
+    query: CallbackInput['query'],
+    ip: string,
+  ): Promise<string> {
+    const connector = `${attempt.returnOrigin}${connectorPage(attempt.id)}`;
     const audit = {
       tenant: { id: attempt.tenantId, slug: attempt.tenantSlug },
       actor: attempt.eloUserName,
       action: 'ms365.callback' as const,
-      ip: input.ip,
+      ip,
     };
     if (query.error || !query.code) {
       await this.fail(
