@@ -1,6 +1,13 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
 
+/*
+ * The statements on every request that counts tries (each connect attempt, redemption and test, every login) are
+ * `sql` templates of a fixed text: building and compiling them with Kysely's query builder (and its camel-case
+ * plugin) was a visible share of the connect flow's CPU (issue 13), and a fixed text lets PostgreSQL's plan cache
+ * see one statement whatever the number of keys.
+ */
+
 /**
  * Takes one try for each key in a single statement: a new or passed window starts at 1, a running window below
  * the key's limit counts up, and a window at its limit is left alone. Answers the keys whose try was taken, with
@@ -14,26 +21,28 @@ export async function takeThrottleTries(
   windowStartCutoff: Date,
 ): Promise<Array<{ key: string; windowStartedAt: Date }>> {
   if (keys.length === 0) return [];
-  const passed = sql<boolean>`throttle_counters.window_started_at <= ${windowStartCutoff}`;
-  // ON CONFLICT's condition sees the row and `excluded`, not the values list: each key's limit by its name.
-  const limitOf = sql<number>`case excluded.key ${sql.join(
-    keys.map(({ key, limit }) => sql`when ${key}::text then ${limit}::integer`),
-    sql` `,
-  )} end`;
-  return db
-    .insertInto('throttleCounters')
-    .values(keys.map(({ key }) => ({ key, failures: 1, windowStartedAt: now })))
-    .onConflict((conflict) =>
-      conflict
-        .column('key')
-        .doUpdateSet({
-          failures: sql`case when ${passed} then 1 else throttle_counters.failures + 1 end`,
-          windowStartedAt: sql`case when ${passed} then ${now} else throttle_counters.window_started_at end`,
-        })
-        .where((eb) => eb.or([passed, eb('throttleCounters.failures', '<', limitOf)])),
-    )
-    .returning(['key', 'windowStartedAt'])
-    .execute();
+  const names = keys.map(({ key }) => key);
+  // ON CONFLICT's condition sees the row and `excluded`, not the input rows: each key's limit by its position.
+  const result = await sql<{ key: string; windowStartedAt: Date }>`
+    insert into throttle_counters as counter (key, failures, window_started_at)
+    select input.key, 1, ${now}::timestamptz
+    from unnest(${names}::text[]) with ordinality as input(key, position)
+    order by input.position
+    on conflict (key) do update set
+      failures = case when counter.window_started_at <= ${windowStartCutoff}::timestamptz then 1
+        else counter.failures + 1 end,
+      window_started_at = case when counter.window_started_at <= ${windowStartCutoff}::timestamptz
+        then ${now}::timestamptz else counter.window_started_at end
+    where counter.window_started_at <= ${windowStartCutoff}::timestamptz
+      or counter.failures < (${keys.map(({ limit }) => limit)}::integer[])[array_position(${names}::text[], excluded.key)]
+    returning key, window_started_at`.execute(db);
+  return result.rows;
+}
+
+/** `tries` as the two arrays the statements below take. */
+function triesInput(tries: ReadonlyArray<{ key: string; windowStartedAt: Date }>) {
+  return sql`unnest(${tries.map((t) => t.key)}::text[], ${tries.map((t) => t.windowStartedAt.toISOString())}::timestamptz[])
+    as given(key, window_started_at)`;
 }
 
 /**
@@ -45,14 +54,12 @@ export async function giveBackThrottleTries(
   tries: ReadonlyArray<{ key: string; windowStartedAt: Date }>,
 ): Promise<void> {
   if (tries.length === 0) return;
-  await db
-    .updateTable('throttleCounters')
-    .set({ failures: sql`throttle_counters.failures - 1` })
-    .where((eb) =>
-      eb.or(tries.map((t) => eb.and([eb('key', '=', t.key), eb('windowStartedAt', '=', t.windowStartedAt)]))),
-    )
-    .where('failures', '>', 0)
-    .execute();
+  await sql`
+    update throttle_counters as counter set failures = counter.failures - 1
+    from ${triesInput(tries)}
+    where counter.key = given.key and counter.window_started_at = given.window_started_at and counter.failures > 0`.execute(
+    db,
+  );
 }
 
 /**
@@ -66,15 +73,13 @@ export async function clearAndGiveBackThrottleTries(
 ): Promise<void> {
   const others = tries.filter((t) => t.key !== clearKey);
   if (others.length === 0) return clearThrottleCounter(db, clearKey);
-  await db
-    .with('cleared', (qc) => qc.deleteFrom('throttleCounters').where('key', '=', clearKey))
-    .updateTable('throttleCounters')
-    .set({ failures: sql`throttle_counters.failures - 1` })
-    .where((eb) =>
-      eb.or(others.map((t) => eb.and([eb('key', '=', t.key), eb('windowStartedAt', '=', t.windowStartedAt)]))),
-    )
-    .where('failures', '>', 0)
-    .execute();
+  await sql`
+    with cleared as (delete from throttle_counters where key = ${clearKey})
+    update throttle_counters as counter set failures = counter.failures - 1
+    from ${triesInput(others)}
+    where counter.key = given.key and counter.window_started_at = given.window_started_at and counter.failures > 0`.execute(
+    db,
+  );
 }
 
 export function findThrottleWindowStart(db: Db, key: string): Promise<{ windowStartedAt: Date } | undefined> {
