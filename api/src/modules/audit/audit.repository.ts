@@ -1,4 +1,4 @@
-import { sql, type OperationNodeSource } from 'kysely';
+import { sql, type OperationNodeSource, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { AuditEventRow } from './audit.table.js';
 
@@ -12,11 +12,15 @@ export interface NewAuditEvent {
   ip: string | null;
 }
 
+/**
+ * A `sql` template, not the query builder: an audit row is written by most requests that change something, and
+ * Kysely's building and compiling was a visible share of the connect flow's CPU (issue 13).
+ */
 export async function insertAuditEvent(db: Db, event: NewAuditEvent): Promise<void> {
-  await db
-    .insertInto('auditEvents')
-    .values({ ...event, details: JSON.stringify(event.details ?? {}) })
-    .execute();
+  await sql`
+    insert into audit_events (tenant_id, tenant_slug, actor, action, outcome, details, ip)
+    values (${event.tenantId}, ${event.tenantSlug}, ${event.actor}, ${event.action}, ${event.outcome},
+      ${JSON.stringify(event.details ?? {})}, ${event.ip})`.execute(db);
 }
 
 /**
@@ -34,6 +38,36 @@ export async function writeWithAuditEvent(db: Db, write: OperationNodeSource, ev
     where exists (select 1 from written)
     returning id`.execute(db);
   return result.rows.length > 0;
+}
+
+/**
+ * `write` (an UPDATE or INSERT … RETURNING, not executed) and the audit row of its outcome in one statement: a
+ * success when `write` returned a row that `succeeded` (a condition on the returned columns) holds for, with the
+ * details `successDetails` builds from that row (a jsonb expression on its columns), else a failure with
+ * `failureDetails`. Both commit with the write, or neither. Answers the rows `write` returned.
+ */
+export async function writeWithAuditOutcome<R>(
+  db: Db,
+  write: RawBuilder<R>,
+  audit: {
+    event: Omit<NewAuditEvent, 'outcome' | 'details'>;
+    succeeded: RawBuilder<boolean>;
+    successDetails: RawBuilder<unknown>;
+    failureDetails: Record<string, unknown>;
+  },
+): Promise<R[]> {
+  const { event } = audit;
+  const result = await sql<R>`
+    with written as (${write}),
+    succeeded as (select ${audit.successDetails} as details from written where ${audit.succeeded} limit 1),
+    audited as (
+      insert into audit_events (tenant_id, tenant_slug, actor, action, outcome, details, ip)
+      select ${event.tenantId}::uuid, ${event.tenantSlug}::text, ${event.actor}::text, ${event.action}::text,
+        case when succeeded.details is null then 'failure' else 'success' end,
+        coalesce(succeeded.details, ${JSON.stringify(audit.failureDetails)}::jsonb), ${event.ip}::text
+      from (select 1) as one left join succeeded on true)
+    select * from written`.execute(db);
+  return result.rows;
 }
 
 export function listAuditEvents(db: Db, tenantId: string, limit: number): Promise<AuditEventRow[]> {

@@ -97,12 +97,12 @@ export class ConnectAttemptService {
       this.deps.caps.take('connect_attempt', principal.tenant.id),
       this.deps.features.enabledIds(principal.tenant.id),
     ]);
-    const { db, clock, keys } = this.deps;
+    const { clock, keys } = this.deps;
     const id = randomToken(16);
     const now = clock.now();
     const expiresAt = new Date(now.getTime() + ATTEMPT_TTL_MS);
     const returnOrigin = this.deps.isPortalOrigin(requestOrigin) ? requestOrigin : this.deps.publicUrl;
-    const attempt = attemptInsert(db, {
+    const attempt = attemptInsert({
       id,
       tenantId: principal.tenant.id,
       eloUserId: principal.user.id,
@@ -112,7 +112,6 @@ export class ConnectAttemptService {
       stateHash: sha256(randomToken(32)),
       returnOrigin,
       scopes: scopesFor(enabledFeatures),
-      status: 'pending',
       flowSecrets: keys.encrypt(
         JSON.stringify({ codeVerifier: createCodeVerifier(), nonce: randomToken(16) }),
         attemptFlowContext(id),
@@ -303,7 +302,7 @@ export class ConnectAttemptService {
         state,
       });
       const issued = this.deps.codes.issue(attempt.id);
-      const store = attemptCodeStore(this.deps.db, attempt.id, {
+      const store = attemptCodeStore(attempt.id, {
         tokenCache: this.deps.keys.encrypt(tokens.serializedCache, attemptCacheContext(attempt.id)),
         account: JSON.stringify(tokens.account),
         grantedScopes: tokens.grantedScopes,
