@@ -26,12 +26,19 @@ export async function insertAuditEvent(db: Db, event: NewAuditEvent): Promise<vo
 /**
  * `write` (an INSERT or UPDATE with RETURNING, not yet executed) and the audit row of what it did, in one statement
  * (a data-modifying CTE): the audit row is inserted only when `write` wrote a row, and both commit together. One
- * round trip instead of two. Answers whether `write` wrote.
+ * round trip instead of two. Answers whether `write` wrote. `before`, when given, is a CTE put ahead of `write`
+ * under its name, which `write` may refer to (a cap's try that `write` depends on).
  */
-export async function writeWithAuditEvent(db: Db, write: OperationNodeSource, event: NewAuditEvent): Promise<boolean> {
+export async function writeWithAuditEvent(
+  db: Db,
+  write: OperationNodeSource,
+  event: NewAuditEvent,
+  before?: { name: string; statement: RawBuilder<unknown> },
+): Promise<boolean> {
+  const first = before ? sql`${sql.id(before.name)} as (${before.statement}),` : sql``;
   // INSERT … SELECT types its parameters from nothing: each is cast to its column's type.
   const result = await sql<{ id: string }>`
-    with written as (${write})
+    with ${first} written as (${write})
     insert into audit_events (tenant_id, tenant_slug, actor, action, outcome, details, ip)
     select ${event.tenantId}::uuid, ${event.tenantSlug}::text, ${event.actor}::text, ${event.action}::text,
       ${event.outcome}::text, ${JSON.stringify(event.details ?? {})}::jsonb, ${event.ip}::text

@@ -21,9 +21,21 @@ export async function takeThrottleTries(
   windowStartCutoff: Date,
 ): Promise<Array<{ key: string; windowStartedAt: Date }>> {
   if (keys.length === 0) return [];
+  return (await throttleTriesTake(keys, now, windowStartCutoff).execute(db)).rows;
+}
+
+/**
+ * The statement of `takeThrottleTries`, built, not executed: for a caller that takes a try in a statement of its
+ * own (a data-modifying CTE whose write happens only when the try was taken: one round trip instead of two).
+ */
+export function throttleTriesTake(
+  keys: ReadonlyArray<{ key: string; limit: number }>,
+  now: Date,
+  windowStartCutoff: Date,
+) {
   const names = keys.map(({ key }) => key);
   // ON CONFLICT's condition sees the row and `excluded`, not the input rows: each key's limit by its position.
-  const result = await sql<{ key: string; windowStartedAt: Date }>`
+  return sql<{ key: string; windowStartedAt: Date }>`
     insert into throttle_counters as counter (key, failures, window_started_at)
     select input.key, 1, ${now}::timestamptz
     from unnest(${names}::text[]) with ordinality as input(key, position)
@@ -35,8 +47,7 @@ export async function takeThrottleTries(
         then ${now}::timestamptz else counter.window_started_at end
     where counter.window_started_at <= ${windowStartCutoff}::timestamptz
       or counter.failures < (${keys.map(({ limit }) => limit)}::integer[])[array_position(${names}::text[], excluded.key)]
-    returning key, window_started_at`.execute(db);
-  return result.rows;
+    returning key, window_started_at`;
 }
 
 /** `tries` as the two arrays the statements below take. */

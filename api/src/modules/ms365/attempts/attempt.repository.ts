@@ -9,7 +9,11 @@ import type { AttemptRow } from '../ms365.tables.js';
  * call, were a visible share of the flow's CPU (issue 13). Rows come back camel-cased by the plugin as before.
  */
 
-/** The insert of a new attempt, built, not executed (its audit row goes into the same statement). */
+/**
+ * The insert of a new attempt, built, not executed (its audit row goes into the same statement), made only when the
+ * CTE named `onlyIf` (the connect cap's try, ahead of it in that statement) answered a row. INSERT … SELECT types
+ * its parameters from nothing: each is cast to its column's type.
+ */
 export function attemptInsert(
   attempt: Pick<
     AttemptRow,
@@ -25,13 +29,16 @@ export function attemptInsert(
     | 'createdAt'
     | 'expiresAt'
   >,
+  onlyIf: string,
 ) {
   return sql<{ id: string }>`
     insert into ms365_attempts (id, tenant_id, elo_user_id, elo_user_name, principal_key, state_hash, return_origin,
       scopes, status, flow_secrets, created_at, expires_at)
-    values (${attempt.id}, ${attempt.tenantId}, ${attempt.eloUserId}, ${attempt.eloUserName}, ${attempt.principalKey},
-      ${attempt.stateHash}, ${attempt.returnOrigin}, ${attempt.scopes}, 'pending', ${attempt.flowSecrets},
-      ${attempt.createdAt}, ${attempt.expiresAt})
+    select ${attempt.id}::text, ${attempt.tenantId}::uuid, ${attempt.eloUserId}::text, ${attempt.eloUserName}::text,
+      ${attempt.principalKey}::text, ${attempt.stateHash}::text, ${attempt.returnOrigin}::text,
+      ${attempt.scopes}::text[], 'pending', ${attempt.flowSecrets}::text, ${attempt.createdAt}::timestamptz,
+      ${attempt.expiresAt}::timestamptz
+    where exists (select 1 from ${sql.table(onlyIf)})
     returning id`;
 }
 

@@ -92,41 +92,41 @@ export class ConnectAttemptService {
   constructor(private readonly deps: ConnectAttemptServiceDeps) {}
 
   async start(principal: Principal, requestOrigin: string, ip: string): Promise<ConnectResponse> {
-    // The cap and the features (which decide the scopes) at the same time: one round trip of waiting, not two.
-    const [, enabledFeatures] = await Promise.all([
-      this.deps.caps.take('connect_attempt', principal.tenant.id),
-      this.deps.features.enabledIds(principal.tenant.id),
-    ]);
+    const enabledFeatures = await this.deps.features.enabledIds(principal.tenant.id);
     const { clock, keys } = this.deps;
     const id = randomToken(16);
     const now = clock.now();
     const expiresAt = new Date(now.getTime() + ATTEMPT_TTL_MS);
     const returnOrigin = this.deps.isPortalOrigin(requestOrigin) ? requestOrigin : this.deps.publicUrl;
-    const attempt = attemptInsert({
-      id,
-      tenantId: principal.tenant.id,
-      eloUserId: principal.user.id,
-      eloUserName: principal.user.name,
-      principalKey: principalKey(principal),
-      // The state itself is derived when the browser is sent to Microsoft; only its hash is stored.
-      stateHash: sha256(randomToken(32)),
-      returnOrigin,
-      scopes: scopesFor(enabledFeatures),
-      flowSecrets: keys.encrypt(
-        JSON.stringify({ codeVerifier: createCodeVerifier(), nonce: randomToken(16) }),
-        attemptFlowContext(id),
+    const attempt = attemptInsert(
+      {
+        id,
+        tenantId: principal.tenant.id,
+        eloUserId: principal.user.id,
+        eloUserName: principal.user.name,
+        principalKey: principalKey(principal),
+        // The state itself is derived when the browser is sent to Microsoft; only its hash is stored.
+        stateHash: sha256(randomToken(32)),
+        returnOrigin,
+        scopes: scopesFor(enabledFeatures),
+        flowSecrets: keys.encrypt(
+          JSON.stringify({ codeVerifier: createCodeVerifier(), nonce: randomToken(16) }),
+          attemptFlowContext(id),
+        ),
+        createdAt: now,
+        expiresAt,
+      },
+      'cap',
+    );
+    // The cap's try, the attempt and its audit row in one statement: the attempt only when the try was taken.
+    await this.deps.caps.takeWithin('connect_attempt', principal.tenant.id, (take) =>
+      this.deps.audit.recordWith(
+        attempt,
+        { tenant: principal.tenant, actor: principal.user.name, action: 'ms365.connect', outcome: 'success', ip },
+        undefined,
+        { name: 'cap', statement: take },
       ),
-      createdAt: now,
-      expiresAt,
-    });
-    // The attempt and its audit row in one statement.
-    await this.deps.audit.recordWith(attempt, {
-      tenant: principal.tenant,
-      actor: principal.user.name,
-      action: 'ms365.connect',
-      outcome: 'success',
-      ip,
-    });
+    );
     return { attemptId: id, connectorUrl: `${returnOrigin}${connectorPage(id)}`, expiresAt: expiresAt.toISOString() };
   }
 
