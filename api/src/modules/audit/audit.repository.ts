@@ -1,5 +1,6 @@
 import { sql, type OperationNodeSource, type RawBuilder } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { executePrepared } from '../../db/prepared-statements.js';
 import type { AuditEventRow } from './audit.table.js';
 
 export interface NewAuditEvent {
@@ -17,11 +18,18 @@ export interface NewAuditEvent {
  * Kysely's building and compiling was a visible share of the connect flow's CPU (issue 13).
  */
 export async function insertAuditEvent(db: Db, event: NewAuditEvent): Promise<void> {
-  await sql`
-    insert into audit_events (tenant_id, tenant_slug, actor, action, outcome, details, ip)
-    values (${event.tenantId}, ${event.tenantSlug}, ${event.actor}, ${event.action}, ${event.outcome},
-      ${JSON.stringify(event.details ?? {})}, ${event.ip})`.execute(db);
+  await executePrepared(
+    db,
+    sql`
+      insert into audit_events (tenant_id, tenant_slug, actor, action, outcome, details, ip)
+      values (${event.tenantId}, ${event.tenantSlug}, ${event.actor}, ${event.action}, ${event.outcome},
+        ${JSON.stringify(event.details ?? {})}, ${event.ip})`,
+  );
 }
+
+/**
+ * The statements here run prepared (db/prepared-statements.ts): a `write` must name its columns (no `*`).
+ */
 
 /**
  * `write` (an INSERT or UPDATE with RETURNING, not yet executed) and the audit row of what it did, in one statement
@@ -37,13 +45,16 @@ export async function writeWithAuditEvent(
 ): Promise<boolean> {
   const first = before ? sql`${sql.id(before.name)} as (${before.statement}),` : sql``;
   // INSERT … SELECT types its parameters from nothing: each is cast to its column's type.
-  const result = await sql<{ id: string }>`
+  const result = await executePrepared(
+    db,
+    sql<{ id: string }>`
     with ${first} written as (${write})
     insert into audit_events (tenant_id, tenant_slug, actor, action, outcome, details, ip)
     select ${event.tenantId}::uuid, ${event.tenantSlug}::text, ${event.actor}::text, ${event.action}::text,
       ${event.outcome}::text, ${JSON.stringify(event.details ?? {})}::jsonb, ${event.ip}::text
     where exists (select 1 from written)
-    returning id`.execute(db);
+    returning id`,
+  );
   return result.rows.length > 0;
 }
 
@@ -64,7 +75,9 @@ export async function writeWithAuditOutcome<R>(
   },
 ): Promise<R[]> {
   const { event } = audit;
-  const result = await sql<R>`
+  const result = await executePrepared(
+    db,
+    sql<R>`
     with written as (${write}),
     succeeded as (select ${audit.successDetails} as details from written where ${audit.succeeded} limit 1),
     audited as (
@@ -73,7 +86,8 @@ export async function writeWithAuditOutcome<R>(
         case when succeeded.details is null then 'failure' else 'success' end,
         coalesce(succeeded.details, ${JSON.stringify(audit.failureDetails)}::jsonb), ${event.ip}::text
       from (select 1) as one left join succeeded on true)
-    select * from written`.execute(db);
+    select * from written`,
+  );
   return result.rows;
 }
 

@@ -1,11 +1,12 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { executePrepared } from '../../db/prepared-statements.js';
 
 /*
  * The statements on every request that counts tries (each connect attempt, redemption and test, every login) are
  * `sql` templates of a fixed text: building and compiling them with Kysely's query builder (and its camel-case
- * plugin) was a visible share of the connect flow's CPU (issue 13), and a fixed text lets PostgreSQL's plan cache
- * see one statement whatever the number of keys.
+ * plugin) was a visible share of the connect flow's CPU (issue 13). Their texts are fixed whatever the number of
+ * keys, so they run as prepared statements (parsed and planned once per connection).
  */
 
 /**
@@ -21,7 +22,7 @@ export async function takeThrottleTries(
   windowStartCutoff: Date,
 ): Promise<Array<{ key: string; windowStartedAt: Date }>> {
   if (keys.length === 0) return [];
-  return (await throttleTriesTake(keys, now, windowStartCutoff).execute(db)).rows;
+  return (await executePrepared(db, throttleTriesTake(keys, now, windowStartCutoff))).rows;
 }
 
 /**
@@ -65,11 +66,12 @@ export async function giveBackThrottleTries(
   tries: ReadonlyArray<{ key: string; windowStartedAt: Date }>,
 ): Promise<void> {
   if (tries.length === 0) return;
-  await sql`
-    update throttle_counters as counter set failures = counter.failures - 1
-    from ${triesInput(tries)}
-    where counter.key = given.key and counter.window_started_at = given.window_started_at and counter.failures > 0`.execute(
+  await executePrepared(
     db,
+    sql`
+      update throttle_counters as counter set failures = counter.failures - 1
+      from ${triesInput(tries)}
+      where counter.key = given.key and counter.window_started_at = given.window_started_at and counter.failures > 0`,
   );
 }
 
@@ -84,12 +86,13 @@ export async function clearAndGiveBackThrottleTries(
 ): Promise<void> {
   const others = tries.filter((t) => t.key !== clearKey);
   if (others.length === 0) return clearThrottleCounter(db, clearKey);
-  await sql`
-    with cleared as (delete from throttle_counters where key = ${clearKey})
-    update throttle_counters as counter set failures = counter.failures - 1
-    from ${triesInput(others)}
-    where counter.key = given.key and counter.window_started_at = given.window_started_at and counter.failures > 0`.execute(
+  await executePrepared(
     db,
+    sql`
+      with cleared as (delete from throttle_counters where key = ${clearKey})
+      update throttle_counters as counter set failures = counter.failures - 1
+      from ${triesInput(others)}
+      where counter.key = given.key and counter.window_started_at = given.window_started_at and counter.failures > 0`,
   );
 }
 

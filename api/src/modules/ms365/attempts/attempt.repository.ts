@@ -1,13 +1,52 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database, Db } from '../../../db/database.js';
+import { executePrepared } from '../../../db/prepared-statements.js';
 import { writeWithAuditOutcome, type NewAuditEvent } from '../../audit/audit.repository.js';
 import type { AttemptRow } from '../ms365.tables.js';
 
 /*
  * The statements of the connect flow (start, authorize, callback, code, redemption: every attempt runs each once)
- * are `sql` templates: Kysely's query builder and its camel-case plugin, building and compiling them anew on every
- * call, were a visible share of the flow's CPU (issue 13). Rows come back camel-cased by the plugin as before.
+ * are `sql` templates of a fixed text with named columns, run as prepared statements: Kysely's query builder and
+ * its camel-case plugin, building and compiling them anew on every call, were a visible share of the flow's CPU,
+ * and PostgreSQL parsing and planning them another (issue 13). Rows come back camel-cased by the plugin as before.
  */
+
+/** Every column of an attempt, of the row aliased `a` (a prepared statement names its columns; `*` would not do). */
+const ATTEMPT_COLUMNS = sql.raw(
+  [
+    'id',
+    'tenant_id',
+    'elo_user_id',
+    'elo_user_name',
+    'principal_key',
+    'state_hash',
+    'return_origin',
+    'scopes',
+    'status',
+    'flow_secrets',
+    'token_cache',
+    'account',
+    'granted_scopes',
+    'error',
+    'code_hash',
+    'code_salt',
+    'code_key_id',
+    'code_expires_at',
+    'callback_claimed_at',
+    'browser_binding_hash',
+    'created_at',
+    'expires_at',
+    'redeemed_at',
+  ]
+    .map((column) => `a.${column}`)
+    .join(', '),
+);
+
+/** What the owner's reads need (never the token cache, several KB once Microsoft answered). */
+export type OwnAttempt = Pick<
+  AttemptRow,
+  'id' | 'status' | 'expiresAt' | 'codeExpiresAt' | 'error' | 'codeSalt' | 'codeKeyId'
+>;
 
 /**
  * The insert of a new attempt, built, not executed (its audit row goes into the same statement), made only when the
@@ -46,10 +85,13 @@ export function attemptInsert(
 export async function findOwnAttempt(
   db: Db,
   query: { id: string; tenantId: string; principalKey: string },
-): Promise<AttemptRow | undefined> {
-  const result = await sql<AttemptRow>`
-    select * from ms365_attempts
-    where id = ${query.id} and tenant_id = ${query.tenantId} and principal_key = ${query.principalKey}`.execute(db);
+): Promise<OwnAttempt | undefined> {
+  const result = await executePrepared(
+    db,
+    sql<OwnAttempt>`
+      select id, status, expires_at, code_expires_at, error, code_salt, code_key_id from ms365_attempts
+      where id = ${query.id} and tenant_id = ${query.tenantId} and principal_key = ${query.principalKey}`,
+  );
   return result.rows[0];
 }
 
@@ -58,9 +100,12 @@ export async function findAttemptByStateHash(
   db: Db,
   stateHash: string,
 ): Promise<(AttemptRow & { tenantSlug: string }) | undefined> {
-  const result = await sql<AttemptRow & { tenantSlug: string }>`
-    select a.*, t.slug as tenant_slug from ms365_attempts a join tenants t on t.id = a.tenant_id
-    where a.state_hash = ${stateHash}`.execute(db);
+  const result = await executePrepared(
+    db,
+    sql<AttemptRow & { tenantSlug: string }>`
+      select ${ATTEMPT_COLUMNS}, t.slug as tenant_slug from ms365_attempts a join tenants t on t.id = a.tenant_id
+      where a.state_hash = ${stateHash}`,
+  );
   return result.rows[0];
 }
 
@@ -82,7 +127,9 @@ export async function claimCallbackOfOwner(
     now: Date;
   },
 ): Promise<(AttemptRow & { tenantSlug: string }) | undefined> {
-  const result = await sql<AttemptRow & { tenantSlug: string }>`
+  const result = await executePrepared(
+    db,
+    sql<AttemptRow & { tenantSlug: string }>`
     update ms365_attempts a set callback_claimed_at = ${claim.now}
     from tenants t
     where t.id = a.tenant_id and a.state_hash = ${claim.stateHash} and a.status = 'pending'
@@ -90,7 +137,8 @@ export async function claimCallbackOfOwner(
       and a.return_origin = any(${claim.returnOrigins}::text[])
       and ((a.principal_key like 'session:%' and a.principal_key = ${claim.sessionKey ?? null}::text)
         or (a.principal_key not like 'session:%' and a.browser_binding_hash = ${claim.bindingHash ?? null}::text))
-    returning a.*, t.slug as tenant_slug`.execute(db);
+    returning ${ATTEMPT_COLUMNS}, t.slug as tenant_slug`,
+  );
   return result.rows[0];
 }
 
@@ -105,11 +153,14 @@ export async function replaceOwnAttemptTrip(
   owner: { id: string; tenantId: string; principalKey: string; now: Date },
   trip: Pick<AttemptRow, 'stateHash' | 'flowSecrets'>,
 ): Promise<Pick<AttemptRow, 'scopes'> | undefined> {
-  const result = await sql<Pick<AttemptRow, 'scopes'>>`
-    update ms365_attempts set state_hash = ${trip.stateHash}, flow_secrets = ${trip.flowSecrets}
-    where id = ${owner.id} and tenant_id = ${owner.tenantId} and principal_key = ${owner.principalKey}
-      and status = 'pending' and expires_at > ${owner.now}
-    returning scopes`.execute(db);
+  const result = await executePrepared(
+    db,
+    sql<Pick<AttemptRow, 'scopes'>>`
+      update ms365_attempts set state_hash = ${trip.stateHash}, flow_secrets = ${trip.flowSecrets}
+      where id = ${owner.id} and tenant_id = ${owner.tenantId} and principal_key = ${owner.principalKey}
+        and status = 'pending' and expires_at > ${owner.now}
+      returning scopes`,
+  );
   return result.rows[0];
 }
 
@@ -205,15 +256,15 @@ export async function claimAttemptByCode(
   audit: Omit<NewAuditEvent, 'outcome' | 'details'>,
 ): Promise<{ attempt: AttemptRow; tokenCache: string | null } | undefined> {
   const claim = sql<AttemptRow & { claimedTokenCache: string | null }>`
-    update ms365_attempts as attempt set status = 'redeemed', redeemed_at = ${query.now}, token_cache = null
+    update ms365_attempts as a set status = 'redeemed', redeemed_at = ${query.now}, token_cache = null
     from (
       select candidate.id, candidate.token_cache from ms365_attempts as candidate
       where candidate.code_hash = ${query.codeHash} and candidate.tenant_id = ${query.tenantId}
         and candidate.elo_user_id = ${query.eloUserId} and candidate.status = 'code_ready'
         and candidate.code_expires_at > ${query.now}
       for update) as claimed
-    where attempt.id = claimed.id
-    returning attempt.*, claimed.token_cache as claimed_token_cache`;
+    where a.id = claimed.id
+    returning ${ATTEMPT_COLUMNS}, claimed.token_cache as claimed_token_cache`;
   const [row] = await writeWithAuditOutcome(trx, claim, {
     event: audit,
     // What the caller stores a connection from: the tokens and the account.

@@ -35,6 +35,7 @@ import {
   findOwnAttempt,
   replaceAttemptTrip,
   replaceOwnAttemptTrip,
+  type OwnAttempt,
 } from './attempt.repository.js';
 import { effectiveAttemptStatus, toAttemptResponse } from './attempt-view.js';
 import type { FeatureService } from '../features/feature.service.js';
@@ -363,7 +364,7 @@ export class ConnectAttemptService {
     };
   }
 
-  private async ownAttempt(principal: Principal, attemptId: string): Promise<AttemptRow> {
+  private async ownAttempt(principal: Principal, attemptId: string): Promise<OwnAttempt> {
     const attempt = await findOwnAttempt(this.deps.db, {
       id: attemptId,
       tenantId: principal.tenant.id,
