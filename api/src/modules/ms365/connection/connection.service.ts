@@ -6,6 +6,7 @@ import type {
   FeatureSettings,
   RedeemResponse,
 } from '@ecm365/shared';
+import type { RawBuilder } from 'kysely';
 import type { KeyRing } from '../../../crypto/key-ring.js';
 import type { Db } from '../../../db/database.js';
 import { InvalidCodeError, InvalidCodeFormatError, NotConnectedError } from '../../../errors/domain-errors.js';
@@ -78,13 +79,14 @@ export class ConnectionService {
     let wrongCode = false;
     let stored: StoredConnection | undefined;
     try {
-      stored = await this.claimAndStore(principal, codeHash, ip);
+      // Redeemed: the session's wrong codes are forgiven, the user's and the address' tries given back, in the
+      // statement that claims the code.
+      stored = await this.claimAndStore(principal, codeHash, ip, tries.forgiveWhen(sessionKey));
       if (!stored) {
         wrongCode = true;
         throw new InvalidCodeError();
       }
-      // The session's wrong codes are forgiven, the user's and the address' tries given back: one statement.
-      await tries.forgive(sessionKey);
+      tries.forgiven();
     } finally {
       // A wrong code keeps its tries; a failure that is not the client's gives them back.
       if (!wrongCode) await tries.giveBack();
@@ -102,6 +104,7 @@ export class ConnectionService {
     principal: Principal,
     codeHash: string,
     ip: string,
+    onRedeemed: (redeemed: string) => RawBuilder<unknown>,
   ): Promise<StoredConnection | undefined> {
     const { db, clock, keys } = this.deps;
     const now = clock.now();
@@ -117,6 +120,7 @@ export class ConnectionService {
           action: 'ms365.redeem',
           ip,
         },
+        onRedeemed,
       );
       const attempt = claimed?.attempt;
       if (!claimed?.tokenCache || !attempt?.account) return undefined;
