@@ -144,9 +144,12 @@ export class ConnectAttemptService {
     };
   }
 
-  /** Microsoft's authorize URL for a pending attempt: a new trip (the previous one stops working). */
-  async authorizeUrl(principal: Principal, attemptId: string): Promise<string> {
-    const trip = this.tripSecrets(attemptId);
+  /**
+   * Microsoft's authorize URL for a pending attempt: a new trip (the previous one stops working). `requestOrigin`:
+   * where the connector window asked from, the attempt's return origin as a rule (see `tripSecrets`).
+   */
+  async authorizeUrl(principal: Principal, attemptId: string, requestOrigin: string): Promise<string> {
+    const trip = this.tripSecrets(attemptId, requestOrigin);
     // Found and replaced in one statement; only when that finds nothing is the attempt read, to say why.
     const pending = await replaceOwnAttemptTrip(
       this.deps.db,
@@ -178,16 +181,22 @@ export class ConnectAttemptService {
    */
   private async newTrip(attempt: AttemptRow): Promise<string> {
     if (effectiveAttemptStatus(attempt, this.deps.clock.now()) !== 'pending') throw new AttemptExpiredError();
-    const trip = this.tripSecrets(attempt.id);
+    const trip = this.tripSecrets(attempt.id, attempt.returnOrigin);
     await replaceAttemptTrip(this.deps.db, attempt.id, trip.stored);
     return this.authorizeUrlOf(attempt.scopes, trip);
   }
 
-  /** A new trip's state, verifier and nonce, and what of them is stored (the state's hash, the rest encrypted). */
-  private tripSecrets(attemptId: string) {
+  /**
+   * A new trip's state, verifier and nonce, and what of them is stored (the state's hash, the rest encrypted). The
+   * state ends with the portal origin the browser will be found on (`returnHint`, when it is one), so that
+   * Microsoft's redirect to the shared callback host is sent on there without a read (`handleCallback`). Only a
+   * hint: the claim on that host checks the attempt itself, and a wrong hint costs one more hop, nothing else.
+   */
+  private tripSecrets(attemptId: string, returnHint: string) {
     const codeVerifier = createCodeVerifier();
     const nonce = randomToken(16);
-    const state = `${attemptId}.${randomToken(24)}`;
+    const hint = this.deps.isPortalOrigin(returnHint) ? `.${Buffer.from(returnHint).toString('base64url')}` : '';
+    const state = `${attemptId}.${randomToken(24)}${hint}`;
     return {
       state,
       nonce,
@@ -221,8 +230,16 @@ export class ConnectAttemptService {
     const stateHash = sha256(query.state);
     // The browser presents its session or binding cookie on the host the attempt returns to (both are the host's
     // own cookies), so only then can this callback complete here: claimed at once, without reading it first.
-    const claimed = input.session || input.browserBinding ? await this.claimAsOwner(stateHash, input) : undefined;
+    const credentials = Boolean(input.session || input.browserBinding);
+    const claimed = credentials ? await this.claimAsOwner(stateHash, input) : undefined;
     if (claimed) return this.redeemCallback(claimed, query, input.ip);
+    // Without them this is, as a rule, Microsoft's redirect to the shared callback host: on to the host the state
+    // names, unread. Never to anything but a portal origin, and only to another host (no loop): there the
+    // attempt is claimed or read as here.
+    const hinted = credentials ? undefined : returnHintOf(query.state);
+    if (hinted && hostOf(hinted) !== hostOf(input.requestOrigin) && this.deps.isPortalOrigin(hinted)) {
+      return `${hinted}${CALLBACK_PATH}?${new URLSearchParams(definedEntries(query))}`;
+    }
 
     const attempt = await findAttemptByStateHash(this.deps.db, stateHash);
     if (!attempt) return `${this.deps.publicUrl}${connectorPage('unknown')}?error=invalid_state`;
@@ -403,6 +420,13 @@ export class ConnectAttemptService {
 
 function definedEntries(query: Record<string, string | undefined>): Array<[string, string]> {
   return Object.entries(query).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+}
+
+/** The return origin a state of `tripSecrets` ends with, if it has one (`<attempt>.<random>.<origin, base64url>`). */
+function returnHintOf(state: string): string | undefined {
+  const parts = state.split('.');
+  if (parts.length !== 3 || !parts[2]) return undefined;
+  return Buffer.from(parts[2], 'base64url').toString('utf8');
 }
 
 function hostOf(origin: string): string {
