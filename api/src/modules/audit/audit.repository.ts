@@ -62,8 +62,7 @@ export async function writeWithAuditEvent(
  * `write` (an UPDATE or INSERT … RETURNING, not executed) and the audit row of its outcome in one statement: a
  * success when `write` returned a row that `succeeded` (a condition on the returned columns) holds for, with the
  * details `successDetails` builds from that row (a jsonb expression on its columns), else a failure with
- * `failureDetails`. Both commit with the write, or neither; so do the writes of `onSuccess`. Answers the rows
- * `write` returned.
+ * `failureDetails`. Both commit with the write, or neither. Answers the rows `write` returned.
  */
 export async function writeWithAuditOutcome<R>(
   db: Db,
@@ -73,21 +72,14 @@ export async function writeWithAuditOutcome<R>(
     succeeded: RawBuilder<boolean>;
     successDetails: RawBuilder<unknown>;
     failureDetails: Record<string, unknown>;
-    /**
-     * Further CTEs (`name as (…), …`) that write only on success: given the name of the CTE that has a row exactly
-     * then (`exists (select 1 from <name>)`).
-     */
-    onSuccess?: (succeeded: string) => RawBuilder<unknown>;
   },
 ): Promise<R[]> {
   const { event } = audit;
-  const more = audit.onSuccess ? sql`${audit.onSuccess('succeeded')},` : sql``;
   const result = await executePrepared(
     db,
     sql<R>`
     with written as (${write}),
     succeeded as (select ${audit.successDetails} as details from written where ${audit.succeeded} limit 1),
-    ${more}
     audited as (
       insert into audit_events (tenant_id, tenant_slug, actor, action, outcome, details, ip)
       select ${event.tenantId}::uuid, ${event.tenantSlug}::text, ${event.actor}::text, ${event.action}::text,

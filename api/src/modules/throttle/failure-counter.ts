@@ -5,7 +5,6 @@ import { TooManyAttemptsError } from '../../errors/domain-errors.js';
 import type { Clock } from '../../support/clock.js';
 import {
   clearAndGiveBackThrottleTries,
-  clearAndGiveBackThrottleTriesWhen,
   clearThrottleCounter,
   findThrottleWindowStart,
   giveBackThrottleTries,
@@ -125,21 +124,6 @@ export class ReservedTries {
       tries.push(taken);
     }
     await this.counter.giveBack(tries);
-  }
-
-  /**
-   * `forgive`, inside a statement of the caller's: the CTEs that forgive when the caller's CTE named `when` has a
-   * row. The tries stay open here (given back by `giveBack` should the statement fail or roll back) until the
-   * caller says `forgiven()` after the statement forgave and committed.
-   */
-  forgiveWhen(key: string): (when: string) => RawBuilder<unknown> {
-    const tries = [...this.open.values()];
-    return (when) => clearAndGiveBackThrottleTriesWhen(key, tries, when);
-  }
-
-  /** The statement of `forgiveWhen` forgave and committed: nothing is open any more. */
-  forgiven(): void {
-    this.open.clear();
   }
 
   /**

@@ -96,28 +96,6 @@ export async function clearAndGiveBackThrottleTries(
   );
 }
 
-/**
- * `clearAndGiveBackThrottleTries` as CTEs (`forgive_cleared as (…), forgive_given as (…)`) for a statement of the
- * caller's, writing only when its CTE named `when` has a row (a redemption forgives in the statement that claims
- * the code, only if it claimed one).
- */
-export function clearAndGiveBackThrottleTriesWhen(
-  clearKey: string,
-  tries: ReadonlyArray<{ key: string; windowStartedAt: Date }>,
-  when: string,
-) {
-  const others = tries.filter((t) => t.key !== clearKey);
-  const only = sql`exists (select 1 from ${sql.table(when)})`;
-  const cleared = sql`forgive_cleared as (delete from throttle_counters where key = ${clearKey} and ${only})`;
-  if (others.length === 0) return cleared;
-  return sql`${cleared},
-    forgive_given as (
-      update throttle_counters as counter set failures = counter.failures - 1
-      from ${triesInput(others)}
-      where counter.key = given.key and counter.window_started_at = given.window_started_at and counter.failures > 0
-        and ${only})`;
-}
-
 export function findThrottleWindowStart(db: Db, key: string): Promise<{ windowStartedAt: Date } | undefined> {
   return db.selectFrom('throttleCounters').select('windowStartedAt').where('key', '=', key).executeTakeFirst();
 }

@@ -1,4 +1,4 @@
-import { sql, type RawBuilder, type Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Database, Db } from '../../../db/database.js';
 import { executePrepared } from '../../../db/prepared-statements.js';
 import { writeWithAuditOutcome, type NewAuditEvent } from '../../audit/audit.repository.js';
@@ -254,8 +254,6 @@ export async function claimAttemptByCode(
   trx: Transaction<Database>,
   query: { codeHash: string; tenantId: string; eloUserId: string; now: Date },
   audit: Omit<NewAuditEvent, 'outcome' | 'details'>,
-  /** CTEs that write only when the code was redeemed (the throttle's forgiveness), see writeWithAuditOutcome. */
-  onRedeemed?: (redeemed: string) => RawBuilder<unknown>,
 ): Promise<{ attempt: AttemptRow; tokenCache: string | null } | undefined> {
   const claim = sql<AttemptRow & { claimedTokenCache: string | null }>`
     update ms365_attempts as a set status = 'redeemed', redeemed_at = ${query.now}, token_cache = null
@@ -273,7 +271,6 @@ export async function claimAttemptByCode(
     succeeded: sql<boolean>`claimed_token_cache <> '' and account is not null`,
     successDetails: sql`jsonb_build_object('account', account->>'username')`,
     failureDetails: { code: 'invalid_code' },
-    ...(onRedeemed ? { onSuccess: onRedeemed } : {}),
   });
   if (!row) return undefined;
   const { claimedTokenCache, ...attempt } = row;

@@ -6,7 +6,6 @@ import type {
   FeatureSettings,
   RedeemResponse,
 } from '@ecm365/shared';
-import type { RawBuilder } from 'kysely';
 import type { KeyRing } from '../../../crypto/key-ring.js';
 import type { Db } from '../../../db/database.js';
 import { InvalidCodeError, InvalidCodeFormatError, NotConnectedError } from '../../../errors/domain-errors.js';
@@ -79,14 +78,13 @@ export class ConnectionService {
     let wrongCode = false;
     let stored: StoredConnection | undefined;
     try {
-      // Redeemed: the session's wrong codes are forgiven, the user's and the address' tries given back, in the
-      // statement that claims the code.
-      stored = await this.claimAndStore(principal, codeHash, ip, tries.forgiveWhen(sessionKey));
+      stored = await this.claimAndStore(principal, codeHash, ip);
       if (!stored) {
         wrongCode = true;
         throw new InvalidCodeError();
       }
-      tries.forgiven();
+      // The session's wrong codes are forgiven, the user's and the address' tries given back: one statement.
+      await tries.forgive(sessionKey);
     } finally {
       // A wrong code keeps its tries; a failure that is not the client's gives them back.
       if (!wrongCode) await tries.giveBack();
@@ -104,7 +102,6 @@ export class ConnectionService {
     principal: Principal,
     codeHash: string,
     ip: string,
-    onRedeemed: (redeemed: string) => RawBuilder<unknown>,
   ): Promise<StoredConnection | undefined> {
     const { db, clock, keys } = this.deps;
     const now = clock.now();
@@ -120,7 +117,6 @@ export class ConnectionService {
           action: 'ms365.redeem',
           ip,
         },
-        onRedeemed,
       );
       const attempt = claimed?.attempt;
       if (!claimed?.tokenCache || !attempt?.account) return undefined;
