@@ -94,8 +94,8 @@ export class ConnectionService {
   }
 
   /**
-   * One transaction: claiming the code, storing the connection, its event and the audit row of the redemption
-   * (or of the wrong code) happen together or not at all. Answers the stored connection with the tenant's feature
+   * One transaction: claiming the code with the audit row of the redemption (or of the wrong code), storing the
+   * connection and its event happen together or not at all. Answers the stored connection with the tenant's feature
    * settings, what the test after it starts from.
    */
   private async claimAndStore(
@@ -103,21 +103,23 @@ export class ConnectionService {
     codeHash: string,
     ip: string,
   ): Promise<StoredConnection | undefined> {
-    const { db, clock, keys, audit } = this.deps;
+    const { db, clock, keys } = this.deps;
     const now = clock.now();
-    const auditBase = { tenant: principal.tenant, actor: principal.user.name, action: 'ms365.redeem' as const, ip };
     const stored = await db.transaction().execute(async (trx) => {
-      const claimed = await claimAttemptByCode(trx, {
-        codeHash,
-        tenantId: principal.tenant.id,
-        eloUserId: principal.user.id,
-        now,
-      });
+      // The claim writes the redemption's audit row (success, or invalid_code) in the same statement.
+      const claimed = await claimAttemptByCode(
+        trx,
+        { codeHash, tenantId: principal.tenant.id, eloUserId: principal.user.id, now },
+        {
+          tenantId: principal.tenant.id,
+          tenantSlug: principal.tenant.slug,
+          actor: principal.user.name,
+          action: 'ms365.redeem',
+          ip,
+        },
+      );
       const attempt = claimed?.attempt;
-      if (!claimed?.tokenCache || !attempt?.account) {
-        await audit.record({ ...auditBase, outcome: 'failure', details: { code: 'invalid_code' } }, trx);
-        return undefined;
-      }
+      if (!claimed?.tokenCache || !attempt?.account) return undefined;
       const row = newConnectionRow(
         {
           tenantId: principal.tenant.id,
@@ -131,7 +133,6 @@ export class ConnectionService {
       );
       const connection = await upsertConnection(trx, row);
       await recordConnected(trx, connection.connection);
-      await audit.record({ ...auditBase, outcome: 'success', details: { account: row.accountUsername } }, trx);
       return connection;
     });
     this.deps.statusCache.delete(principal.tenant.id);
