@@ -23,9 +23,16 @@ const MB = 2 ** 20;
 function countChecks(connections: ConnectionService): { byTenant: Map<string, number>; total: () => number } {
   const byTenant = new Map<string, number>();
   const testAndRecord = connections.testAndRecord.bind(connections);
+  const count = (tenantId: string) => byTenant.set(tenantId, (byTenant.get(tenantId) ?? 0) + 1);
   connections.testAndRecord = (connection, options) => {
-    if (options?.trigger === 'monitor') byTenant.set(connection.tenantId, (byTenant.get(connection.tenantId) ?? 0) + 1);
+    if (options?.trigger === 'monitor') count(connection.tenantId);
     return testAndRecord(connection, options);
+  };
+  // The monitor's own path: a page of checks recorded together.
+  const testAndRecordPage = connections.testAndRecordPage.bind(connections);
+  connections.testAndRecordPage = (page, options) => {
+    if (options.trigger === 'monitor') for (const { connection } of page) count(connection.tenantId);
+    return testAndRecordPage(page, options);
   };
   return { byTenant, total: () => [...byTenant.values()].reduce((sum, n) => sum + n, 0) };
 }
