@@ -8,6 +8,7 @@ import {
 import type { Agent } from 'undici';
 import { observed, type MicrosoftCallObserver } from './call-observer.js';
 import { UndiciGraphHandler } from './graph-undici-handler.js';
+import type { MailboxLimiter } from './mailbox-limiter.js';
 import type { MicrosoftEndpoints } from './microsoft-endpoints.js';
 import { isNetworkFailure, MicrosoftRequestError, networkFailure } from './microsoft-request-error.js';
 import { parseRetryAfter } from './retry-after.js';
@@ -45,6 +46,11 @@ export class GraphGateway {
     private readonly endpoints: MicrosoftEndpoints,
     dispatcher: Agent,
     private readonly onCall?: MicrosoftCallObserver,
+    /**
+     * The mail gateway's slots per mailbox (GraphMailGateway.limiter): the Inbox is one more request on the
+     * mailbox, and Exchange answers 429 MailboxConcurrency to the fifth in flight, whoever sends it.
+     */
+    private readonly mailboxes?: MailboxLimiter,
   ) {
     const authentication = new AuthenticationHandler(NO_DEFAULT_TOKEN);
     const telemetry = new TelemetryHandler();
@@ -68,14 +74,14 @@ export class GraphGateway {
 
   /** The inbox of a mailbox the connected user may open (own or shared, e.g. rechnungen@…). */
   inbox(accessToken: string, mailbox: string): Promise<MailFolderSummary> {
-    return observed(this.onCall, 'graph_inbox', () =>
+    const call = () =>
       this.get<MailFolderSummary>(accessToken, `/users/${encodeURIComponent(mailbox)}/mailFolders/inbox`, [
         'id',
         'displayName',
         'totalItemCount',
         'unreadItemCount',
-      ]),
-    );
+      ]);
+    return observed(this.onCall, 'graph_inbox', () => (this.mailboxes ? this.mailboxes.run(mailbox, call) : call()));
   }
 
   private async get<T>(accessToken: string, path: string, select: string[]): Promise<T> {
