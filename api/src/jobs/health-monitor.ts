@@ -5,6 +5,7 @@ import { claimDueConnections, findConnections } from '../modules/ms365/connectio
 import type { ConnectionService } from '../modules/ms365/connection/connection.service.js';
 import { listFeaturesOfTenants } from '../modules/ms365/features/feature.repository.js';
 import { featureSettingsOf } from '../modules/ms365/features/feature.service.js';
+import { findImportSettingsOfTenants } from '../modules/invoice-import/invoice-import.repository.js';
 import type { Clock } from '../support/clock.js';
 
 export const SWEEP_QUEUE = 'ms365-health-sweep';
@@ -124,13 +125,18 @@ export class HealthMonitor {
    * one that fails is retried as it is.
    */
   async checkPage(tenantIds: string[]): Promise<void> {
-    const [connections, featureRows] = await Promise.all([
+    // The page's rows, feature settings and import settings in one query each (the import's probe read its
+    // settings once per check before).
+    const [connections, featureRows, importRows] = await Promise.all([
       findConnections(this.deps.db, tenantIds),
       listFeaturesOfTenants(this.deps.db, tenantIds),
+      findImportSettingsOfTenants(this.deps.db, tenantIds),
     ]);
+    const importSettings = new Map(importRows.map((row) => [row.tenantId, row]));
     const page = connections.map((connection) => ({
       connection,
       features: featureSettingsOf(featureRows.filter((row) => row.tenantId === connection.tenantId)),
+      importSettings: importSettings.get(connection.tenantId) ?? null,
     }));
     const answers = await this.deps.connections.testAndRecordPage(page, { forceRefresh: true, trigger: 'monitor' });
     const failed: string[] = [];

@@ -33,6 +33,7 @@ import { Ms365CodeIssuer } from '../attempts/ms365-code-issuer.js';
 import { revokeConnection } from './revoke-connection.js';
 import type { TtlCache } from '../../../support/ttl-cache.js';
 import type { ConnectionRow } from '../ms365.tables.js';
+import type { InvoiceImportSettingsRow } from '../../invoice-import/invoice-import.tables.js';
 
 export interface ConnectionServiceDeps {
   db: Db;
@@ -225,14 +226,19 @@ export class ConnectionService {
    * bad row costs only its own result.
    */
   async testAndRecordPage(
-    page: ReadonlyArray<{ connection: ConnectionRow; features: FeatureSettings[] }>,
+    page: ReadonlyArray<{
+      connection: ConnectionRow;
+      features: FeatureSettings[];
+      /** The invoice import's stored settings (null: none stored), read for the page. */
+      importSettings?: InvoiceImportSettingsRow | null;
+    }>,
     options: { forceRefresh?: boolean; trigger: ConnectionTestTrigger },
   ): Promise<Array<{ tenantId: string; outcome: TestOutcome } | { tenantId: string; error: unknown }>> {
     const answers: Array<{ tenantId: string; outcome: TestOutcome } | { tenantId: string; error: unknown }> = [];
     const tested: PendingResult[] = [];
-    for (const { connection, features } of page) {
+    for (const { connection, features, importSettings } of page) {
       try {
-        const outcome = await this.deps.tester.run(connection, { ...options, features });
+        const outcome = await this.deps.tester.run(connection, { ...options, features, importSettings });
         tested.push({ connection, outcome, features, at: this.deps.clock.now() });
       } catch (error) {
         answers.push({ tenantId: connection.tenantId, error });
