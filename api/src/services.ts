@@ -111,7 +111,8 @@ export function createServices(deps: ServiceDependencies) {
   const graphMail = new GraphMailGateway(deps.microsoft, dispatcher, metrics.observer('microsoft'));
   const tester = new ConnectionTester(
     tokens,
-    new GraphGateway(deps.microsoft, dispatcher, metrics.observer('microsoft')),
+    // The Inbox shares the import's slots per mailbox (Exchange counts both).
+    new GraphGateway(deps.microsoft, dispatcher, metrics.observer('microsoft'), graphMail.limiter),
     features,
     clock,
     logError,

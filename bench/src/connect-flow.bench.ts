@@ -50,6 +50,11 @@ export async function runConnectFlowBench(settings: BenchSettings) {
     const cpu = process.cpuUsage(cpuBefore);
     const emulatorCpuAfter = processCpuMs(bench.emulators.pid);
     const queries = meter.read();
+    // BENCH_QUERY_TALLY=1: each statement's text (160 characters) with how often it ran per flow.
+    if (process.env.BENCH_QUERY_TALLY) {
+      for (const [text, n] of meter.tally())
+        console.log(`${(n / Math.max(1, measured.durations.length)).toFixed(2)}  ${text}`);
+    }
     const postgresCpuMs = await postgres.stop();
     if (profiler && settings.cpuProfileDir) {
       const file = path.join(settings.cpuProfileDir, `connect-flow-${Date.now()}.cpuprofile`);

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { startCpuProfile } from './support/cpu-profiler.js';
 import { processCpuMs } from './support/machine-load.js';
 import { collectGarbage, sampleMemory } from './support/memory-sampler.js';
+import { meterPostgresCpu } from './support/postgres-cpu.js';
 import { meterQueries } from './support/query-meter.js';
 import { printJson, printTable, progress } from './support/report.js';
 import { seedConnectionsInChild } from './support/seed-in-child.js';
@@ -23,9 +24,16 @@ const MB = 2 ** 20;
 function countChecks(connections: ConnectionService): { byTenant: Map<string, number>; total: () => number } {
   const byTenant = new Map<string, number>();
   const testAndRecord = connections.testAndRecord.bind(connections);
+  const count = (tenantId: string) => byTenant.set(tenantId, (byTenant.get(tenantId) ?? 0) + 1);
   connections.testAndRecord = (connection, options) => {
-    if (options?.trigger === 'monitor') byTenant.set(connection.tenantId, (byTenant.get(connection.tenantId) ?? 0) + 1);
+    if (options?.trigger === 'monitor') count(connection.tenantId);
     return testAndRecord(connection, options);
+  };
+  // The monitor's own path: a page of checks recorded together.
+  const testAndRecordPage = connections.testAndRecordPage.bind(connections);
+  connections.testAndRecordPage = (page, options) => {
+    if (options.trigger === 'monitor') for (const { connection } of page) count(connection.tenantId);
+    return testAndRecordPage(page, options);
   };
   return { byTenant, total: () => [...byTenant.values()].reduce((sum, n) => sum + n, 0) };
 }
@@ -107,6 +115,7 @@ export async function runHealthSweepBench(settings: BenchSettings) {
           'checks/s',
           'CPU ms/check',
           'emulator CPU ms/check',
+          'PostgreSQL CPU ms/check',
           'queries/check',
           'per instance',
           'duplicates',
@@ -123,6 +132,7 @@ export async function runHealthSweepBench(settings: BenchSettings) {
           round.connectionsPerSecond,
           round.cpuMsPerCheck,
           round.emulatorCpuMsPerCheck ?? '–',
+          round.postgresCpuMsPerCheck ?? '–',
           round.queriesPerCheck,
           round.perInstance.join(' / '),
           round.duplicates,
@@ -171,6 +181,9 @@ async function measureRound(
   const profiler = settings.cpuProfileDir ? await startCpuProfile() : undefined;
   const cpuBefore = process.cpuUsage();
   const emulatorCpuBefore = processCpuMs(emulatorPid);
+  // Every backend of the bench's database (the app's pool, pg-boss', the observer's): each saved round trip saves
+  // work there too, on the same cores.
+  const postgres = await meterPostgresCpu(observer.pool);
   const since = new Date();
   const started = performance.now();
   let queued = 0;
@@ -209,6 +222,7 @@ async function measureRound(
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
   const emulatorCpuAfter = processCpuMs(emulatorPid);
+  const postgresCpuMs = await postgres.stop();
   const peak = memory.stop();
   if (profiler && settings.cpuProfileDir) {
     const file = await profiler.stop(path.join(settings.cpuProfileDir, `sweep-${count}-${Date.now()}.cpuprofile`));
@@ -244,6 +258,8 @@ async function measureRound(
       emulatorCpuBefore === undefined || emulatorCpuAfter === undefined
         ? undefined
         : (emulatorCpuAfter - emulatorCpuBefore) / Math.max(1, done),
+    /** CPU of PostgreSQL's backends of the bench's database per check (where PostgreSQL runs on this machine). */
+    postgresCpuMsPerCheck: postgresCpuMs === undefined ? undefined : postgresCpuMs / Math.max(1, done),
     sweeps,
     sweepSeconds,
     memory: {

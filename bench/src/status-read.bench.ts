@@ -3,7 +3,7 @@ import type { BenchSettings } from './settings.js';
 import { startAppUnderBench, type AppUnderBench } from './support/app-under-bench.js';
 import { startBareServer } from './support/bare-server.js';
 import { startCpuProfile } from './support/cpu-profiler.js';
-import { PortalClient } from './support/http-clients.js';
+import { PortalClient, signIn } from './support/http-clients.js';
 import { runLoad, type LoadRequest, type ServerSide } from './support/load-generator.js';
 import { meterQueries, type QueryCounts } from './support/query-meter.js';
 import { printJson, printTable, progress } from './support/report.js';
@@ -44,6 +44,13 @@ const clean = (run: ServerSide<unknown>) => run.load.errors === 0 && run.load.no
 
 type Load = Omit<LoadRequest, 'url' | 'headers'>;
 
+/** Sessions the status read is loaded with (BENCH_STATUS_SESSIONS, default 1: one portal polling). */
+function statusSessions(): number {
+  const value = Number(process.env.BENCH_STATUS_SESSIONS ?? '1');
+  if (!Number.isInteger(value) || value < 1 || value > 1000) throw new Error('BENCH_STATUS_SESSIONS must be 1 to 1000');
+  return value;
+}
+
 /** The two measured status reads: the app's caches as configured, and both switched off. */
 const VARIANTS = {
   cacheHit: { label: 'cache hit', file: 'cache-hit', caches: true },
@@ -74,9 +81,26 @@ async function measureBare(settings: BenchSettings, load: Load): Promise<ServerS
     `status read: bare route, ${load.warmupSeconds} s warm-up + ${load.durationSeconds} s at ${load.connections} connections`,
   );
   const bareServer = await startBareServer(settings.logLevel);
-  return runLoad({ ...load, url: bareServer.url, headers: {} }, { start() {}, stop: () => undefined }).finally(() =>
-    bareServer.close(),
-  );
+  // Profiled too when the status reads are: what the app does on top of the yardstick is the difference of the two.
+  let profiler: Awaited<ReturnType<typeof startCpuProfile>> | undefined;
+  const run = await runLoad(
+    { ...load, url: bareServer.url, headers: {} },
+    {
+      async start() {
+        if (settings.cpuProfileDir) profiler = await startCpuProfile();
+      },
+      async stop() {
+        if (profiler && settings.cpuProfileDir) {
+          const file = await profiler.stop(
+            path.join(settings.cpuProfileDir, `status-read-bare-${Date.now()}.cpuprofile`),
+          );
+          console.log(`CPU profile of the server during the bare route: ${file}`);
+        }
+        return undefined;
+      },
+    },
+  ).finally(() => bareServer.close());
+  return run;
 }
 
 /**
@@ -92,6 +116,11 @@ async function measureStatusRead(
 ) {
   await bench.startJobs();
   const session = await connectedTenant(bench, portal);
+  // BENCH_STATUS_SESSIONS > 1: the load comes from that many sessions of the tenant's admin (each connection takes
+  // them in turn), so concurrent reads are not all of one session (what the session cache and the shared
+  // lookups of session-lookups.ts would see in production with many portals open).
+  const sessions = [session];
+  while (sessions.length < statusSessions()) sessions.push(await signIn(portal, session.host));
   const meter = meterQueries(bench.database.pool);
   const sequential = await probeStatusRead(bench, portal, session, meter);
 
@@ -99,7 +128,12 @@ async function measureStatusRead(
   let profiler: Awaited<ReturnType<typeof startCpuProfile>> | undefined;
   let profileFile: string | undefined;
   const run = await runLoad<QueryCounts>(
-    { ...load, url: `${bench.origin}${STATUS_PATH}`, headers: { host: session.host, cookie: session.cookie } },
+    {
+      ...load,
+      url: `${bench.origin}${STATUS_PATH}`,
+      headers: { host: session.host, cookie: session.cookie },
+      ...(sessions.length > 1 ? { headerSets: sessions.map((one) => ({ cookie: one.cookie })) } : {}),
+    },
     {
       async start() {
         if (settings.cpuProfileDir) profiler = await startCpuProfile();
@@ -184,7 +218,7 @@ export async function runStatusReadBench(settings: BenchSettings) {
   ] as const;
 
   printTable(
-    `Benchmark 1: authenticated status read vs bare route (${settings.connections} connections, ${settings.durationSeconds} s, logger ${settings.logLevel} → /dev/null)`,
+    `Benchmark 1: authenticated status read vs bare route (${settings.connections} connections, ${statusSessions()} session(s), ${settings.durationSeconds} s, logger ${settings.logLevel} → /dev/null)`,
     [
       [
         'route',
@@ -242,6 +276,7 @@ export async function runStatusReadBench(settings: BenchSettings) {
   const figures = {
     valid,
     connections: settings.connections,
+    sessions: statusSessions(),
     durationSeconds: settings.durationSeconds,
     warmupSeconds: settings.warmupSeconds,
     logLevel: settings.logLevel,

@@ -1,11 +1,11 @@
 import { CSRF_HEADER } from '@ecm365/shared';
 import type {} from '@fastify/cookie';
-import type { FastifyReply, FastifyRequest, onRequestHookHandler } from 'fastify';
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction, onRequestHookHandler } from 'fastify';
 import { AccessDeniedError, CsrfFailedError, NotAuthenticatedError } from '../errors/domain-errors.js';
 import { evaluateMs365Access } from '../modules/access/ms365-access.js';
 import type { Principal } from '../modules/auth/principal.js';
 import type { SessionService } from '../modules/sessions/session.service.js';
-import { sessionFitsHost, tenantFromHost } from '../modules/tenants/tenant-host.js';
+import { sessionFitsHost, tenantFromHost, type HostTenant } from '../modules/tenants/tenant-host.js';
 import type { Clock } from '../support/clock.js';
 import { constantTimeEqual } from '../support/secrets.js';
 import { assertScope } from './route-scope.js';
@@ -44,8 +44,19 @@ export function principalOf(request: FastifyRequest): Principal {
  * CSRF token on unsafe cookie requests) and `requireMs365Access` (403 "Zugriff nicht erlaubt").
  */
 export function createRequestAuth(deps: RequestAuthDeps) {
-  const hostOf = (request: FastifyRequest) =>
-    tenantFromHost(request.hostname, deps.hostRules.baseDomain, deps.hostRules.defaultTenant);
+  // What each host name means, worked out once per name (every authenticated request asks); bounded, since the
+  // Host header is the caller's.
+  const hosts = new Map<string, HostTenant>();
+  const hostOf = (request: FastifyRequest): HostTenant => {
+    const hostname = request.hostname;
+    let host = hosts.get(hostname);
+    if (!host) {
+      host = Object.freeze(tenantFromHost(hostname, deps.hostRules.baseDomain, deps.hostRules.defaultTenant));
+      if (hosts.size >= 1_000) hosts.clear();
+      hosts.set(hostname, host);
+    }
+    return host;
+  };
 
   /**
    * An API token acts for its tenant wherever it is sent, except on another tenant's host, where it is no one's
@@ -83,10 +94,9 @@ export function createRequestAuth(deps: RequestAuthDeps) {
 
   /**
    * The session principal when this instance's session cache answers it at once and it fits the host, with the
-   * same CSRF rule; undefined sends the request the long way (a bearer token goes first there, as always).
+   * same CSRF rule; undefined sends the request the long way.
    */
   function fromCachedSession(request: FastifyRequest): Principal | undefined {
-    if (request.headers.authorization && deps.bearer) return undefined;
     const sessionId = request.cookies[deps.sessionCookie];
     const principal = sessionId ? deps.sessions.resolveCached(sessionId) : undefined;
     if (!principal?.sessionHost) return undefined;
@@ -116,34 +126,28 @@ export function createRequestAuth(deps: RequestAuthDeps) {
     return principal;
   }
 
-  /** Session cookie or API token (the Microsoft 365 routes). */
-  const authenticate: onRequestHookHandler = async (request: FastifyRequest, _reply: FastifyReply) => {
-    request.principal = await principalOfRequest(request);
-  };
-
   /**
-   * `authenticate` in callback style, for the routes portals poll (the status read): a session this instance's
-   * cache holds is accepted without a promise; everything else takes the asynchronous way. The same rules.
+   * Session cookie or API token (the Microsoft 365 routes). A session this instance's cache holds is accepted at
+   * once, without a promise (the status read portals poll: issue 13's profile); everything else takes the
+   * asynchronous way, a bearer token first. A refusal is thrown (or the answered promise rejects), never passed to
+   * `done`, so a handler may also await the hook itself (attempt.routes.ts).
    */
-  const authenticateCallback: onRequestHookHandler = (request, _reply, done) => {
-    let cached: Principal | undefined;
-    try {
-      cached = fromCachedSession(request);
-      if (cached) assertScope(request, cached);
-    } catch (error) {
-      done(error as Error);
-      return;
+  function authenticate(
+    request: FastifyRequest,
+    _reply: FastifyReply,
+    done: HookHandlerDoneFunction,
+  ): Promise<void> | undefined {
+    const cached = request.headers.authorization && deps.bearer ? undefined : fromCachedSession(request);
+    if (!cached) {
+      return principalOfRequest(request).then((principal) => {
+        request.principal = principal;
+      });
     }
-    if (cached) {
-      request.principal = cached;
-      done();
-      return;
-    }
-    principalOfRequest(request).then((principal) => {
-      request.principal = principal;
-      done();
-    }, done);
-  };
+    assertScope(request, cached);
+    request.principal = cached;
+    done();
+    return undefined;
+  }
 
   /** API token only (`GET /api-tokens/current`): a browser session is no token to describe. */
   const authenticateToken: onRequestHookHandler = async (request: FastifyRequest, _reply: FastifyReply) => {
@@ -159,29 +163,15 @@ export function createRequestAuth(deps: RequestAuthDeps) {
     request.principal = principal;
   };
 
-  function ms365AccessError(request: FastifyRequest): AccessDeniedError | undefined {
+  /** 403 "Zugriff nicht erlaubt" unless the principal may use Microsoft 365; nothing in it waits (thrown, as above). */
+  function requireMs365Access(request: FastifyRequest, _reply: FastifyReply, done: HookHandlerDoneFunction): void {
     const access = evaluateMs365Access(principalOf(request), deps.clock.now());
-    return access.allowed ? undefined : new AccessDeniedError({ group: access.group, reason: access.reason });
+    if (!access.allowed) throw new AccessDeniedError({ group: access.group, reason: access.reason });
+    done();
   }
 
-  const requireMs365Access: onRequestHookHandler = async (request: FastifyRequest, _reply: FastifyReply) => {
-    const denied = ms365AccessError(request);
-    if (denied) throw denied;
-  };
-
-  /** `requireMs365Access` in callback style: nothing in it waits. */
-  const requireMs365AccessCallback: onRequestHookHandler = (request, _reply, done) => {
-    let denied: Error | undefined;
-    try {
-      denied = ms365AccessError(request);
-    } catch (error) {
-      denied = error as Error;
-    }
-    done(denied);
-  };
-
-  /** The onRequest hooks of a Microsoft 365 route (either pair may be used; these spare the promises). */
-  const ms365Guard = [authenticateCallback, requireMs365AccessCallback];
+  /** The onRequest hooks of a Microsoft 365 route. */
+  const ms365Guard = [authenticate, requireMs365Access];
 
   return { authenticate, authenticateSession, authenticateToken, requireMs365Access, ms365Guard, sessionOf };
 }

@@ -25,9 +25,6 @@ const HOOK_ERRORS: Readonly<Record<string, readonly ErrorCode[]>> = {
   authenticate: ['not_authenticated'],
   authenticateSession: ['not_authenticated'],
   requireMs365Access: ['access_denied'],
-  // The callback-style pair of `ms365Guard` (the status read) answers the same.
-  authenticateCallback: ['not_authenticated'],
-  requireMs365AccessCallback: ['access_denied'],
 };
 
 function hookNames(route: RouteOptions): string[] {

@@ -82,10 +82,18 @@ const isApiPath = (url: string) => url.startsWith('/api/') || url === '/api' || 
 export const securityHeaders = fastifyPlugin(
   async (app: FastifyInstance, options: { publicUrl: string }) => {
     const headers = securityHeaderValues(options.publicUrl);
+    // The four sets a reply can get (over https or not, API or not), each made once: one `reply.headers` per request.
+    const api = { ...headers, 'cache-control': 'no-store' };
+    const sets = {
+      http: { page: headers, api },
+      https: {
+        page: { ...headers, 'strict-transport-security': HSTS },
+        api: { ...api, 'strict-transport-security': HSTS },
+      },
+    };
     app.addHook('onRequest', (request, reply, done) => {
-      reply.headers(headers);
-      if (request.protocol === 'https') reply.header('strict-transport-security', HSTS);
-      if (isApiPath(request.url)) reply.header('cache-control', 'no-store');
+      const set = request.protocol === 'https' ? sets.https : sets.http;
+      reply.headers(isApiPath(request.url) ? set.api : set.page);
       done();
     });
   },

@@ -8,6 +8,9 @@ import type { Clock } from '../support/clock.js';
 
 export const RELAY_QUEUE = 'events-relay';
 
+/** Events handed out per round. */
+const DISPATCH_BATCH = 100;
+
 export interface EventRelayOptions {
   /** Pause between rounds when nothing was to do. */
   pollMs?: number;
@@ -38,13 +41,20 @@ export class EventRelay {
 
   /** One round: dispatch new events, then attempt what is due. */
   async round(): Promise<RelayRound> {
-    const dispatched = await dispatchEvents(this.deps.db, this.deps.clock);
+    const dispatched = await dispatchEvents(this.deps.db, this.deps.clock, DISPATCH_BATCH);
     const webhooks = await this.deps.webhooks.deliverDue();
     const mails = await this.deps.mails.deliverDue();
     return { dispatched, webhooks, mails };
   }
 
-  /** Rounds until nothing is left to do now (bounded, so a receiver that keeps failing at once cannot spin it). */
+  /**
+   * Rounds until nothing is left to do now (bounded, so a receiver that keeps failing at once cannot spin it). A
+   * round that dispatched less than a batch took every event committed before it; one more round at once would
+   * only catch the events committed meanwhile, which the next poll takes as well. Under a steady stream of events
+   * (every connect flow writes three) that extra round, five statements for one or two events, ran back to back
+   * for as long as the stream lasted (issue 13); now the relay keeps to its poll then. Deliveries and mails keep
+   * the drain going: a webhook's next delivery is due as soon as its previous one went out.
+   */
   async drain(maxRounds = 100): Promise<RelayRound> {
     const total: RelayRound = { dispatched: 0, webhooks: 0, mails: 0 };
     for (let i = 0; i < maxRounds; i++) {
@@ -52,7 +62,7 @@ export class EventRelay {
       total.dispatched += round.dispatched;
       total.webhooks += round.webhooks;
       total.mails += round.mails;
-      if (round.dispatched + round.webhooks + round.mails === 0) break;
+      if (round.dispatched < DISPATCH_BATCH && round.webhooks + round.mails === 0) break;
     }
     return total;
   }

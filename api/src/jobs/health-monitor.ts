@@ -5,9 +5,8 @@ import { claimDueConnections, findConnections } from '../modules/ms365/connectio
 import type { ConnectionService } from '../modules/ms365/connection/connection.service.js';
 import { listFeaturesOfTenants } from '../modules/ms365/features/feature.repository.js';
 import { featureSettingsOf } from '../modules/ms365/features/feature.service.js';
+import { findImportSettingsOfTenants } from '../modules/invoice-import/invoice-import.repository.js';
 import type { Clock } from '../support/clock.js';
-import type { ConnectionRow } from '../modules/ms365/ms365.tables.js';
-import type { FeatureSettings } from '@ecm365/shared';
 
 export const SWEEP_QUEUE = 'ms365-health-sweep';
 export const CHECK_QUEUE = 'ms365-connection-check';
@@ -120,47 +119,46 @@ export class HealthMonitor {
   }
 
   /**
-   * The checks of a page of tenants, one after the other. A check that throws (the database, a bug: Microsoft's
-   * failures are results, not errors) does not cost the others theirs: the page's failed tenants are queued again
-   * as jobs of one, which pg-boss retries on their own; a job of one that fails is retried as it is.
+   * The checks of a page of tenants, one after the other, their outcomes recorded together (testAndRecordPage). A
+   * check that throws (the database, a bug: Microsoft's failures are results, not errors) does not cost the others
+   * theirs: the page's failed tenants are queued again as jobs of one, which pg-boss retries on their own; a job of
+   * one that fails is retried as it is.
    */
   async checkPage(tenantIds: string[]): Promise<void> {
-    const [connections, featureRows] = await Promise.all([
+    // The page's rows, feature settings and import settings in one query each (the import's probe read its
+    // settings once per check before).
+    const [connections, featureRows, importRows] = await Promise.all([
       findConnections(this.deps.db, tenantIds),
       listFeaturesOfTenants(this.deps.db, tenantIds),
+      findImportSettingsOfTenants(this.deps.db, tenantIds),
     ]);
+    const importSettings = new Map(importRows.map((row) => [row.tenantId, row]));
+    const page = connections.map((connection) => ({
+      connection,
+      features: featureSettingsOf(featureRows.filter((row) => row.tenantId === connection.tenantId)),
+      importSettings: importSettings.get(connection.tenantId) ?? null,
+    }));
+    const answers = await this.deps.connections.testAndRecordPage(page, { forceRefresh: true, trigger: 'monitor' });
     const failed: string[] = [];
     let lastError: unknown;
-    for (const connection of connections) {
-      const features = featureSettingsOf(featureRows.filter((row) => row.tenantId === connection.tenantId));
-      try {
-        await this.checkOne(connection, features);
-      } catch (error) {
-        failed.push(connection.tenantId);
-        lastError = error;
-        this.deps.logger.error({ err: error, tenantId: connection.tenantId }, 'connection check could not run');
+    for (const answer of answers) {
+      if ('error' in answer) {
+        failed.push(answer.tenantId);
+        lastError = answer.error;
+        this.deps.logger.error({ err: answer.error, tenantId: answer.tenantId }, 'connection check could not run');
+      } else if (answer.outcome.status !== 'connected') {
+        this.deps.logger.warn(
+          {
+            tenantId: answer.tenantId,
+            status: answer.outcome.status,
+            failed: answer.outcome.result.checks.filter((c) => !c.ok).map((c) => c.id),
+          },
+          'connection check failed',
+        );
       }
     }
     if (failed.length === 0) return;
     if (tenantIds.length === 1) throw lastError;
     await this.queueChecks(failed, 1);
-  }
-
-  private async checkOne(connection: ConnectionRow, features: FeatureSettings[]): Promise<void> {
-    const outcome = await this.deps.connections.testAndRecord(connection, {
-      forceRefresh: true,
-      trigger: 'monitor',
-      features,
-    });
-    if (outcome.status !== 'connected') {
-      this.deps.logger.warn(
-        {
-          tenantId: connection.tenantId,
-          status: outcome.status,
-          failed: outcome.result.checks.filter((c) => !c.ok).map((c) => c.id),
-        },
-        'connection check failed',
-      );
-    }
   }
 }

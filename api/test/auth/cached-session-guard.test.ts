@@ -4,7 +4,7 @@ import { hostOf, signIn, startTestApp, type SignedIn, type TestApp } from '../su
 
 /**
  * The Microsoft 365 routes accept a session from this instance's cache without waiting (request-auth.ts,
- * `ms365Guard`). Every request here comes after a read that put the session (and the status) into the caches,
+ * `authenticate`). Every request here comes after a read that put the session (and the status) into the caches,
  * held for a minute, so each rule below is checked on that quick way and must hold there as on the long one.
  */
 let t: TestApp;

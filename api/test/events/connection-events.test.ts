@@ -68,6 +68,59 @@ describe('connection events in the outbox', () => {
     expect(events[2]?.data).toMatchObject({ previousStatus: 'connected', status: 'needs_reauth', reason: 'token' });
   });
 
+  it("records a monitor page's outcomes together: each tenant's events numbered in order, a bad row costs only its own", async () => {
+    const otherAdmin = await signIn(t.app, 'admin', 'admin', 'other');
+    await asUser(t, admin).post('/api/v1/ms365/connection', { code: await obtainCode(t, admin) });
+    await asUser(t, otherAdmin).post('/api/v1/ms365/connection', { code: await obtainCode(t, otherAdmin) });
+    const page = async () => {
+      const rows = await t.database.db
+        .selectFrom('ms365Connections')
+        .selectAll()
+        .where('tenantId', 'in', [acmeId, otherId])
+        .execute();
+      return rows.map((connection) => ({ connection, features: [] }));
+    };
+    await t.database.db.deleteFrom('outboxEvents').execute();
+
+    // Graph throttles every call: both connections turn to error, each reports tested and then the change.
+    t.microsoft.controls.failNext({ target: 'graph', status: 503, times: 100 });
+    const answers = await t.services.connection.testAndRecordPage(await page(), { trigger: 'monitor' });
+    t.microsoft.controls.reset();
+    expect(answers.map((answer) => ('outcome' in answer ? answer.outcome.status : 'threw'))).toEqual([
+      'error',
+      'error',
+    ]);
+    for (const tenantId of [acmeId, otherId]) {
+      const events = await eventsOf(tenantId);
+      expect(events.map((event) => event.type)).toEqual(['ms365.connection.tested', 'ms365.connection.error']);
+      expect(Number(events[1]?.tenantSeq)).toBe(Number(events[0]?.tenantSeq) + 1);
+      expect(events[1]?.data).toMatchObject({ previousStatus: 'connected', status: 'error' });
+    }
+
+    // An event of acme's that cannot be written fails the page's transaction; other's result is recorded alone.
+    await sql`create function ecm365_fail_event() returns trigger language plpgsql as $$
+      begin raise exception 'simulated failure writing the event'; end $$`.execute(t.database.db);
+    await sql`create trigger fail_event before insert on outbox_events
+      for each row when (new.tenant_id = ${sql.lit(acmeId)}::uuid) execute function ecm365_fail_event()`.execute(
+      t.database.db,
+    );
+    try {
+      const again = await t.services.connection.testAndRecordPage(await page(), { trigger: 'monitor' });
+      const byTenant = new Map(again.map((answer) => [answer.tenantId, answer]));
+      expect(byTenant.get(acmeId)).toHaveProperty('error');
+      expect(byTenant.get(otherId)).toMatchObject({ outcome: { status: 'connected' } });
+    } finally {
+      await sql`drop trigger fail_event on outbox_events`.execute(t.database.db);
+      await sql`drop function ecm365_fail_event()`.execute(t.database.db);
+    }
+    const statuses = await t.database.db.selectFrom('ms365Connections').select(['tenantId', 'status']).execute();
+    expect(Object.fromEntries(statuses.map((row) => [row.tenantId, row.status]))).toMatchObject({
+      [acmeId]: 'error',
+      [otherId]: 'connected',
+    });
+    expect((await typesOf(otherId)).at(-1)).toBe('ms365.connection.tested');
+  });
+
   it('writes deleted in the transaction that deletes the connection', async () => {
     await asUser(t, admin).post('/api/v1/ms365/connection', { code: await obtainCode(t, admin) });
     expect((await asUser(t, admin).delete('/api/v1/ms365/connection')).statusCode).toBe(204);

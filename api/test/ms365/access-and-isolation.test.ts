@@ -170,6 +170,30 @@ describe('tenant and session isolation', () => {
     expect(response.json().connectorUrl.startsWith('http://acme.ecm365.test/connector/')).toBe(true);
   });
 
+  it('follows the return host a state names only to a portal origin, and never for an unknown state', async () => {
+    const hinted = (origin: string) => `made-up.${'x'.repeat(32)}.${Buffer.from(origin).toString('base64url')}`;
+    const arrive = (state: string) =>
+      t.app.inject({
+        method: 'GET',
+        url: `/api/v1/ms365/callback?code=c&state=${encodeURIComponent(state)}`,
+        headers: { host: 'ecm365.test' },
+      });
+    // A foreign origin in a forged state: not followed; the state is unknown.
+    const foreign = await arrive(hinted('https://evil.example'));
+    expect(foreign.statusCode).toBe(303);
+    expect(foreign.headers.location).toBe('http://ecm365.test/connector/unknown?error=invalid_state');
+    // A tenant host: followed there (as any link to that host could), where the unknown state ends the same way.
+    const tenant = await arrive(hinted('http://acme.ecm365.test'));
+    const next = new URL(tenant.headers.location as string);
+    expect(`${next.origin}${next.pathname}`).toBe('http://acme.ecm365.test/api/v1/ms365/callback');
+    const there = await t.app.inject({
+      method: 'GET',
+      url: `${next.pathname}${next.search}`,
+      headers: { host: next.host },
+    });
+    expect(there.headers.location).toBe('http://ecm365.test/connector/unknown?error=invalid_state');
+  });
+
   it('keeps the code hidden from a redeemed attempt, and from a plain status read', async () => {
     const admin = await signIn(t.app, 'admin', 'admin');
     const user = asUser(t, admin);

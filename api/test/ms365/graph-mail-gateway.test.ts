@@ -5,6 +5,7 @@ import { generatedContent, type NewMail } from '@ecm365/emulators';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   DeltaStateExpiredError,
+  GraphGateway,
   MicrosoftRequestError,
   type DeltaMessage,
   type DeltaPage,
@@ -273,6 +274,30 @@ describe('failures and throttling', () => {
       Array.from({ length: 6 }, () => gateway.deltaStart(token, INVOICE_MAILBOX, { receivedSince: CUT_OFF })),
     );
     expect(polite.every((r) => r.status === 'fulfilled')).toBe(true);
+  });
+
+  it("should keep the connection test's Inbox within the import's slots per mailbox, not as a fifth request", async () => {
+    deliver();
+    world.emulator.controls.setLatency({ target: 'graph', ms: 300 });
+    const mail = world.gateway({ maxInFlightPerMailbox: 4 });
+    const together = (graph: GraphGateway) =>
+      Promise.allSettled([
+        ...Array.from({ length: 4 }, () => mail.deltaStart(token, INVOICE_MAILBOX, { receivedSince: CUT_OFF })),
+        graph.inbox(token, INVOICE_MAILBOX),
+      ]);
+    const refused = (results: PromiseSettledResult<unknown>[]) =>
+      results
+        .filter((r): r is PromiseRejectedResult => r.status === 'rejected')
+        .map((r) => (r.reason as MicrosoftRequestError).failure);
+
+    // Each with slots of its own: four of the import's calls and the Inbox are five in flight, one is refused.
+    const apart = refused(await together(new GraphGateway(world.endpoints, world.dispatcher)));
+    expect(apart).toHaveLength(1);
+    expect(apart[0]).toMatchObject({ httpStatus: 429, error: 'ApplicationThrottled' });
+
+    // Sharing the mail gateway's slots (as the app wires them), the Inbox waits for one.
+    const shared = await together(new GraphGateway(world.endpoints, world.dispatcher, undefined, mail.limiter));
+    expect(refused(shared)).toEqual([]);
   });
 
   it('should pass Retry-After on only when Microsoft sent it', async () => {

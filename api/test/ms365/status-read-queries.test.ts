@@ -84,4 +84,20 @@ describe.each([
     });
     expect(body).toEqual(redeemed.json().connection);
   });
+
+  it('lets reads arriving together share the session lookup, each session answered as its own', async () => {
+    // Two users of the tenant, several reads each, sent at once: with the caches off their sessions are read in
+    // one query (session-lookups.ts) and the status in one more (one load in flight per tenant).
+    const gast = await signIn(t.app, 'gast', 'gast');
+    await read();
+    await asUser(t, gast).get('/api/v1/ms365/connection'); // a cached run: gast's cache period starts here
+    let answers: number[] = [];
+    const queries = await queriesOf(counter, async () => {
+      const reads = [admin, gast, admin, gast, admin].map((who) => asUser(t, who).get('/api/v1/ms365/connection'));
+      answers = (await Promise.all(reads)).map((response) => response.statusCode);
+    });
+    // The admin may read the connection; gast, not in the ELO group, may not: each request got its own principal.
+    expect(answers).toEqual([200, 403, 200, 403, 200]);
+    expect(queries).toBe(caches ? 0 : 2);
+  });
 });

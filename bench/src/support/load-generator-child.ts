@@ -7,7 +7,14 @@ const send = (message: LoadMessage) => process.send?.(message);
 /** autocannon's programmatic API in the child process that `runLoad()` forks; reports over IPC. */
 async function main(): Promise<void> {
   const request = JSON.parse(process.argv[2] ?? '{}') as LoadRequest;
-  const options = { url: request.url, headers: request.headers, connections: request.connections };
+  const options = {
+    url: request.url,
+    headers: request.headers,
+    connections: request.connections,
+    ...(request.headerSets
+      ? { requests: request.headerSets.map((headers) => ({ headers: { ...request.headers, ...headers } })) }
+      : {}),
+  };
   if (request.warmupSeconds > 0) await autocannon({ ...options, duration: request.warmupSeconds });
 
   // autocannon's own histogram has whole-millisecond buckets; the per-response times are hrtime-exact.

@@ -4,6 +4,11 @@ import { onInterrupt } from './cleanup.js';
 export interface LoadRequest {
   url: string;
   headers: Record<string, string>;
+  /**
+   * When set, each connection sends requests with these headers in turn (over `headers`): several sessions, so
+   * that concurrent requests are not all of one caller.
+   */
+  headerSets?: Array<Record<string, string>>;
   connections: number;
   durationSeconds: number;
   warmupSeconds: number;

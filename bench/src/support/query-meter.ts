@@ -24,6 +24,8 @@ export interface QueryCounts {
 export function meterQueries(pool: Pool) {
   let counts: QueryCounts = { queries: 0, queryMs: 0, checkouts: 0, checkoutMs: 0 };
   const metered = new WeakSet<PoolClient>();
+  /** Statements by text (BENCH_QUERY_TALLY): which ones a flow runs, and how often. */
+  const tally = new Map<string, number>();
   const meter = (client: PoolClient): PoolClient => {
     if (metered.has(client)) return client;
     metered.add(client);
@@ -33,6 +35,12 @@ export function meterQueries(pool: Pool) {
       if (!(result instanceof Promise)) return result;
       const started = performance.now();
       counts.queries += 1;
+      if (process.env.BENCH_QUERY_TALLY) {
+        const text = String((args[0] as { text?: string })?.text ?? args[0])
+          .replace(/\s+/g, ' ')
+          .slice(0, 160);
+        tally.set(text, (tally.get(text) ?? 0) + 1);
+      }
       return result.finally(() => {
         counts.queryMs += performance.now() - started;
       });
@@ -53,7 +61,9 @@ export function meterQueries(pool: Pool) {
   return {
     reset() {
       counts = { queries: 0, queryMs: 0, checkouts: 0, checkoutMs: 0 };
+      tally.clear();
     },
     read: (): QueryCounts => ({ ...counts }),
+    tally: () => [...tally].sort((a, b) => b[1] - a[1]),
   };
 }

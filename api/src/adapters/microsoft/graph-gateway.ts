@@ -1,6 +1,14 @@
-import { Client, GraphError, RetryHandlerOptions } from '@microsoft/microsoft-graph-client';
+import {
+  AuthenticationHandler,
+  AuthenticationHandlerOptions,
+  Client,
+  GraphError,
+  TelemetryHandler,
+} from '@microsoft/microsoft-graph-client';
 import type { Agent } from 'undici';
 import { observed, type MicrosoftCallObserver } from './call-observer.js';
+import { UndiciGraphHandler } from './graph-undici-handler.js';
+import type { MailboxLimiter } from './mailbox-limiter.js';
 import type { MicrosoftEndpoints } from './microsoft-endpoints.js';
 import { isNetworkFailure, MicrosoftRequestError, networkFailure } from './microsoft-request-error.js';
 import { parseRetryAfter } from './retry-after.js';
@@ -18,20 +26,44 @@ export interface MailFolderSummary {
   unreadItemCount: number;
 }
 
+/** The client's own provider: every request brings its token (AuthenticationHandlerOptions), so it is never asked. */
+const NO_DEFAULT_TOKEN = {
+  getAccessToken: () => Promise.reject(new Error('a Graph request without its access token')),
+};
+
 /**
- * The only code that talks to Microsoft Graph (through @microsoft/microsoft-graph-client). Retries are the
- * caller's (bounded, honouring Retry-After): the library's own retry handler is switched off per request because
- * it may wait minutes.
+ * The gateway's calls through @microsoft/microsoft-graph-client (the mail side of Graph uses plain HTTPS, see
+ * graph-http.ts). One client per gateway, its token given per request: building a client per call built its
+ * middleware chain each time (issue 13: `me` and the Inbox are two calls of every health check). The chain is
+ * the library's authentication and telemetry handlers and our undici handler (the shared dispatcher) at its end;
+ * the library's retry handler is not in it, because it may wait minutes: retries are the caller's (bounded,
+ * honouring Retry-After), and so are redirects (none are followed).
  */
 export class GraphGateway {
-  private readonly customHosts: Set<string>;
+  private readonly client: Client;
 
   constructor(
     private readonly endpoints: MicrosoftEndpoints,
-    private readonly dispatcher: Agent,
+    dispatcher: Agent,
     private readonly onCall?: MicrosoftCallObserver,
+    /**
+     * The mail gateway's slots per mailbox (GraphMailGateway.limiter): the Inbox is one more request on the
+     * mailbox, and Exchange answers 429 MailboxConcurrency to the fifth in flight, whoever sends it.
+     */
+    private readonly mailboxes?: MailboxLimiter,
   ) {
-    this.customHosts = new Set([new URL(endpoints.graphBaseUrl).hostname]);
+    const authentication = new AuthenticationHandler(NO_DEFAULT_TOKEN);
+    const telemetry = new TelemetryHandler();
+    const http = new UndiciGraphHandler(dispatcher, endpoints.timeoutMs);
+    authentication.setNext(telemetry);
+    telemetry.setNext(http);
+    this.client = Client.initWithMiddleware({
+      middleware: authentication,
+      baseUrl: endpoints.graphBaseUrl,
+      defaultVersion: 'v1.0',
+      // Without it the library drops the Authorization header for hosts other than graph.microsoft.com.
+      customHosts: new Set([new URL(endpoints.graphBaseUrl).hostname]),
+    });
   }
 
   me(accessToken: string): Promise<GraphUser> {
@@ -42,30 +74,22 @@ export class GraphGateway {
 
   /** The inbox of a mailbox the connected user may open (own or shared, e.g. rechnungen@…). */
   inbox(accessToken: string, mailbox: string): Promise<MailFolderSummary> {
-    return observed(this.onCall, 'graph_inbox', () =>
+    const call = () =>
       this.get<MailFolderSummary>(accessToken, `/users/${encodeURIComponent(mailbox)}/mailFolders/inbox`, [
         'id',
         'displayName',
         'totalItemCount',
         'unreadItemCount',
-      ]),
-    );
+      ]);
+    return observed(this.onCall, 'graph_inbox', () => (this.mailboxes ? this.mailboxes.run(mailbox, call) : call()));
   }
 
   private async get<T>(accessToken: string, path: string, select: string[]): Promise<T> {
-    const client = Client.initWithMiddleware({
-      authProvider: { getAccessToken: async () => accessToken },
-      baseUrl: this.endpoints.graphBaseUrl,
-      defaultVersion: 'v1.0',
-      // Without it the library drops the Authorization header for hosts other than graph.microsoft.com.
-      customHosts: this.customHosts,
-      fetchOptions: { dispatcher: this.dispatcher } as RequestInit,
-    });
     try {
-      return (await client
+      return (await this.client
         .api(path)
         .select(select)
-        .middlewareOptions([new RetryHandlerOptions(0, 0)])
+        .middlewareOptions([new AuthenticationHandlerOptions({ getAccessToken: () => Promise.resolve(accessToken) })])
         .option('signal', AbortSignal.timeout(this.endpoints.timeoutMs))
         .get()) as T;
     } catch (error) {

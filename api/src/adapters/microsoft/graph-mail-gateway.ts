@@ -1,5 +1,6 @@
 import type { Agent } from 'undici';
 import type { MicrosoftCallObserver } from './call-observer.js';
+import { MailboxLimiter } from './mailbox-limiter.js';
 import { GraphMailTransport } from './graph-mail-transport.js';
 import {
   IMPORT_MARKER_PROPERTY_ID,
@@ -64,6 +65,11 @@ const query = (options: Record<string, string>): string =>
  */
 export class GraphMailGateway {
   private readonly http: GraphMailTransport;
+  /**
+   * This gateway's slots per mailbox: whoever else calls the same mailboxes (the connection test's Inbox,
+   * GraphGateway) takes its slots from here, or Exchange counts one more request than this gateway allows.
+   */
+  readonly limiter: MailboxLimiter;
 
   constructor(
     endpoints: MicrosoftEndpoints,
@@ -71,8 +77,9 @@ export class GraphMailGateway {
     onCall?: MicrosoftCallObserver,
     options: GraphMailGatewayOptions = {},
   ) {
+    this.limiter = new MailboxLimiter(options.maxInFlightPerMailbox ?? 3);
     this.http = new GraphMailTransport(endpoints, dispatcher, onCall, {
-      maxInFlightPerMailbox: options.maxInFlightPerMailbox ?? 3,
+      limiter: this.limiter,
       downloadHeadersTimeoutMs: options.downloadHeadersTimeoutMs ?? endpoints.timeoutMs,
       downloadIdleTimeoutMs: options.downloadIdleTimeoutMs ?? 60_000,
     });

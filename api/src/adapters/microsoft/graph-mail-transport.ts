@@ -2,14 +2,15 @@ import type { Agent } from 'undici';
 import { observed, type MicrosoftCallObserver } from './call-observer.js';
 import { graphFailure, jsonOf, sendGraph, type GraphCall } from './graph-http.js';
 import type { MailDownload } from './graph-mail-types.js';
-import { MailboxLimiter } from './mailbox-limiter.js';
+import type { MailboxLimiter } from './mailbox-limiter.js';
 import type { MicrosoftEndpoints } from './microsoft-endpoints.js';
 import { MicrosoftRequestError } from './microsoft-request-error.js';
 
 const IMMUTABLE_IDS = 'IdType="ImmutableId"';
 
 export interface GraphMailTransportOptions {
-  maxInFlightPerMailbox: number;
+  /** The per-mailbox slots, shared with every other gateway that calls the same mailboxes (the connection test's Inbox). */
+  limiter: MailboxLimiter;
   downloadHeadersTimeoutMs: number;
   downloadIdleTimeoutMs: number;
 }
@@ -20,7 +21,6 @@ export interface GraphMailTransportOptions {
  * stream is done), the call observer, JSON bounded in time and size.
  */
 export class GraphMailTransport {
-  private readonly limiter: MailboxLimiter;
   private readonly graphBase: URL;
 
   constructor(
@@ -29,7 +29,6 @@ export class GraphMailTransport {
     private readonly onCall: MicrosoftCallObserver | undefined,
     private readonly options: GraphMailTransportOptions,
   ) {
-    this.limiter = new MailboxLimiter(options.maxInFlightPerMailbox);
     this.graphBase = new URL(
       endpoints.graphBaseUrl.endsWith('/') ? endpoints.graphBaseUrl : `${endpoints.graphBaseUrl}/`,
     );
@@ -67,7 +66,7 @@ export class GraphMailTransport {
     map: (body: Record<string, unknown>) => T,
   ): Promise<T> {
     return observed(this.onCall, operation, () =>
-      this.limiter.run(mailbox, async () => {
+      this.options.limiter.run(mailbox, async () => {
         const response = await sendGraph(this.dispatcher, {
           ...call,
           accessToken,
@@ -90,7 +89,7 @@ export class GraphMailTransport {
   /** The slot is held until the stream is done (ended, failed or destroyed by the reader). */
   download(accessToken: string, mailbox: string, operation: string, url: string): Promise<MailDownload> {
     return observed(this.onCall, operation, async () => {
-      const release = await this.limiter.acquire(mailbox);
+      const release = await this.options.limiter.acquire(mailbox);
       try {
         const response = await sendGraph(this.dispatcher, {
           method: 'GET',

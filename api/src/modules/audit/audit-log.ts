@@ -1,6 +1,6 @@
 import type { Db } from '../../db/database.js';
 import type { TenantRef } from '../auth/principal.js';
-import type { OperationNodeSource } from 'kysely';
+import type { OperationNodeSource, RawBuilder } from 'kysely';
 import { insertAuditEvent, writeWithAuditEvent, type NewAuditEvent } from './audit.repository.js';
 
 /** The audit actions the portal records (SPEC §7): who, tenant, when, outcome — never secrets. */
@@ -46,10 +46,16 @@ export class AuditLog {
 
   /**
    * `write` (an INSERT or UPDATE with RETURNING, built but not executed) and the entry in one statement: the entry
-   * is written exactly when `write` wrote a row. Answers whether it did.
+   * is written exactly when `write` wrote a row. Answers whether it did. `before`: a CTE ahead of `write`, by name
+   * (see writeWithAuditEvent).
    */
-  recordWith(write: OperationNodeSource, entry: AuditEntry, db: Db = this.db): Promise<boolean> {
-    return writeWithAuditEvent(db, write, rowOf(entry));
+  recordWith(
+    write: OperationNodeSource,
+    entry: AuditEntry,
+    db: Db = this.db,
+    before?: { name: string; statement: RawBuilder<unknown> },
+  ): Promise<boolean> {
+    return writeWithAuditEvent(db, write, rowOf(entry), before);
   }
 }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EventDataByType, EventType } from '@ecm365/shared';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/database.js';
-import { insertNextOutboxEvent } from './event.repository.js';
+import { insertNextOutboxEvent, insertNextOutboxEvents } from './event.repository.js';
 
 export interface AppendedEvent {
   id: string;
@@ -34,4 +34,25 @@ export async function appendEvent<T extends EventType>(
     createdAt: event.at ?? new Date(),
   });
   return { id, tenantSeq };
+}
+
+/** An event as `appendEvent` takes it, of any type. */
+export type NewEvent = {
+  [T in EventType]: { tenantId: string; type: T; data: EventDataByType[T]; at?: Date };
+}[EventType];
+
+/**
+ * `appendEvent` for several events in one statement (the health monitor's page of test outcomes): the same
+ * outbox, numbering and locks; each tenant's events in the order given.
+ */
+export async function appendEvents(trx: Transaction<Database>, events: readonly NewEvent[]): Promise<AppendedEvent[]> {
+  const rows = events.map((event) => ({
+    id: newEventId(),
+    tenantId: event.tenantId,
+    type: event.type,
+    data: event.data,
+    createdAt: event.at ?? new Date(),
+  }));
+  const seqs = await insertNextOutboxEvents(trx, rows);
+  return rows.map((row, i) => ({ id: row.id, tenantSeq: seqs[i] ?? '' }));
 }

@@ -2,8 +2,8 @@ import { FEATURES, type ConnectionStatusValue, type ConnectionTestTrigger, type 
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/database.js';
 import type { TestOutcome } from '../ms365/connection/connection-tester.js';
-import { queueSupportMail } from '../notifications/support-mail.js';
-import { appendEvent } from './append-event.js';
+import { queueSupportMails, type SupportMailFacts } from '../notifications/support-mail.js';
+import { appendEvent, appendEvents, type NewEvent } from './append-event.js';
 
 /** What the connection's events report about it; the row fields of ms365_connections by another name. */
 export interface ConnectionFacts {
@@ -38,74 +38,89 @@ export async function recordConnected(trx: Transaction<Database>, connection: Co
   });
 }
 
+/** A test result to report, with the stored connection as it was before it (read under lock). */
+export interface TestOutcomeInput {
+  before: ConnectionFacts;
+  outcome: TestOutcome;
+  trigger: ConnectionTestTrigger;
+  features: FeatureSettings[];
+  at: Date;
+}
+
 /**
  * In the transaction that stores a test result: `ms365.connection.tested` always; `needs_reauth` / `error` only
  * when the status changes to it (a connection failing every check for a week reports it once); and the support mail
  * when the set-up passes with a feature enabled.
  */
-export async function recordTestOutcome(
+export async function recordTestOutcome(trx: Transaction<Database>, input: TestOutcomeInput): Promise<void> {
+  await recordTestOutcomes(trx, [input]);
+}
+
+/**
+ * `recordTestOutcome` for several connections (the health monitor's page) in the transaction that stores their
+ * results: all events in one statement, all support mails in another, whatever the page's size (issue 13).
+ */
+export async function recordTestOutcomes(
   trx: Transaction<Database>,
-  input: {
-    /** The stored connection as it was before this result (read under lock in the same transaction). */
-    before: ConnectionFacts;
-    outcome: TestOutcome;
-    trigger: ConnectionTestTrigger;
-    features: FeatureSettings[];
-    at: Date;
-  },
+  inputs: readonly TestOutcomeInput[],
 ): Promise<void> {
-  const { before, outcome, at } = input;
-  const tenantId = before.tenantId;
-  const connectedAt = before.connectedAt.toISOString();
-  await appendEvent(trx, {
-    tenantId,
-    type: 'ms365.connection.tested',
-    data: {
-      connectedAt,
-      trigger: input.trigger,
-      status: outcome.status,
-      previousStatus: before.status,
-      result: outcome.result,
-    },
-    at,
-  });
-  if (outcome.status !== 'connected' && outcome.status !== before.status) {
-    const failed = outcome.result.checks.find((check) => !check.ok);
-    await appendEvent(trx, {
+  const events: NewEvent[] = [];
+  const mails: Array<{ tenantId: string; facts: SupportMailFacts; at: Date }> = [];
+  for (const input of inputs) {
+    const { before, outcome, at } = input;
+    const tenantId = before.tenantId;
+    const connectedAt = before.connectedAt.toISOString();
+    events.push({
       tenantId,
-      type: outcome.status === 'needs_reauth' ? 'ms365.connection.needs_reauth' : 'ms365.connection.error',
+      type: 'ms365.connection.tested',
       data: {
         connectedAt,
+        trigger: input.trigger,
         status: outcome.status,
         previousStatus: before.status,
-        reason: failed?.id ?? 'unknown',
-        message: failed?.message ?? '',
-        ...(failed?.code ? { code: failed.code, params: failed.params ?? {} } : {}),
-        ...(failed?.hint ? { hint: failed.hint } : {}),
-        ...(failed?.hintCode ? { hintCode: failed.hintCode, hintParams: failed.hintParams ?? {} } : {}),
+        result: outcome.result,
       },
       at,
     });
+    if (outcome.status !== 'connected' && outcome.status !== before.status) {
+      const failed = outcome.result.checks.find((check) => !check.ok);
+      events.push({
+        tenantId,
+        type: outcome.status === 'needs_reauth' ? 'ms365.connection.needs_reauth' : 'ms365.connection.error',
+        data: {
+          connectedAt,
+          status: outcome.status,
+          previousStatus: before.status,
+          reason: failed?.id ?? 'unknown',
+          message: failed?.message ?? '',
+          ...(failed?.code ? { code: failed.code, params: failed.params ?? {} } : {}),
+          ...(failed?.hint ? { hint: failed.hint } : {}),
+          ...(failed?.hintCode ? { hintCode: failed.hintCode, hintParams: failed.hintParams ?? {} } : {}),
+        },
+        at,
+      });
+    }
+    const enabled = input.features.filter((feature) => feature.enabled);
+    if (outcome.result.ok && enabled.length > 0) {
+      mails.push({
+        tenantId,
+        facts: {
+          connectedAt,
+          connectedBy: before.connectedBy,
+          account: accountOf(before),
+          features: enabled.map((feature) => ({
+            id: feature.id,
+            title: FEATURES[feature.id].title.de,
+            mailbox: feature.mailbox,
+          })),
+          test: outcome.result,
+        },
+        at,
+      });
+    }
   }
-  const enabled = input.features.filter((feature) => feature.enabled);
-  if (outcome.result.ok && enabled.length > 0) {
-    await queueSupportMail(
-      trx,
-      tenantId,
-      {
-        connectedAt,
-        connectedBy: before.connectedBy,
-        account: accountOf(before),
-        features: enabled.map((feature) => ({
-          id: feature.id,
-          title: FEATURES[feature.id].title.de,
-          mailbox: feature.mailbox,
-        })),
-        test: outcome.result,
-      },
-      at,
-    );
-  }
+  await appendEvents(trx, events);
+  await queueSupportMails(trx, mails);
 }
 
 /** `ms365.connection.deleted`, in the disconnect's transaction (customer or ops). */

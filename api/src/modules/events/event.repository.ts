@@ -60,6 +60,42 @@ export async function insertNextOutboxEvent(
 }
 
 /**
+ * Several events (of one or more tenants) in one statement: the health monitor records a page of test outcomes in
+ * one transaction (issue 13). Each tenant's sequence row is taken once, raised by its number of events, and the
+ * events numbered in the order given; the same locks as `insertNextOutboxEvent` (the sequence rows are upserted in
+ * tenant order, so two such transactions never wait for each other in a circle). Answers the numbers in input order.
+ */
+export async function insertNextOutboxEvents(
+  trx: Transaction<Database>,
+  events: ReadonlyArray<Omit<NewOutboxEvent, 'tenantSeq' | 'dispatchedAt'>>,
+): Promise<string[]> {
+  if (events.length === 0) return [];
+  const result = await sql<{ id: string; tenantSeq: string }>`
+    with input as (
+      select * from unnest(${events.map((e) => e.id)}::text[], ${events.map((e) => e.tenantId)}::uuid[],
+        ${events.map((e) => e.type)}::text[], ${events.map((e) => JSON.stringify(e.data))}::jsonb[],
+        ${events.map((e) => e.createdAt.toISOString())}::timestamptz[])
+        with ordinality as e(id, tenant_id, type, data, created_at, n)),
+    counts as (select tenant_id, count(*) as k from input group by tenant_id),
+    seq as (
+      insert into event_sequences (tenant_id, last_seq)
+      select tenant_id, k from counts order by tenant_id
+      on conflict (tenant_id) do update set last_seq = event_sequences.last_seq + excluded.last_seq
+      returning tenant_id, last_seq)
+    insert into outbox_events (id, tenant_id, tenant_seq, type, data, created_at, dispatched_at)
+    select i.id, i.tenant_id, s.last_seq - c.k + row_number() over (partition by i.tenant_id order by i.n),
+      i.type, i.data, i.created_at, null
+    from input i join counts c on c.tenant_id = i.tenant_id join seq s on s.tenant_id = i.tenant_id
+    returning id, tenant_seq`.execute(trx);
+  const seqById = new Map(result.rows.map((row) => [row.id, String(row.tenantSeq)]));
+  return events.map((event) => {
+    const seq = seqById.get(event.id);
+    if (seq === undefined) throw new Error('an outbox event was not written');
+    return seq;
+  });
+}
+
+/**
  * Events not yet handed to their channels, each tenant's in its order. Locked (skipping what another relay holds),
  * so that even two relays by mistake never hand the same event out twice.
  */

@@ -20,6 +20,15 @@ export function findImportSettings(db: Executor, tenantId: string): Promise<Invo
   return db.selectFrom('invoiceImportSettings').selectAll().where('tenantId', '=', tenantId).executeTakeFirst();
 }
 
+/** The stored settings of several tenants in one query (the health monitor's page of checks); defaults are missing. */
+export function findImportSettingsOfTenants(
+  db: Executor,
+  tenantIds: readonly string[],
+): Promise<InvoiceImportSettingsRow[]> {
+  if (tenantIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('invoiceImportSettings').selectAll().where('tenantId', 'in', tenantIds).execute();
+}
+
 export type ImportSettingsValues = Omit<
   InvoiceImportSettingsTable,
   'tenantId' | 'updatedAt' | 'eloFields' | 'eloMaskUsed'

@@ -1,7 +1,7 @@
 import type { ConnectedAccount, ConnectionTestResult, SupportNotification } from '@ecm365/shared';
 import { sql, type RawBuilder, type Transaction } from 'kysely';
 import type { Database } from '../../db/database.js';
-import { queueMail } from './notification.repository.js';
+import { queueMail, queueMails, type NewMail } from './notification.repository.js';
 
 /** One support mail per set-up: a set-up is named by its tenant and the moment it was completed. */
 export const supportMailKey = (tenantId: string, connectedAt: Date) =>
@@ -39,6 +39,15 @@ export interface SupportMailFacts {
   test: ConnectionTestResult;
 }
 
+const supportMail = (tenantId: string, facts: SupportMailFacts, at: Date): NewMail => ({
+  tenantId,
+  dedupeKey: supportMailKey(tenantId, new Date(facts.connectedAt)),
+  kind: 'support_setup',
+  recipient: null,
+  payload: { ...facts },
+  at,
+});
+
 /**
  * „Bitte geben Sie uns anschließend unter support@ecm.online Bescheid“, done for the customer: when a set-up with a
  * feature enabled passes its test, a mail to SUPPORT_EMAIL is queued in the same transaction as the test result.
@@ -50,12 +59,16 @@ export async function queueSupportMail(
   facts: SupportMailFacts,
   at: Date,
 ): Promise<void> {
-  await queueMail(trx, {
-    tenantId,
-    dedupeKey: supportMailKey(tenantId, new Date(facts.connectedAt)),
-    kind: 'support_setup',
-    recipient: null,
-    payload: { ...facts },
-    at,
-  });
+  await queueMail(trx, supportMail(tenantId, facts, at));
+}
+
+/** `queueSupportMail` for several set-ups in one statement (the health monitor's page of passing tests). */
+export async function queueSupportMails(
+  trx: Transaction<Database>,
+  mails: ReadonlyArray<{ tenantId: string; facts: SupportMailFacts; at: Date }>,
+): Promise<void> {
+  await queueMails(
+    trx,
+    mails.map((mail) => supportMail(mail.tenantId, mail.facts, mail.at)),
+  );
 }

@@ -1,4 +1,5 @@
 import type { ErrorMessageCode } from '@ecm365/shared';
+import type { RawBuilder } from 'kysely';
 import type { Db } from '../../db/database.js';
 import { TooManyAttemptsError } from '../../errors/domain-errors.js';
 import type { Clock } from '../../support/clock.js';
@@ -8,6 +9,7 @@ import {
   findThrottleWindowStart,
   giveBackThrottleTries,
   takeThrottleTries,
+  throttleTriesTake,
 } from './throttle-counter.repository.js';
 
 export interface CountedKey {
@@ -61,6 +63,22 @@ export class FailureCounter {
     if (!refused) return new ReservedTries(this, taken);
     await this.giveBack(taken);
     throw new TooManyAttemptsError(await this.waitSeconds(refused.key, now), message);
+  }
+
+  /**
+   * One try of one key, taken by the caller's own statement: `run` gets the statement that takes it (for a
+   * data-modifying CTE that writes only when the try was taken) and answers whether it was. Not taken: 429 as in
+   * `reserve`. The try stays counted (for caps, which give nothing back).
+   */
+  async reserveWithin(
+    key: CountedKey,
+    message: ErrorMessageCode,
+    run: (take: RawBuilder<TakenTry>) => Promise<boolean>,
+  ): Promise<void> {
+    const now = this.clock.now();
+    const cutoff = new Date(now.getTime() - this.windowSeconds * 1000);
+    if (await run(throttleTriesTake([key], now, cutoff))) return;
+    throw new TooManyAttemptsError(await this.waitSeconds(key.key, now), message);
   }
 
   /** @internal used by ReservedTries */

@@ -1,7 +1,8 @@
 import type { ErrorMessageCode } from '@ecm365/shared';
+import type { RawBuilder } from 'kysely';
 import type { Db } from '../../db/database.js';
 import type { Clock } from '../../support/clock.js';
-import { FailureCounter } from './failure-counter.js';
+import { FailureCounter, type TakenTry } from './failure-counter.js';
 
 export interface TenantCapLimits {
   connectAttemptsPerMinute: number;
@@ -36,6 +37,22 @@ export class TenantRateCaps {
 
   async take(action: CappedAction, tenantId: string): Promise<void> {
     await this.counter.reserve([{ key: `cap-${action}:${tenantId}`, limit: this.limitOf(action) }], MESSAGES[action]);
+  }
+
+  /**
+   * `take`, with the try taken by the caller's statement (see FailureCounter.reserveWithin): `run` writes what the
+   * cap guards in the same statement, only when the try was taken, and answers whether it was.
+   */
+  async takeWithin(
+    action: CappedAction,
+    tenantId: string,
+    run: (take: RawBuilder<TakenTry>) => Promise<boolean>,
+  ): Promise<void> {
+    await this.counter.reserveWithin(
+      { key: `cap-${action}:${tenantId}`, limit: this.limitOf(action) },
+      MESSAGES[action],
+      run,
+    );
   }
 
   private limitOf(action: CappedAction): number {

@@ -1,5 +1,13 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database.js';
+import { executePrepared } from '../../db/prepared-statements.js';
+
+/*
+ * The statements on every request that counts tries (each connect attempt, redemption and test, every login) are
+ * `sql` templates of a fixed text: building and compiling them with Kysely's query builder (and its camel-case
+ * plugin) was a visible share of the connect flow's CPU (issue 13). Their texts are fixed whatever the number of
+ * keys, so they run as prepared statements (parsed and planned once per connection).
+ */
 
 /**
  * Takes one try for each key in a single statement: a new or passed window starts at 1, a running window below
@@ -14,26 +22,39 @@ export async function takeThrottleTries(
   windowStartCutoff: Date,
 ): Promise<Array<{ key: string; windowStartedAt: Date }>> {
   if (keys.length === 0) return [];
-  const passed = sql<boolean>`throttle_counters.window_started_at <= ${windowStartCutoff}`;
-  // ON CONFLICT's condition sees the row and `excluded`, not the values list: each key's limit by its name.
-  const limitOf = sql<number>`case excluded.key ${sql.join(
-    keys.map(({ key, limit }) => sql`when ${key}::text then ${limit}::integer`),
-    sql` `,
-  )} end`;
-  return db
-    .insertInto('throttleCounters')
-    .values(keys.map(({ key }) => ({ key, failures: 1, windowStartedAt: now })))
-    .onConflict((conflict) =>
-      conflict
-        .column('key')
-        .doUpdateSet({
-          failures: sql`case when ${passed} then 1 else throttle_counters.failures + 1 end`,
-          windowStartedAt: sql`case when ${passed} then ${now} else throttle_counters.window_started_at end`,
-        })
-        .where((eb) => eb.or([passed, eb('throttleCounters.failures', '<', limitOf)])),
-    )
-    .returning(['key', 'windowStartedAt'])
-    .execute();
+  return (await executePrepared(db, throttleTriesTake(keys, now, windowStartCutoff))).rows;
+}
+
+/**
+ * The statement of `takeThrottleTries`, built, not executed: for a caller that takes a try in a statement of its
+ * own (a data-modifying CTE whose write happens only when the try was taken: one round trip instead of two).
+ */
+export function throttleTriesTake(
+  keys: ReadonlyArray<{ key: string; limit: number }>,
+  now: Date,
+  windowStartCutoff: Date,
+) {
+  const names = keys.map(({ key }) => key);
+  // ON CONFLICT's condition sees the row and `excluded`, not the input rows: each key's limit by its position.
+  return sql<{ key: string; windowStartedAt: Date }>`
+    insert into throttle_counters as counter (key, failures, window_started_at)
+    select input.key, 1, ${now}::timestamptz
+    from unnest(${names}::text[]) with ordinality as input(key, position)
+    order by input.position
+    on conflict (key) do update set
+      failures = case when counter.window_started_at <= ${windowStartCutoff}::timestamptz then 1
+        else counter.failures + 1 end,
+      window_started_at = case when counter.window_started_at <= ${windowStartCutoff}::timestamptz
+        then ${now}::timestamptz else counter.window_started_at end
+    where counter.window_started_at <= ${windowStartCutoff}::timestamptz
+      or counter.failures < (${keys.map(({ limit }) => limit)}::integer[])[array_position(${names}::text[], excluded.key)]
+    returning key, window_started_at`;
+}
+
+/** `tries` as the two arrays the statements below take. */
+function triesInput(tries: ReadonlyArray<{ key: string; windowStartedAt: Date }>) {
+  return sql`unnest(${tries.map((t) => t.key)}::text[], ${tries.map((t) => t.windowStartedAt.toISOString())}::timestamptz[])
+    as given(key, window_started_at)`;
 }
 
 /**
@@ -45,14 +66,13 @@ export async function giveBackThrottleTries(
   tries: ReadonlyArray<{ key: string; windowStartedAt: Date }>,
 ): Promise<void> {
   if (tries.length === 0) return;
-  await db
-    .updateTable('throttleCounters')
-    .set({ failures: sql`throttle_counters.failures - 1` })
-    .where((eb) =>
-      eb.or(tries.map((t) => eb.and([eb('key', '=', t.key), eb('windowStartedAt', '=', t.windowStartedAt)]))),
-    )
-    .where('failures', '>', 0)
-    .execute();
+  await executePrepared(
+    db,
+    sql`
+      update throttle_counters as counter set failures = counter.failures - 1
+      from ${triesInput(tries)}
+      where counter.key = given.key and counter.window_started_at = given.window_started_at and counter.failures > 0`,
+  );
 }
 
 /**
@@ -66,15 +86,14 @@ export async function clearAndGiveBackThrottleTries(
 ): Promise<void> {
   const others = tries.filter((t) => t.key !== clearKey);
   if (others.length === 0) return clearThrottleCounter(db, clearKey);
-  await db
-    .with('cleared', (qc) => qc.deleteFrom('throttleCounters').where('key', '=', clearKey))
-    .updateTable('throttleCounters')
-    .set({ failures: sql`throttle_counters.failures - 1` })
-    .where((eb) =>
-      eb.or(others.map((t) => eb.and([eb('key', '=', t.key), eb('windowStartedAt', '=', t.windowStartedAt)]))),
-    )
-    .where('failures', '>', 0)
-    .execute();
+  await executePrepared(
+    db,
+    sql`
+      with cleared as (delete from throttle_counters where key = ${clearKey})
+      update throttle_counters as counter set failures = counter.failures - 1
+      from ${triesInput(others)}
+      where counter.key = given.key and counter.window_started_at = given.window_started_at and counter.failures > 0`,
+  );
 }
 
 export function findThrottleWindowStart(db: Db, key: string): Promise<{ windowStartedAt: Date } | undefined> {

@@ -3,7 +3,10 @@ import { localized } from '../../../messages/texts.js';
 import type { AttemptRow } from '../ms365.tables.js';
 
 /** What an attempt is now: stored status plus the clock (expiry is not written back, it is derived). */
-export function effectiveAttemptStatus(row: AttemptRow, now: Date): AttemptStatus {
+export function effectiveAttemptStatus(
+  row: Pick<AttemptRow, 'status' | 'codeExpiresAt' | 'expiresAt'>,
+  now: Date,
+): AttemptStatus {
   switch (row.status) {
     case 'redeemed':
     case 'failed':
@@ -15,7 +18,10 @@ export function effectiveAttemptStatus(row: AttemptRow, now: Date): AttemptStatu
   }
 }
 
-export function toAttemptResponse(row: AttemptRow, now: Date): AttemptResponse {
+export function toAttemptResponse(
+  row: Pick<AttemptRow, 'id' | 'status' | 'codeExpiresAt' | 'expiresAt' | 'error'>,
+  now: Date,
+): AttemptResponse {
   const status = effectiveAttemptStatus(row, now);
   return {
     attemptId: row.id,

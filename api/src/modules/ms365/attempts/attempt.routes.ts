@@ -155,7 +155,7 @@ export const attemptRoutes: FastifyPluginAsyncTypebox<AttemptRoutesOptions> = as
         target = await asOwnerOrBrowser(
           request,
           reply,
-          (principal) => attempts.authorizeUrl(principal, request.params.attemptId),
+          (principal) => attempts.authorizeUrl(principal, request.params.attemptId, requestOrigin(request)),
           (browser) => attempts.authorizeUrlForBrowser(browser, request.params.attemptId),
         );
       } catch (error) {

@@ -30,10 +30,12 @@ import {
   attemptFailure,
   attemptInsert,
   claimAttemptCallback,
+  claimCallbackOfOwner,
   findAttemptByStateHash,
   findOwnAttempt,
   replaceAttemptTrip,
   replaceOwnAttemptTrip,
+  type OwnAttempt,
 } from './attempt.repository.js';
 import { effectiveAttemptStatus, toAttemptResponse } from './attempt-view.js';
 import type { FeatureService } from '../features/feature.service.js';
@@ -91,42 +93,41 @@ export class ConnectAttemptService {
   constructor(private readonly deps: ConnectAttemptServiceDeps) {}
 
   async start(principal: Principal, requestOrigin: string, ip: string): Promise<ConnectResponse> {
-    // The cap and the features (which decide the scopes) at the same time: one round trip of waiting, not two.
-    const [, enabledFeatures] = await Promise.all([
-      this.deps.caps.take('connect_attempt', principal.tenant.id),
-      this.deps.features.enabledIds(principal.tenant.id),
-    ]);
-    const { db, clock, keys } = this.deps;
+    const enabledFeatures = await this.deps.features.enabledIds(principal.tenant.id);
+    const { clock, keys } = this.deps;
     const id = randomToken(16);
     const now = clock.now();
     const expiresAt = new Date(now.getTime() + ATTEMPT_TTL_MS);
     const returnOrigin = this.deps.isPortalOrigin(requestOrigin) ? requestOrigin : this.deps.publicUrl;
-    const attempt = attemptInsert(db, {
-      id,
-      tenantId: principal.tenant.id,
-      eloUserId: principal.user.id,
-      eloUserName: principal.user.name,
-      principalKey: principalKey(principal),
-      // The state itself is derived when the browser is sent to Microsoft; only its hash is stored.
-      stateHash: sha256(randomToken(32)),
-      returnOrigin,
-      scopes: scopesFor(enabledFeatures),
-      status: 'pending',
-      flowSecrets: keys.encrypt(
-        JSON.stringify({ codeVerifier: createCodeVerifier(), nonce: randomToken(16) }),
-        attemptFlowContext(id),
+    const attempt = attemptInsert(
+      {
+        id,
+        tenantId: principal.tenant.id,
+        eloUserId: principal.user.id,
+        eloUserName: principal.user.name,
+        principalKey: principalKey(principal),
+        // The state itself is derived when the browser is sent to Microsoft; only its hash is stored.
+        stateHash: sha256(randomToken(32)),
+        returnOrigin,
+        scopes: scopesFor(enabledFeatures),
+        flowSecrets: keys.encrypt(
+          JSON.stringify({ codeVerifier: createCodeVerifier(), nonce: randomToken(16) }),
+          attemptFlowContext(id),
+        ),
+        createdAt: now,
+        expiresAt,
+      },
+      'cap',
+    );
+    // The cap's try, the attempt and its audit row in one statement: the attempt only when the try was taken.
+    await this.deps.caps.takeWithin('connect_attempt', principal.tenant.id, (take) =>
+      this.deps.audit.recordWith(
+        attempt,
+        { tenant: principal.tenant, actor: principal.user.name, action: 'ms365.connect', outcome: 'success', ip },
+        undefined,
+        { name: 'cap', statement: take },
       ),
-      createdAt: now,
-      expiresAt,
-    });
-    // The attempt and its audit row in one statement.
-    await this.deps.audit.recordWith(attempt, {
-      tenant: principal.tenant,
-      actor: principal.user.name,
-      action: 'ms365.connect',
-      outcome: 'success',
-      ip,
-    });
+    );
     return { attemptId: id, connectorUrl: `${returnOrigin}${connectorPage(id)}`, expiresAt: expiresAt.toISOString() };
   }
 
@@ -143,9 +144,12 @@ export class ConnectAttemptService {
     };
   }
 
-  /** Microsoft's authorize URL for a pending attempt: a new trip (the previous one stops working). */
-  async authorizeUrl(principal: Principal, attemptId: string): Promise<string> {
-    const trip = this.tripSecrets(attemptId);
+  /**
+   * Microsoft's authorize URL for a pending attempt: a new trip (the previous one stops working). `requestOrigin`:
+   * where the connector window asked from, the attempt's return origin as a rule (see `tripSecrets`).
+   */
+  async authorizeUrl(principal: Principal, attemptId: string, requestOrigin: string): Promise<string> {
+    const trip = this.tripSecrets(attemptId, requestOrigin);
     // Found and replaced in one statement; only when that finds nothing is the attempt read, to say why.
     const pending = await replaceOwnAttemptTrip(
       this.deps.db,
@@ -177,16 +181,22 @@ export class ConnectAttemptService {
    */
   private async newTrip(attempt: AttemptRow): Promise<string> {
     if (effectiveAttemptStatus(attempt, this.deps.clock.now()) !== 'pending') throw new AttemptExpiredError();
-    const trip = this.tripSecrets(attempt.id);
+    const trip = this.tripSecrets(attempt.id, attempt.returnOrigin);
     await replaceAttemptTrip(this.deps.db, attempt.id, trip.stored);
     return this.authorizeUrlOf(attempt.scopes, trip);
   }
 
-  /** A new trip's state, verifier and nonce, and what of them is stored (the state's hash, the rest encrypted). */
-  private tripSecrets(attemptId: string) {
+  /**
+   * A new trip's state, verifier and nonce, and what of them is stored (the state's hash, the rest encrypted). The
+   * state ends with the portal origin the browser will be found on (`returnHint`, when it is one), so that
+   * Microsoft's redirect to the shared callback host is sent on there without a read (`handleCallback`). Only a
+   * hint: the claim on that host checks the attempt itself, and a wrong hint costs one more hop, nothing else.
+   */
+  private tripSecrets(attemptId: string, returnHint: string) {
     const codeVerifier = createCodeVerifier();
     const nonce = randomToken(16);
-    const state = `${attemptId}.${randomToken(24)}`;
+    const hint = this.deps.isPortalOrigin(returnHint) ? `.${Buffer.from(returnHint).toString('base64url')}` : '';
+    const state = `${attemptId}.${randomToken(24)}${hint}`;
     return {
       state,
       nonce,
@@ -216,7 +226,22 @@ export class ConnectAttemptService {
     if (query.admin_consent !== undefined || query.state?.startsWith(ADMIN_CONSENT_STATE_PREFIX)) {
       return this.deps.adminConsents.complete(query, input.ip);
     }
-    const attempt = query.state ? await findAttemptByStateHash(this.deps.db, sha256(query.state)) : undefined;
+    if (!query.state) return `${this.deps.publicUrl}${connectorPage('unknown')}?error=invalid_state`;
+    const stateHash = sha256(query.state);
+    // The browser presents its session or binding cookie on the host the attempt returns to (both are the host's
+    // own cookies), so only then can this callback complete here: claimed at once, without reading it first.
+    const credentials = Boolean(input.session || input.browserBinding);
+    const claimed = credentials ? await this.claimAsOwner(stateHash, input) : undefined;
+    if (claimed) return this.redeemCallback(claimed, query, input.ip);
+    // Without them this is, as a rule, Microsoft's redirect to the shared callback host: on to the host the state
+    // names, unread. Never to anything but a portal origin, and only to another host (no loop): there the
+    // attempt is claimed or read as here.
+    const hinted = credentials ? undefined : returnHintOf(query.state);
+    if (hinted && hostOf(hinted) !== hostOf(input.requestOrigin) && this.deps.isPortalOrigin(hinted)) {
+      return `${hinted}${CALLBACK_PATH}?${new URLSearchParams(definedEntries(query))}`;
+    }
+
+    const attempt = await findAttemptByStateHash(this.deps.db, stateHash);
     if (!attempt) return `${this.deps.publicUrl}${connectorPage('unknown')}?error=invalid_state`;
 
     // The session cookie belongs to the tenant's host: finish there, not on the shared callback host. Compared by
@@ -235,12 +260,37 @@ export class ConnectAttemptService {
     if (effectiveAttemptStatus(attempt, this.deps.clock.now()) !== 'pending') return connector;
     // One callback per attempt talks to Microsoft; a second one (reload, double navigation) shows its outcome.
     if (!(await claimAttemptCallback(this.deps.db, attempt.id, this.deps.clock.now()))) return connector;
+    return this.redeemCallback(attempt, query, input.ip);
+  }
 
+  /**
+   * The claim of `handleCallback` in one statement when everything it checks holds: the state's attempt is pending
+   * and unclaimed, returns to this host and belongs to this browser. Undefined otherwise; then `handleCallback`
+   * reads the attempt and decides as if this had not been tried (nothing was written).
+   */
+  private claimAsOwner(stateHash: string, input: CallbackInput) {
+    const host = hostOf(input.requestOrigin);
+    return claimCallbackOfOwner(this.deps.db, {
+      stateHash,
+      returnOrigins: [`https://${host}`, `http://${host}`],
+      sessionKey: input.session ? principalKey(input.session) : undefined,
+      bindingHash: input.browserBinding === undefined ? undefined : sha256(input.browserBinding),
+      now: this.deps.clock.now(),
+    });
+  }
+
+  /** The claimed callback: Microsoft's answer (code or error) stored on the attempt; answers the connector page. */
+  private async redeemCallback(
+    attempt: AttemptRow & { tenantSlug: string },
+    query: CallbackInput['query'],
+    ip: string,
+  ): Promise<string> {
+    const connector = `${attempt.returnOrigin}${connectorPage(attempt.id)}`;
     const audit = {
       tenant: { id: attempt.tenantId, slug: attempt.tenantSlug },
       actor: attempt.eloUserName,
       action: 'ms365.callback' as const,
-      ip: input.ip,
+      ip,
     };
     if (query.error || !query.code) {
       await this.fail(
@@ -270,7 +320,7 @@ export class ConnectAttemptService {
         state,
       });
       const issued = this.deps.codes.issue(attempt.id);
-      const store = attemptCodeStore(this.deps.db, attempt.id, {
+      const store = attemptCodeStore(attempt.id, {
         tokenCache: this.deps.keys.encrypt(tokens.serializedCache, attemptCacheContext(attempt.id)),
         account: JSON.stringify(tokens.account),
         grantedScopes: tokens.grantedScopes,
@@ -331,7 +381,7 @@ export class ConnectAttemptService {
     };
   }
 
-  private async ownAttempt(principal: Principal, attemptId: string): Promise<AttemptRow> {
+  private async ownAttempt(principal: Principal, attemptId: string): Promise<OwnAttempt> {
     const attempt = await findOwnAttempt(this.deps.db, {
       id: attemptId,
       tenantId: principal.tenant.id,
@@ -370,6 +420,13 @@ export class ConnectAttemptService {
 
 function definedEntries(query: Record<string, string | undefined>): Array<[string, string]> {
   return Object.entries(query).filter((entry): entry is [string, string] => typeof entry[1] === 'string');
+}
+
+/** The return origin a state of `tripSecrets` ends with, if it has one (`<attempt>.<random>.<origin, base64url>`). */
+function returnHintOf(state: string): string | undefined {
+  const parts = state.split('.');
+  if (parts.length !== 3 || !parts[2]) return undefined;
+  return Buffer.from(parts[2], 'base64url').toString('utf8');
 }
 
 function hostOf(origin: string): string {

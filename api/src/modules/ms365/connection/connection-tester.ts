@@ -12,6 +12,7 @@ import { MicrosoftRequestError, type GraphGateway } from '../../../adapters/micr
 import type { Clock } from '../../../support/clock.js';
 import { withRetries } from '../../../support/retry.js';
 import { ImportProbeError, type ImportProbe } from '../../invoice-import/import-probe.js';
+import type { InvoiceImportSettingsRow } from '../../invoice-import/invoice-import.tables.js';
 import type { ConnectionTokens } from './connection-tokens.js';
 import type { FeatureService } from '../features/feature.service.js';
 import {
@@ -94,7 +95,12 @@ export class ConnectionTester {
   /** `features`: the tenant's settings when the caller has them already (else read here). */
   async run(
     connection: ConnectionRow,
-    options: { forceRefresh?: boolean; features?: FeatureSettings[] } = {},
+    options: {
+      forceRefresh?: boolean;
+      features?: FeatureSettings[];
+      /** The invoice import's stored settings when the caller has them (null: none stored); else the probe reads them. */
+      importSettings?: InvoiceImportSettingsRow | null;
+    } = {},
   ): Promise<TestOutcome> {
     const checks: ConnectionCheck[] = [];
     let temporary: TestOutcome['temporary'];
@@ -127,7 +133,10 @@ export class ConnectionTester {
       ...(options.features ?? (await this.features.list(connection.tenantId)))
         .filter((feature) => feature.enabled)
         .map((feature) =>
-          this.mailboxCheck(connection, accessToken, feature.mailbox, retried, noteTemporary, probeFresh),
+          this.mailboxCheck(connection, accessToken, feature.mailbox, retried, noteTemporary, {
+            fresh: probeFresh,
+            settings: options.importSettings,
+          }),
         ),
     ]);
     checks.push(profile, ...mailboxes);
@@ -156,7 +165,7 @@ export class ConnectionTester {
     mailbox: string | null,
     retried: <T>(call: () => Promise<T>) => Promise<T>,
     noteTemporary: (error: unknown) => void,
-    probeFresh: boolean,
+    probe: { fresh: boolean; settings: InvoiceImportSettingsRow | null | undefined },
   ): Promise<ConnectionCheck> {
     const id = 'invoice-mail-import.mailbox';
     if (!mailbox) {
@@ -168,8 +177,8 @@ export class ConnectionTester {
     }
     try {
       await retried(() => this.graph.inbox(accessToken, mailbox));
-      if (this.importProbe && (probeFresh || !this.probeMemo.hasPassed(connection, mailbox))) {
-        await this.importProbe(connection.tenantId, accessToken, mailbox, retried);
+      if (this.importProbe && (probe.fresh || !this.probeMemo.hasPassed(connection, mailbox))) {
+        await this.importProbe(connection.tenantId, accessToken, mailbox, retried, probe.settings);
         this.probeMemo.recordPass(connection, mailbox);
       }
       return check(id, true, message('check.mailbox_ok', { mailbox }));

@@ -3,7 +3,7 @@ import type { MicrosoftIdentity, TokenCacheStore } from '../../../adapters/micro
 import type { KeyRing } from '../../../crypto/key-ring.js';
 import { withRetries } from '../../../support/retry.js';
 import type { ConnectionLock } from './connection-lock.js';
-import { findConnection, replaceConnectionTokenCache } from './connection.repository.js';
+import { findConnectionTokenCache, replaceConnectionTokenCache } from './connection.repository.js';
 import { MICROSOFT_RETRY_POLICY, microsoftRetryDecision } from '../microsoft-retry.js';
 import type { ConnectionRow } from '../ms365.tables.js';
 
@@ -60,9 +60,9 @@ export class ConnectionTokens {
       let plaintext: Promise<string | undefined> | undefined;
       const store: TokenCacheStore = {
         load: () =>
-          (plaintext ??= findConnection(locked, tenantId).then((row) => {
-            expected ??= row?.tokenCache;
-            return row ? this.keys.decrypt(row.tokenCache, context) : undefined;
+          (plaintext ??= findConnectionTokenCache(locked, tenantId).then((tokenCache) => {
+            expected ??= tokenCache;
+            return tokenCache === undefined ? undefined : this.keys.decrypt(tokenCache, context);
           })),
         save: async (serialized) => {
           if (expected === undefined) return;

@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Kysely, type Transaction, type Updateable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { Database, Db } from '../../../db/database.js';
 import { executePrepared } from '../../../db/prepared-statements.js';
 import { supportMailKeySql, type SupportMailState } from '../../notifications/support-mail.js';
@@ -123,27 +123,76 @@ export async function upsertConnection(
   return { connection, features };
 }
 
-export async function updateConnection(
-  db: Db,
-  tenantId: string,
-  changes: Omit<Updateable<Ms365ConnectionsTable>, 'tenantId'>,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('ms365Connections')
-    .set(changes)
-    .where('tenantId', '=', tenantId)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
-}
-
 /** Deletes the tenant's connection; answers the row that was deleted, if any. */
 export function deleteConnection(db: Db, tenantId: string): Promise<ConnectionRow | undefined> {
   return db.deleteFrom('ms365Connections').where('tenantId', '=', tenantId).returningAll().executeTakeFirst();
 }
 
-/** The connection row, locked until the transaction ends (a test result and its events are written under it). */
-export function lockConnectionRow(trx: Transaction<Database>, tenantId: string): Promise<ConnectionRow | undefined> {
-  return trx.selectFrom('ms365Connections').selectAll().where('tenantId', '=', tenantId).forUpdate().executeTakeFirst();
+/** What a test's events report about the connection as it was before the result (events/connection-events.ts). */
+export type ConnectionFactsRow = Pick<
+  ConnectionRow,
+  | 'tenantId'
+  | 'status'
+  | 'accountUsername'
+  | 'accountDisplayName'
+  | 'microsoftTenantId'
+  | 'scopes'
+  | 'connectedAt'
+  | 'connectedBy'
+>;
+
+/**
+ * The connection rows of these tenants, locked until the transaction ends (test results and their events are
+ * written under them); gone ones are missing. Locked in tenant order, so two transactions over overlapping pages
+ * never wait for each other in a circle. Named columns (not the token cache), prepared.
+ */
+export async function lockConnectionRows(
+  trx: Transaction<Database>,
+  tenantIds: readonly string[],
+): Promise<ConnectionFactsRow[]> {
+  const result = await executePrepared(
+    trx,
+    sql<ConnectionFactsRow>`
+      select tenant_id, status, account_username, account_display_name, microsoft_tenant_id, scopes, connected_at,
+        connected_by
+      from ms365_connections where tenant_id = any(${tenantIds}::uuid[])
+      order by tenant_id for update`,
+  );
+  return result.rows;
+}
+
+/** A test's result as stored on its connection. */
+export interface TestResultUpdate {
+  tenantId: string;
+  status: ConnectionRow['status'];
+  /** JSON of the result. */
+  lastTest: string;
+  at: Date;
+  nextCheckAt: Date | null;
+  /** JSON of the failure; null keeps the last one. */
+  lastFailure: string | null;
+}
+
+/**
+ * Stores the test results of several connections in one statement (the health monitor's page; one row for a
+ * test on request), prepared: the same text whatever the page's size.
+ */
+export async function recordTestResults(
+  trx: Transaction<Database>,
+  results: readonly TestResultUpdate[],
+): Promise<void> {
+  if (results.length === 0) return;
+  await executePrepared(
+    trx,
+    sql`
+      update ms365_connections c set status = v.status, last_test = v.last_test, last_checked_at = v.at,
+        next_check_at = v.next_check_at, last_failure = coalesce(v.last_failure, c.last_failure), updated_at = v.at
+      from unnest(${results.map((r) => r.tenantId)}::uuid[], ${results.map((r) => r.status)}::text[],
+        ${results.map((r) => r.lastTest)}::jsonb[], ${results.map((r) => r.at.toISOString())}::timestamptz[],
+        ${results.map((r) => r.nextCheckAt?.toISOString() ?? null)}::timestamptz[],
+        ${results.map((r) => r.lastFailure)}::jsonb[]) as v(tenant_id, status, last_test, at, next_check_at, last_failure)
+      where c.tenant_id = v.tenant_id`,
+  );
 }
 
 export function listConnectionSecrets(db: Db) {
@@ -152,14 +201,25 @@ export function listConnectionSecrets(db: Db) {
 
 /**
  * Session-level advisory lock for one connection's token refresh, held on a dedicated connection across the
- * call to Microsoft (a transaction-level lock would keep a transaction open for that long).
+ * call to Microsoft (a transaction-level lock would keep a transaction open for that long). The lock, the read of
+ * the token cache, its compare-and-set and the unlock are every forced refresh's four statements (the health
+ * monitor runs one per check): prepared, PostgreSQL parses and plans each once per connection.
  */
 export async function lockConnection(conn: Kysely<Database>, tenantId: string): Promise<void> {
-  await sql`select pg_advisory_lock(hashtextextended(${`ms365-connection:${tenantId}`}, 0))`.execute(conn);
+  await executePrepared(conn, sql`select pg_advisory_lock(hashtextextended(${`ms365-connection:${tenantId}`}, 0))`);
 }
 
 export async function unlockConnection(conn: Kysely<Database>, tenantId: string): Promise<void> {
-  await sql`select pg_advisory_unlock(hashtextextended(${`ms365-connection:${tenantId}`}, 0))`.execute(conn);
+  await executePrepared(conn, sql`select pg_advisory_unlock(hashtextextended(${`ms365-connection:${tenantId}`}, 0))`);
+}
+
+/** The connection's encrypted MSAL cache, if the connection exists (read under its lock). */
+export async function findConnectionTokenCache(db: Db, tenantId: string): Promise<string | undefined> {
+  const result = await executePrepared(
+    db,
+    sql<{ tokenCache: string }>`select token_cache from ms365_connections where tenant_id = ${tenantId}`,
+  );
+  return result.rows[0]?.tokenCache;
 }
 
 /**
@@ -173,13 +233,12 @@ export async function replaceConnectionTokenCache(
   next: string,
   now: Date,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('ms365Connections')
-    .set({ tokenCache: next, updatedAt: now })
-    .where('tenantId', '=', tenantId)
-    .where('tokenCache', '=', expected)
-    .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
+  const result = await executePrepared(
+    db,
+    sql`update ms365_connections set token_cache = ${next}, updated_at = ${now}
+      where tenant_id = ${tenantId} and token_cache = ${expected}`,
+  );
+  return (result.numAffectedRows ?? 0n) > 0n;
 }
 
 export async function countConnectionsByStatus(db: Db): Promise<Array<{ status: string; count: number }>> {

@@ -22,17 +22,18 @@ import { newConnectionRow } from './connection-row.js';
 import {
   findConnectionForTest,
   findConnectionStatus,
-  lockConnectionRow,
-  updateConnection,
+  lockConnectionRows,
+  recordTestResults,
   upsertConnection,
 } from './connection.repository.js';
-import { recordConnected, recordTestOutcome } from '../../events/connection-events.js';
+import { recordConnected, recordTestOutcomes } from '../../events/connection-events.js';
 import { toSupportNotification } from '../../notifications/support-mail.js';
 import { featureSettingsOf, type FeatureService } from '../features/feature.service.js';
 import { Ms365CodeIssuer } from '../attempts/ms365-code-issuer.js';
 import { revokeConnection } from './revoke-connection.js';
 import type { TtlCache } from '../../../support/ttl-cache.js';
 import type { ConnectionRow } from '../ms365.tables.js';
+import type { InvoiceImportSettingsRow } from '../../invoice-import/invoice-import.tables.js';
 
 export interface ConnectionServiceDeps {
   db: Db;
@@ -51,6 +52,14 @@ export interface ConnectionServiceDeps {
   caps: TenantRateCaps;
   /** SUPPORT_EMAIL: the status names it beside the support mail's state. */
   supportEmail: string;
+}
+
+/** A test's outcome waiting to be recorded, with the settings it ran with and when it ended. */
+interface PendingResult {
+  connection: ConnectionRow;
+  outcome: TestOutcome;
+  features: FeatureSettings[];
+  at: Date;
 }
 
 /** A connection row with its tenant's feature settings: what a test starts from. */
@@ -94,8 +103,8 @@ export class ConnectionService {
   }
 
   /**
-   * One transaction: claiming the code, storing the connection, its event and the audit row of the redemption
-   * (or of the wrong code) happen together or not at all. Answers the stored connection with the tenant's feature
+   * One transaction: claiming the code with the audit row of the redemption (or of the wrong code), storing the
+   * connection and its event happen together or not at all. Answers the stored connection with the tenant's feature
    * settings, what the test after it starts from.
    */
   private async claimAndStore(
@@ -103,21 +112,23 @@ export class ConnectionService {
     codeHash: string,
     ip: string,
   ): Promise<StoredConnection | undefined> {
-    const { db, clock, keys, audit } = this.deps;
+    const { db, clock, keys } = this.deps;
     const now = clock.now();
-    const auditBase = { tenant: principal.tenant, actor: principal.user.name, action: 'ms365.redeem' as const, ip };
     const stored = await db.transaction().execute(async (trx) => {
-      const claimed = await claimAttemptByCode(trx, {
-        codeHash,
-        tenantId: principal.tenant.id,
-        eloUserId: principal.user.id,
-        now,
-      });
+      // The claim writes the redemption's audit row (success, or invalid_code) in the same statement.
+      const claimed = await claimAttemptByCode(
+        trx,
+        { codeHash, tenantId: principal.tenant.id, eloUserId: principal.user.id, now },
+        {
+          tenantId: principal.tenant.id,
+          tenantSlug: principal.tenant.slug,
+          actor: principal.user.name,
+          action: 'ms365.redeem',
+          ip,
+        },
+      );
       const attempt = claimed?.attempt;
-      if (!claimed?.tokenCache || !attempt?.account) {
-        await audit.record({ ...auditBase, outcome: 'failure', details: { code: 'invalid_code' } }, trx);
-        return undefined;
-      }
+      if (!claimed?.tokenCache || !attempt?.account) return undefined;
       const row = newConnectionRow(
         {
           tenantId: principal.tenant.id,
@@ -131,7 +142,6 @@ export class ConnectionService {
       );
       const connection = await upsertConnection(trx, row);
       await recordConnected(trx, connection.connection);
-      await audit.record({ ...auditBase, outcome: 'success', details: { account: row.accountUsername } }, trx);
       return connection;
     });
     this.deps.statusCache.delete(principal.tenant.id);
@@ -192,36 +202,105 @@ export class ConnectionService {
   }
 
   /**
-   * Runs the test on a stored connection and writes status, result and the next check time (also the monitor's
-   * path), with the test's events, in one transaction.
+   * Runs the test on a stored connection and writes status, result and the next check time, with the test's
+   * events, in one transaction.
    */
   async testAndRecord(
     connection: ConnectionRow,
     options: { forceRefresh?: boolean; trigger?: ConnectionTestTrigger; features?: FeatureSettings[] } = {},
   ): Promise<TestOutcome> {
-    // Read once (or with the connection, by the caller; the health monitor
-    // reads them for a whole page of connections): the test's mailbox checks and its events (the support
+    // Read once (or with the connection, by the caller): the test's mailbox checks and its events (the support
     // mail) use the same settings.
     const features = options.features ?? (await this.deps.features.list(connection.tenantId));
     const outcome = await this.deps.tester.run(connection, { ...options, features });
-    const now = this.deps.clock.now();
-    const failed = outcome.result.checks.find((check) => !check.ok);
-    await this.deps.db.transaction().execute(async (trx) => {
-      // The status before this result, under lock: a change of status is reported exactly once.
-      const before = await lockConnectionRow(trx, connection.tenantId);
-      if (!before) return; // disconnected while the test ran
-      await updateConnection(trx, connection.tenantId, {
-        status: outcome.status,
-        lastTest: JSON.stringify(outcome.result),
-        lastCheckedAt: now,
-        nextCheckAt: this.nextCheck(now, outcome),
-        ...(failed ? { lastFailure: JSON.stringify(lastFailureOf(failed, now)) } : {}),
-        updatedAt: now,
-      });
-      await recordTestOutcome(trx, { before, outcome, trigger: options.trigger ?? 'manual', features, at: now });
-    });
-    this.deps.statusCache.delete(connection.tenantId);
+    await this.record([{ connection, outcome, features, at: this.deps.clock.now() }], options.trigger ?? 'manual');
     return outcome;
+  }
+
+  /**
+   * The health monitor's page: tests the connections one after the other and records all their outcomes in one
+   * transaction (one lock, one update, one insert of events and one of support mails for the page instead of
+   * six statements per connection, issue 13). What a test does outside (a rotated refresh token) is stored as it
+   * happens; a crash before the recording leaves the page's connections leased and their job to be retried: only
+   * the missing results are produced again. A test that throws (not Microsoft: the database, a bug) is answered as
+   * its error and the others are recorded; if the page's recording itself fails, each is recorded alone, so one
+   * bad row costs only its own result.
+   */
+  async testAndRecordPage(
+    page: ReadonlyArray<{
+      connection: ConnectionRow;
+      features: FeatureSettings[];
+      /** The invoice import's stored settings (null: none stored), read for the page. */
+      importSettings?: InvoiceImportSettingsRow | null;
+    }>,
+    options: { forceRefresh?: boolean; trigger: ConnectionTestTrigger },
+  ): Promise<Array<{ tenantId: string; outcome: TestOutcome } | { tenantId: string; error: unknown }>> {
+    const answers: Array<{ tenantId: string; outcome: TestOutcome } | { tenantId: string; error: unknown }> = [];
+    const tested: PendingResult[] = [];
+    for (const { connection, features, importSettings } of page) {
+      try {
+        const outcome = await this.deps.tester.run(connection, { ...options, features, importSettings });
+        tested.push({ connection, outcome, features, at: this.deps.clock.now() });
+      } catch (error) {
+        answers.push({ tenantId: connection.tenantId, error });
+      }
+    }
+    try {
+      await this.record(tested, options.trigger);
+      for (const { connection, outcome } of tested) answers.push({ tenantId: connection.tenantId, outcome });
+    } catch (error) {
+      for (const result of tested) {
+        const tenantId = result.connection.tenantId;
+        try {
+          // Alone, unless it was alone already: then its failure is the page's.
+          if (tested.length === 1) throw error;
+          await this.record([result], options.trigger);
+          answers.push({ tenantId, outcome: result.outcome });
+        } catch (failure) {
+          answers.push({ tenantId, error: failure });
+        }
+      }
+    }
+    return answers;
+  }
+
+  /**
+   * Writes test results with their events in one transaction. The status before each result is read under lock:
+   * a change of status is reported exactly once. A connection removed while its test ran is skipped.
+   */
+  private async record(results: readonly PendingResult[], trigger: ConnectionTestTrigger): Promise<void> {
+    if (results.length === 0) return;
+    await this.deps.db.transaction().execute(async (trx) => {
+      const locked = await lockConnectionRows(
+        trx,
+        results.map((result) => result.connection.tenantId),
+      );
+      const before = new Map(locked.map((row) => [row.tenantId, row]));
+      const present = results.filter((result) => before.has(result.connection.tenantId));
+      if (present.length === 0) return;
+      await recordTestResults(
+        trx,
+        present.map(({ connection, outcome, at }) => {
+          const failed = outcome.result.checks.find((check) => !check.ok);
+          return {
+            tenantId: connection.tenantId,
+            status: outcome.status,
+            lastTest: JSON.stringify(outcome.result),
+            at,
+            nextCheckAt: this.nextCheck(at, outcome),
+            lastFailure: failed ? JSON.stringify(lastFailureOf(failed, at)) : null,
+          };
+        }),
+      );
+      await recordTestOutcomes(
+        trx,
+        present.flatMap(({ connection, outcome, features, at }) => {
+          const row = before.get(connection.tenantId);
+          return row ? [{ before: row, outcome, trigger, features, at }] : [];
+        }),
+      );
+    });
+    for (const result of results) this.deps.statusCache.delete(result.connection.tenantId);
   }
 
   /**
