@@ -2,7 +2,13 @@ import { API_PREFIX, sessionCookieName } from '@ecm365/shared';
 import fastifyCookie from '@fastify/cookie';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import ajvFormats from 'ajv-formats';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RouteOptions } from 'fastify';
+import { createRequire } from 'node:module';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyServerOptions,
+  type RouteOptions,
+} from 'fastify';
 import { clientErrorHandler } from './errors/client-error-handler.js';
 import { errorHandler, notFoundHandler } from './errors/error-handler.js';
 import { registerOpenApi } from './http/openapi.js';
@@ -33,11 +39,48 @@ export interface AppOptions {
   webDist?: string | false;
   /** Sees every route as it is added (the OpenAPI tests check the routes' declarations). */
   onRoute?: (route: RouteOptions) => void;
+  /** 'eager' compiles every response serializer at `ready` (a test does, so that a bad one fails CI); default lazy. */
+  serializers?: 'lazy' | 'eager';
+}
+
+type SerializerFactory = NonNullable<
+  NonNullable<NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']>['buildSerializer']
+>;
+
+/**
+ * Fastify's own serializer factory (fast-json-stringify), resolved from Fastify's location the way Fastify itself
+ * loads it: the same copy and version Fastify would use, without a dependency of our own on it.
+ */
+function fastifySerializerFactory(): SerializerFactory {
+  const fromFastify = createRequire(createRequire(import.meta.url).resolve('fastify'));
+  return (fromFastify('@fastify/fast-json-stringify-compiler') as () => SerializerFactory)();
+}
+
+/**
+ * Response serializers compiled on a route's first answer instead of at `ready`: fast-json-stringify generating
+ * code for every response schema of every route was about 0.7 s CPU of each start (issue 13, CPU profile of a warm
+ * demo start), for routes most of which a start never answers. One route's serializer costs a few milliseconds on
+ * its first answer, once; the output is the same function Fastify would have compiled at start.
+ */
+function lazySerializers(build: SerializerFactory): SerializerFactory {
+  return (externalSchemas, options) => {
+    const compile = build(externalSchemas, options);
+    return (route) => {
+      let serialize: ((data: unknown) => string) | undefined;
+      return (data: unknown) => (serialize ??= compile(route) as (data: unknown) => string)(data);
+    };
+  };
 }
 
 /** Builds the HTTP app from ready services. Does not listen: main.ts does, tests use `app.inject()`. */
-export async function buildApp({ services, webDist, onRoute }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  services,
+  webDist,
+  onRoute,
+  serializers = 'lazy',
+}: AppOptions): Promise<FastifyInstance> {
   const { config } = services;
+  const buildSerializer = fastifySerializerFactory();
   const app = Fastify({
     // Typed as Fastify's logger so the instance keeps Fastify's default generics; it is a pino logger.
     loggerInstance: services.logger as FastifyBaseLogger,
@@ -71,6 +114,11 @@ export async function buildApp({ services, webDist, onRoute }: AppOptions): Prom
       customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false, validateSchema: false },
       // ajv-formats is typed against its own copy of Ajv's types; it is the same Ajv at run time.
       plugins: [ajvFormats as never],
+    },
+    schemaController: {
+      compilersFactory: {
+        buildSerializer: serializers === 'lazy' ? lazySerializers(buildSerializer) : buildSerializer,
+      },
     },
   }).withTypeProvider<TypeBoxTypeProvider>();
 

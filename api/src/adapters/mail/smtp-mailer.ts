@@ -1,4 +1,9 @@
-import { createTransport } from 'nodemailer';
+import type * as Nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
+
+// nodemailer is loaded on the first mail, not with the server: most starts send none before they answer (issue 13).
+let nodemailerModule: Promise<typeof Nodemailer> | undefined;
+const loadNodemailer = () => (nodemailerModule ??= import('nodemailer'));
 
 export interface OutgoingMail {
   to: string;
@@ -21,20 +26,26 @@ export interface SmtpMailerOptions {
 
 /** The only place that speaks SMTP (nodemailer); one transport for the process, a connection per mail. */
 export class SmtpMailer {
-  private readonly transport: ReturnType<typeof createTransport>;
+  private transport: Promise<Transporter> | undefined;
 
-  constructor(private readonly options: SmtpMailerOptions) {
+  constructor(private readonly options: SmtpMailerOptions) {}
+
+  private transporter(): Promise<Transporter> {
     // nodemailer reads host, port, TLS (smtps:) and credentials from the URL itself.
-    this.transport = createTransport({
-      url: options.url,
-      connectionTimeout: options.timeoutMs,
-      greetingTimeout: options.timeoutMs,
-      socketTimeout: options.timeoutMs,
-    });
+    return (this.transport ??= loadNodemailer().then((nodemailer) =>
+      (nodemailer.default ?? nodemailer).createTransport({
+        url: this.options.url,
+        connectionTimeout: this.options.timeoutMs,
+        greetingTimeout: this.options.timeoutMs,
+        socketTimeout: this.options.timeoutMs,
+      }),
+    ));
   }
 
   async send(mail: OutgoingMail): Promise<void> {
-    await this.transport.sendMail({
+    await (
+      await this.transporter()
+    ).sendMail({
       from: this.options.from,
       to: mail.to,
       subject: mail.subject,
@@ -44,7 +55,7 @@ export class SmtpMailer {
   }
 
   close(): void {
-    this.transport.close();
+    void this.transport?.then((transport) => transport.close());
   }
 }
 
