@@ -18,6 +18,24 @@ export async function buildOpenApiDocumentAndRoutes(): Promise<{
   document: Record<string, unknown>;
   routes: RouteOptions[];
 }> {
+  const { services, database } = offlineServices();
+  const routes: RouteOptions[] = [];
+  const app = await buildApp({ services, webDist: false, onRoute: (route) => routes.push(route) });
+  try {
+    await app.ready();
+    return { document: app.swagger() as unknown as Record<string, unknown>, routes };
+  } finally {
+    await app.close();
+    await services.close();
+    await database.close();
+  }
+}
+
+/**
+ * The app's services over a database handle that is never queried (pg connects lazily) and a Microsoft app
+ * registration that is never called: enough to assemble the app and its routes anywhere.
+ */
+export function offlineServices() {
   const config = loadConfig({
     NODE_ENV: 'test',
     DEMO_MODE: 'false',
@@ -39,14 +57,5 @@ export async function buildOpenApiDocumentAndRoutes(): Promise<{
     encryptionKeys: [{ id: 'unused', key: Buffer.alloc(32) }],
     logger: createLogger('silent'),
   });
-  const routes: RouteOptions[] = [];
-  const app = await buildApp({ services, webDist: false, onRoute: (route) => routes.push(route) });
-  try {
-    await app.ready();
-    return { document: app.swagger() as unknown as Record<string, unknown>, routes };
-  } finally {
-    await app.close();
-    await services.close();
-    await database.close();
-  }
+  return { services, database };
 }

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../src/app.js';
-import { loadConfig } from '../../src/config/config.js';
-import { createDatabase } from '../../src/db/database.js';
-import { createLogger } from '../../src/http/logging.js';
-import { createServices } from '../../src/services.js';
+import { offlineServices } from '../../src/http/openapi-document.js';
 
 /**
  * The app compiles a route's response serializer on its first answer (app.ts, `lazySerializers`), so a response
@@ -11,22 +8,7 @@ import { createServices } from '../../src/services.js';
  * compiled at `ready`, as Fastify does by default, so such a schema fails CI instead.
  */
 async function appWith(serializers: 'lazy' | 'eager') {
-  const config = loadConfig({ NODE_ENV: 'test', DEMO_MODE: 'false', LOG_LEVEL: 'silent' });
-  const database = createDatabase('postgres://unused@127.0.0.1:1/unused', { poolSize: 1 });
-  const services = createServices({
-    config,
-    db: database.db,
-    microsoft: {
-      clientId: 'unused',
-      clientSecret: 'unused',
-      authority: 'https://login.microsoftonline.com/organizations',
-      graphBaseUrl: 'https://graph.microsoft.com/',
-      redirectUri: 'https://portal.example/api/v1/ms365/callback',
-      timeoutMs: 1000,
-    },
-    encryptionKeys: [{ id: 'unused', key: Buffer.alloc(32) }],
-    logger: createLogger('silent'),
-  });
+  const { services, database } = offlineServices();
   let responseSchemas = 0;
   const app = await buildApp({
     services,

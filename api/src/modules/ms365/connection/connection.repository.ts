@@ -129,16 +129,9 @@ export function deleteConnection(db: Db, tenantId: string): Promise<ConnectionRo
 }
 
 /** What a test's events report about the connection as it was before the result (events/connection-events.ts). */
-export type ConnectionFactsRow = Pick<
-  ConnectionRow,
-  | 'tenantId'
-  | 'status'
-  | 'accountUsername'
-  | 'accountDisplayName'
-  | 'microsoftTenantId'
-  | 'scopes'
-  | 'connectedAt'
-  | 'connectedBy'
+export type ConnectionFactsRow = Omit<
+  ConnectionStatusRow,
+  'lastTest' | 'lastCheckedAt' | 'nextCheckAt' | 'lastFailure'
 >;
 
 /**
