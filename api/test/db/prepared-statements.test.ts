@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executePrepared } from '../../src/db/prepared-statements.js';
-import { findLiveSession } from '../../src/modules/sessions/session.repository.js';
+import { findLiveSessions } from '../../src/modules/sessions/session.repository.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 let database: TestDatabase;
@@ -20,9 +20,8 @@ describe('named prepared statements for hot lookups', () => {
   it('prepares the session lookup once per connection and answers as before; other statements stay unnamed', async () => {
     const now = new Date();
     for (let i = 0; i < 3; i++) {
-      expect(await findLiveSession(database.db, `no-such-hash-${i}`, now, new Date(now.getTime() - 60_000))).toBe(
-        undefined,
-      );
+      const found = await findLiveSessions(database.db, [`no-such-hash-${i}`], now, new Date(now.getTime() - 60_000));
+      expect(found.size).toBe(0);
     }
     const texts = await preparedTexts();
     expect(texts.filter((text) => text.includes('from sessions s join tenants t'))).toHaveLength(1);

@@ -28,11 +28,8 @@ export async function insertAuditEvent(db: Db, event: NewAuditEvent): Promise<vo
 }
 
 /**
- * The statements here run prepared (db/prepared-statements.ts): a `write` must name its columns (no `*`).
- */
-
-/**
- * `write` (an INSERT or UPDATE with RETURNING, not yet executed) and the audit row of what it did, in one statement
+ * `write` (an INSERT or UPDATE with RETURNING, not yet executed; it runs prepared, db/prepared-statements.ts, so it
+ * must name its columns, no `*`) and the audit row of what it did, in one statement
  * (a data-modifying CTE): the audit row is inserted only when `write` wrote a row, and both commit together. One
  * round trip instead of two. Answers whether `write` wrote. `before`, when given, is a CTE put ahead of `write`
  * under its name, which `write` may refer to (a cap's try that `write` depends on).

@@ -87,16 +87,6 @@ export async function findLiveSessions(
   return sessions;
 }
 
-/** The live session of one id hash (findLiveSessions). */
-export async function findLiveSession(
-  db: Db,
-  idHash: string,
-  now: Date,
-  idleCutoff: Date,
-): Promise<SessionWithTenant | undefined> {
-  return (await findLiveSessions(db, [idHash], now, idleCutoff)).get(idHash);
-}
-
 export async function touchSession(db: Db, idHash: string, now: Date): Promise<void> {
   await db.updateTable('sessions').set({ lastSeenAt: now }).where('idHash', '=', idHash).execute();
 }
