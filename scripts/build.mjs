@@ -8,6 +8,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeBuildInfo } from './build-info.mjs';
+import { bundleServer, SERVER_BUNDLE } from './server-bundle.mjs';
 import { buildWebPortal } from './web-portal.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -30,6 +31,15 @@ for (const pkg of ['shared', 'migrations', 'emulators', 'api']) {
   rmSync(path.join(root, pkg, 'dist'), { recursive: true, force: true });
   run(`${pkg}: tsc`, process.execPath, [tsc, '-p', path.join(pkg, 'tsconfig.build.json')]);
 }
+// What `pnpm start` and the image run: one file loads in a fraction of the time of the module tree (server-bundle.mjs).
+console.log(`\n== api: ${SERVER_BUNDLE} (esbuild)`);
+try {
+  await bundleServer(root);
+} catch {
+  console.error('build: the server bundle failed (esbuild printed why)');
+  process.exit(1);
+}
+// Written last: start.mjs takes its time for the build's (the bundle and dist/ are older than it).
 const built = writeBuildInfo(root, path.join(root, 'api', 'dist', 'build-info.json'));
 console.log(`\n== api: build-info.json (version ${built.version}${built.commit ? `, commit ${built.commit}` : ''})`);
 
@@ -37,4 +47,4 @@ if (existsSync(path.join(root, 'web', 'package.json'))) {
   console.log('\n== web: vite build');
   check('web: vite build', buildWebPortal(root));
 }
-console.log('\nbuild: done (shared, migrations, emulators, api → dist/; web → web/dist)');
+console.log('\nbuild: done (shared, migrations, emulators, api → dist/; the server → api/dist/bundle; web → web/dist)');

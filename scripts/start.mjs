@@ -8,6 +8,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadEnvFile } from './env-file.mjs';
+import { SERVER_BUNDLE } from './server-bundle.mjs';
 import { buildWebPortal } from './web-portal.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -44,7 +45,10 @@ if (existsSync(path.join(web, 'package.json'))) {
 
 /** The packages the server is compiled from (scripts/build.mjs); each must be built after its last change. */
 const SERVER_PACKAGES = ['shared', 'migrations', 'emulators', 'api'];
-const compiledServer = path.join(root, 'api', 'dist', 'main.js');
+// The one-file bundle of the build (server-bundle.mjs: about 1.5 s less CPU until /readyz than the module tree of
+// api/dist); a build from before the bundle existed still runs from api/dist.
+const bundledServer = path.join(root, SERVER_BUNDLE);
+const compiledServer = existsSync(bundledServer) ? bundledServer : path.join(root, 'api', 'dist', 'main.js');
 // build.mjs writes it after all four packages compiled: its time is the build's.
 const buildInfo = path.join(root, 'api', 'dist', 'build-info.json');
 

@@ -83,8 +83,14 @@ async function main(): Promise<void> {
   await app.listen({ host: config.host, port: config.port });
   // After listening: requests need no job queue nor the demo's sample invoices, and neither delays the first answer.
   // The invoices' PDFs only after pg-boss' start: beside it they slowed its queries, which /readyz's waits behind.
-  await runtime.startJobs();
-  await runtime.seedDemoMail();
+  try {
+    await runtime.startJobs();
+    await runtime.seedDemoMail();
+  } catch (error) {
+    // A SIGTERM in the meantime closed the database under them: that is the shutdown, not a failed start.
+    if (closing) return;
+    throw error;
+  }
   printBanner(config, runtime);
 }
 

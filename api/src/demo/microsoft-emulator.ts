@@ -10,6 +10,7 @@ import {
 import type { MicrosoftEndpoints } from '../adapters/microsoft/index.js';
 import type { Ms365Settings } from '../config/config.js';
 import type { MicrosoftSetup } from '../wiring/microsoft.js';
+import { loadOrCreateEmulatorKeys } from './emulator-keys.js';
 
 export const EMULATOR_CLIENT_ID = '6f1c3c2e-2f9a-4d7e-9b0a-0ec365de7001';
 /** MS365_EMULATOR_PORT's and MS365_EMULATOR_BROWSER_PORT's defaults. Taken (a second demo), others are used. */
@@ -84,11 +85,11 @@ function demoInvoiceSeed(): { seed: MailSeed; deliver(emulator: RunningMicrosoft
  * Demo mode's Microsoft: the emulator on its fixed port (any free one when the default is taken, e.g. by a second
  * demo), with an app registration ("ecm.online") created for this run whose redirect URI is our callback. The
  * emulator's sign-in pages are on a second, plain-http port, so that the browser shows no certificate warning; the
- * app talks to its token endpoint over TLS.
+ * app talks to its token endpoint over TLS. Its keys and certificates are those kept in DATA_DIR (emulator-keys.ts).
  */
 export async function startDemoMicrosoft(
   settings: Extract<Ms365Settings, { kind: 'emulator' }>,
-  app: { redirectUri: string; timeoutMs: number },
+  app: { redirectUri: string; timeoutMs: number; dataDir: string },
   options: { defaultEmulatorPorts?: { tls: number; browser: number } } = {},
 ): Promise<MicrosoftSetup> {
   const clientSecret = randomBytes(24).toString('base64url');
@@ -97,7 +98,9 @@ export async function startDemoMicrosoft(
   const defaults = options.defaultEmulatorPorts ?? DEFAULT_EMULATOR_PORTS;
   // A port set on purpose must be the one used; a default may as well be another one (the banner says which).
   const invoices = demoInvoiceSeed();
+  const keys = await loadOrCreateEmulatorKeys(app.dataDir);
   const emulator = await startMicrosoftEmulator({
+    ...keys,
     host: settings.emulatorHost,
     port,
     whenPortTaken: port === defaults.tls ? 'any' : 'fail',

@@ -48,7 +48,8 @@ export async function setUpMicrosoft(
   options: { defaultEmulatorPorts?: { tls: number; browser: number } } = {},
 ): Promise<MicrosoftSetup> {
   const app = { redirectUri: callbackUrl(config), timeoutMs: config.ms365TimeoutMs };
-  if (config.ms365.kind === 'emulator') return startDemoMicrosoft(config.ms365, app, options);
+  if (config.ms365.kind === 'emulator')
+    return startDemoMicrosoft(config.ms365, { ...app, dataDir: config.dataDir }, options);
   return {
     endpoints: await configuredMicrosoftEndpoints(config.ms365, app),
     emulator: undefined,

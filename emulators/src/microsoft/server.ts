@@ -114,7 +114,7 @@ export async function startMicrosoftEmulator(options: MicrosoftEmulatorOptions):
   const [tls, signingKey, unpublishedKey] = await Promise.all([
     options.tls ? Promise.resolve({ ...options.tls, ca: options.tls.ca ?? options.tls.cert }) : generateEmulatorTls(),
     createSigningKey(options.signingKeyPem),
-    createSigningKey(),
+    createSigningKey(options.unpublishedKeyPem),
   ]);
   const directory = new Directory(
     options.accounts ?? DEMO_MICROSOFT_ACCOUNTS,

@@ -55,6 +55,8 @@ export interface MicrosoftEmulatorOptions {
    * tokens cached by the app stay valid across emulator restarts (refresh tokens do not: state is in memory).
    */
   signingKeyPem?: string;
+  /** RSA private key (PEM) of the id-token tamper `unknown_key`, never published. Default: generated at start. */
+  unpublishedKeyPem?: string;
   /**
    * The Inbox each mailbox starts with (and gets again on `reset`). Default: `demoInbox` — four invoice notices
    * without files in shared mailboxes, a welcome mail in personal ones. `() => []` starts every mailbox empty.
