@@ -49,4 +49,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/readyz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # node as PID 1 handles SIGTERM itself (graceful shutdown in api/src/main.ts). The server as one file (pnpm build,
 # scripts/server-bundle.mjs): it loads in a fraction of the time of dist/main.js' module tree. Admin CLI: node dist/cli/main.js
-CMD ["node", "dist/bundle/server.mjs"]
+CMD ["node", "dist/bundle/server.cjs"]

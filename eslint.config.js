@@ -18,6 +18,12 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS on purpose: the server bundle's entry (a classic script, for V8's code cache on Node 20).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     // Only the adapters may talk to Microsoft's libraries (house rule, SPEC §2).
     files: ['api/src/**/*.ts'],
     ignores: ['api/src/adapters/microsoft/**'],

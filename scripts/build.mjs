@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeBuildInfo } from './build-info.mjs';
-import { bundleServer, SERVER_BUNDLE } from './server-bundle.mjs';
+import { bundleServer, SERVER_BUNDLE_DIR } from './server-bundle.mjs';
 import { buildWebPortal } from './web-portal.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -32,7 +32,7 @@ for (const pkg of ['shared', 'migrations', 'emulators', 'api']) {
   run(`${pkg}: tsc`, process.execPath, [tsc, '-p', path.join(pkg, 'tsconfig.build.json')]);
 }
 // What `pnpm start` and the image run: one file loads in a fraction of the time of the module tree (server-bundle.mjs).
-console.log(`\n== api: ${SERVER_BUNDLE} (esbuild)`);
+console.log(`\n== api: ${SERVER_BUNDLE_DIR} (esbuild: the server as one file)`);
 try {
   await bundleServer(root);
 } catch {

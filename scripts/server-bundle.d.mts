@@ -1,6 +1,8 @@
 import type { BuildResult } from 'esbuild';
 
-/** api/dist/bundle/server.mjs, relative to the repository root. */
+/** api/dist/bundle, relative to the repository root: app.cjs (the bundle) and server.cjs (its entry). */
+export const SERVER_BUNDLE_DIR: string;
+/** api/dist/bundle/server.cjs, relative to the repository root: what runs the server. */
 export const SERVER_BUNDLE: string;
 
-export function bundleServer(root: string, outfile?: string): Promise<BuildResult>;
+export function bundleServer(root: string, outDir?: string): Promise<BuildResult>;

@@ -45,8 +45,8 @@ if (existsSync(path.join(web, 'package.json'))) {
 
 /** The packages the server is compiled from (scripts/build.mjs); each must be built after its last change. */
 const SERVER_PACKAGES = ['shared', 'migrations', 'emulators', 'api'];
-// The one-file bundle of the build (server-bundle.mjs: about 1.5 s less CPU until /readyz than the module tree of
-// api/dist); a build from before the bundle existed still runs from api/dist.
+// The one-file bundle of the build, run through V8's code cache (server-bundle.mjs: about 2 s less CPU until /readyz
+// than the module tree of api/dist); a build from before the bundle existed still runs from api/dist.
 const bundledServer = path.join(root, SERVER_BUNDLE);
 const compiledServer = existsSync(bundledServer) ? bundledServer : path.join(root, 'api', 'dist', 'main.js');
 // build.mjs writes it after all four packages compiled: its time is the build's.

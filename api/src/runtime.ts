@@ -81,6 +81,12 @@ export async function startRuntime(
     });
     closers.push(() => services.close());
     let starting: Promise<BackgroundJobs> | undefined;
+    // Before the services and the database close: a SIGTERM may come while pg-boss is still starting (deferJobs),
+    // and a pg-boss that outlives its pool fails the process on the way out.
+    closers.push(async () => {
+      const jobs = await starting?.catch(() => undefined);
+      await jobs?.stop();
+    });
     const runtime: Runtime = {
       config,
       logger,
@@ -92,7 +98,6 @@ export async function startRuntime(
       jobs: undefined,
       startJobs: () =>
         (starting ??= startBackgroundJobs(database.pool, services).then((jobs) => {
-          closers.push(() => jobs.stop());
           runtime.jobs = jobs;
           return jobs;
         })),

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,13 +37,13 @@ describe('the server bundle', () => {
   let base: string;
   let output = '';
 
-  beforeAll(async () => {
-    await bundleServer(ROOT, path.join(outDir, 'server.mjs'));
-    dataDir = await mkdtemp(path.join(tmpdir(), 'ecm365-bundle-'));
+  /** `node api/dist/bundle/server.cjs` on the test's DATA_DIR, until /readyz answers. */
+  async function start(): Promise<void> {
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
+    output = '';
     const { NODE_ENV: _vitestsTestMode, ...shellEnv } = process.env;
-    child = spawn(process.execPath, [path.join(outDir, 'server.mjs')], {
+    child = spawn(process.execPath, [path.join(outDir, 'server.cjs')], {
       cwd: ROOT,
       env: {
         ...shellEnv,
@@ -60,41 +60,75 @@ describe('the server bundle', () => {
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
     await untilReady(base, child, () => output);
-  }, 150_000);
+  }
 
-  afterAll(async () => {
-    if (child && child.exitCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    }
-    await rm(outDir, { recursive: true, force: true });
-    if (dataDir) await rm(dataDir, { recursive: true, force: true });
-  });
+  async function stop(): Promise<number | null> {
+    if (child.exitCode !== null) return child.exitCode;
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    child.kill('SIGTERM');
+    return exited;
+  }
 
-  it('signs the demo admin in and serves its API description', async () => {
+  async function signInAsAdmin(): Promise<Response> {
     const admin = DEMO_ELO_LOGINS[0];
-    const login = await fetch(`${base}/api/v1/auth/login`, {
+    return fetch(`${base}/api/v1/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username: admin.username, password: admin.password }),
     });
+  }
+
+  async function compileCache(): Promise<{ file: string; size: number } | undefined> {
+    const folder = path.join(dataDir, 'compile-cache');
+    const names = await readdir(folder).catch(() => []);
+    const [name, ...others] = names.filter((entry) => entry.endsWith('.bin'));
+    expect(others).toEqual([]);
+    return name ? { file: path.join(folder, name), size: (await stat(path.join(folder, name))).size } : undefined;
+  }
+
+  beforeAll(async () => {
+    await bundleServer(ROOT, outDir);
+    dataDir = await mkdtemp(path.join(tmpdir(), 'ecm365-bundle-'));
+    await start();
+  }, 150_000);
+
+  afterAll(async () => {
+    if (child) await stop();
+    await rm(outDir, { recursive: true, force: true });
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('signs the demo admin in and serves its API description with Swagger UI', async () => {
+    const login = await signInAsAdmin();
     expect(login.status).toBe(200);
     expect(await login.json()).toMatchObject({ csrfToken: expect.any(String) });
 
     const openapi = await fetch(`${base}/openapi.json`);
     expect(openapi.status).toBe(200);
     expect(await openapi.json()).toMatchObject({ openapi: expect.stringMatching(/^3\./) });
+    // Swagger UI's own files, which the bundle finds where @fastify/swagger-ui is installed.
+    const stylesheet = await fetch(`${base}/docs/static/swagger-ui.css`);
+    expect(stylesheet.status).toBe(200);
+    expect((await stylesheet.text()).length).toBeGreaterThan(10_000);
   });
 
-  it('prints the banner once its jobs run, and stops cleanly on SIGTERM', async () => {
+  it('prints the banner once its jobs run, stops cleanly on SIGTERM and leaves its code cache', async () => {
     const deadline = Date.now() + 30_000;
     while (!output.includes('ecm365 is running') && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(output).toContain('ecm365 is running');
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    expect(await stop()).toBe(0);
+    expect((await compileCache())?.size).toBeGreaterThan(1_000_000);
   });
+
+  it('starts past a damaged code cache and replaces it', async () => {
+    const damaged = await compileCache();
+    if (!damaged) throw new Error('no code cache from the first start');
+    await writeFile(damaged.file, 'not a V8 code cache');
+    await start();
+    expect((await signInAsAdmin()).status).toBe(200);
+    expect(await stop()).toBe(0);
+    expect((await compileCache())?.size).toBeGreaterThan(1_000_000);
+  }, 150_000);
 });
