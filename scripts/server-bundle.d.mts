@@ -6,3 +6,9 @@ export const SERVER_BUNDLE_DIR: string;
 export const SERVER_BUNDLE: string;
 
 export function bundleServer(root: string, outDir?: string): Promise<BuildResult>;
+
+/** Bundles anew into SERVER_BUNDLE_DIR, replacing the bundle there whole. */
+export function rebundleServer(root: string): Promise<BuildResult>;
+
+/** Files and folders (relative to the root) the bundle is made from. */
+export const SERVER_BUNDLE_INPUTS: string[];

@@ -9,7 +9,7 @@
 //
 // It is bundled from the TypeScript sources with the `@ecm365/source` condition, the way tsx runs them in the
 // test suite and in `pnpm start` without a build: esbuild transpiles both, so the bundle runs the code the tests ran.
-import { copyFile, readFile } from 'node:fs/promises';
+import { copyFile, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -77,3 +77,35 @@ export async function bundleServer(root, outDir = SERVER_BUNDLE_DIR) {
   await copyFile(entry, path.resolve(root, outDir, 'server.cjs'));
   return result;
 }
+
+/**
+ * Bundles anew into SERVER_BUNDLE_DIR through a folder beside it, so that a server starting meanwhile on the same
+ * checkout reads the old bundle or the new one, never half of one. Answers esbuild's result.
+ */
+export async function rebundleServer(root) {
+  const target = path.resolve(root, SERVER_BUNDLE_DIR);
+  const fresh = `${target}-${process.pid}`; // as deep as the target: paths relative to the bundle hold
+  await rm(fresh, { recursive: true, force: true });
+  try {
+    const result = await bundleServer(root, fresh);
+    await rm(target, { recursive: true, force: true });
+    await rename(fresh, target);
+    return result;
+  } finally {
+    await rm(fresh, { recursive: true, force: true });
+  }
+}
+
+/**
+ * What the bundle is made of, for `pnpm start` to tell whether it is older than its sources: the four packages'
+ * sources and manifests, the lockfile (another dependency version), and the bundler's own two files.
+ */
+export const SERVER_BUNDLE_INPUTS = [
+  ...['shared', 'migrations', 'emulators', 'api'].flatMap((pkg) => [
+    path.join(pkg, 'src'),
+    path.join(pkg, 'package.json'),
+  ]),
+  'pnpm-lock.yaml',
+  path.join('scripts', 'server-bundle.mjs'),
+  path.join('scripts', 'compile-cached-server.cjs'),
+];

@@ -1,14 +1,14 @@
 #!/usr/bin/env node
-// `pnpm start`: builds the web portal when its build is missing or older than its sources, then runs the API
-// server: the compiled build (`pnpm build`, what the image runs) in this very process when it is newer than every
-// source it was built from, else the TypeScript sources through tsx in a child process. Configuration comes from the environment and, when present, the file .env
-// (see README; the environment wins; `--no-env-file` skips the file); none is needed.
+// `pnpm start`: builds the web portal and bundles the server when either is missing or older than its sources,
+// then runs the server bundle (what `pnpm build` makes and the image runs) in this very process; the TypeScript
+// sources through tsx in a child process only when bundling fails. Configuration comes from the environment and,
+// when present, the file .env (see README; the environment wins; `--no-env-file` skips the file); none is needed.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadEnvFile } from './env-file.mjs';
-import { SERVER_BUNDLE } from './server-bundle.mjs';
+import { rebundleServer, SERVER_BUNDLE, SERVER_BUNDLE_DIR, SERVER_BUNDLE_INPUTS } from './server-bundle.mjs';
 import { buildWebPortal } from './web-portal.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -43,28 +43,37 @@ if (existsSync(path.join(web, 'package.json'))) {
   }
 }
 
-/** The packages the server is compiled from (scripts/build.mjs); each must be built after its last change. */
-const SERVER_PACKAGES = ['shared', 'migrations', 'emulators', 'api'];
-// The one-file bundle of the build, run through V8's code cache (server-bundle.mjs: about 2 s less CPU until /readyz
-// than the module tree of api/dist); a build from before the bundle existed still runs from api/dist.
-const bundledServer = path.join(root, SERVER_BUNDLE);
-const compiledServer = existsSync(bundledServer) ? bundledServer : path.join(root, 'api', 'dist', 'main.js');
-// build.mjs writes it after all four packages compiled: its time is the build's.
-const buildInfo = path.join(root, 'api', 'dist', 'build-info.json');
+// The server: the one-file bundle (server-bundle.mjs), run through V8's code cache, in this very process. Made anew
+// (esbuild, a few seconds) when a source it is made from is newer: a warm start of the bundle needs about a third
+// of the CPU of the TypeScript sources through tsx (issue 13, `pnpm bench start`). The server handles SIGINT/SIGTERM.
+const bundle = path.join(root, SERVER_BUNDLE_DIR, 'app.cjs');
 
-function compiledIsCurrent() {
-  if (!existsSync(compiledServer) || !existsSync(buildInfo)) return false;
-  if (!SERVER_PACKAGES.every((pkg) => existsSync(path.join(root, pkg, 'dist')))) return false;
-  const builtAt = statSync(buildInfo).mtimeMs;
-  return SERVER_PACKAGES.every((pkg) => newestMtime(path.join(root, pkg, 'src')) <= builtAt);
+function newestOf(relative) {
+  const full = path.join(root, relative);
+  if (!existsSync(full)) return 0;
+  return statSync(full).isDirectory() ? newestMtime(full) : statSync(full).mtimeMs;
 }
 
-if (compiledIsCurrent()) {
-  // One Node process instead of two, without the TypeScript loader: about 100 MB less idle RSS and 0.45 s less
-  // until /readyz for a warm demo start (issue 13, `pnpm bench start`). The server handles SIGINT/SIGTERM itself.
-  await import(pathToFileURL(compiledServer).href);
+function bundleIsCurrent() {
+  if (!existsSync(bundle) || !existsSync(path.join(root, SERVER_BUNDLE))) return false;
+  const bundledAt = statSync(bundle).mtimeMs;
+  return SERVER_BUNDLE_INPUTS.every((input) => newestOf(input) <= bundledAt);
+}
+
+let runnable = bundleIsCurrent();
+if (!runnable) {
+  console.log('Bundling the server (esbuild) …');
+  try {
+    await rebundleServer(root);
+    runnable = true;
+  } catch (error) {
+    console.log(`The server bundle failed (${error instanceof Error ? error.message : error}): running the sources.`);
+  }
+}
+
+if (runnable) {
+  await import(pathToFileURL(path.join(root, SERVER_BUNDLE)).href);
 } else {
-  if (existsSync(compiledServer)) console.log('The build in api/dist is older than the sources: running the sources.');
   const server = spawn(
     process.execPath,
     ['--conditions=@ecm365/source', '--import', 'tsx', path.join(root, 'api', 'src', 'main.ts')],
