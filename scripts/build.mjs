@@ -39,7 +39,7 @@ try {
   console.error('build: the server bundle failed (esbuild printed why)');
   process.exit(1);
 }
-// Written last: start.mjs takes its time for the build's (the bundle and dist/ are older than it).
+// The version and commit the server reports (api/src/support/build-info.ts).
 const built = writeBuildInfo(root, path.join(root, 'api', 'dist', 'build-info.json'));
 console.log(`\n== api: build-info.json (version ${built.version}${built.commit ? `, commit ${built.commit}` : ''})`);
 

@@ -12,6 +12,7 @@
 import { copyFile, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeBuildInfo } from './build-info.mjs';
 
 /**
  * Packages that find files beside their own module at run time, so they must stay where they are installed:
@@ -90,6 +91,8 @@ export async function rebundleServer(root) {
     const result = await bundleServer(root, fresh);
     await rm(target, { recursive: true, force: true });
     await rename(fresh, target);
+    // The version and commit the bundle reports (api/src/support/build-info.ts reads ../build-info.json): this one.
+    writeBuildInfo(root, path.join(root, 'api', 'dist', 'build-info.json'));
     return result;
   } finally {
     await rm(fresh, { recursive: true, force: true });
