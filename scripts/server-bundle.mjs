@@ -1,4 +1,5 @@
-// The server as one file, shared by `pnpm build` (scripts/build.mjs) and its test (api/test/server-bundle.test.ts).
+// The server as one file, shared by `pnpm build` (scripts/build.mjs), `pnpm start` (scripts/start.mjs, when a source
+// is newer than the bundle) and its test (api/test/embedded/server-bundle.test.ts).
 //
 // Why: a warm `pnpm start` spent about 1.7 s of its first 2 s resolving, opening and compiling some 2,000 module
 // files one by one (`pnpm bench start`, CPU profile: wrapSafe, compileSourceTextModule, internalModuleStat,
@@ -8,7 +9,7 @@
 // (compile-cached-server.cjs). CommonJS, because only a classic script can be given a code cache on Node 20.
 //
 // It is bundled from the TypeScript sources with the `@ecm365/source` condition, the way tsx runs them in the
-// test suite and in `pnpm start` without a build: esbuild transpiles both, so the bundle runs the code the tests ran.
+// test suite: esbuild transpiles both, so the bundle runs the code the tests ran.
 import { copyFile, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,17 +81,23 @@ export async function bundleServer(root, outDir = SERVER_BUNDLE_DIR) {
 }
 
 /**
- * Bundles anew into SERVER_BUNDLE_DIR through a folder beside it, so that a server starting meanwhile on the same
- * checkout reads the old bundle or the new one, never half of one. Answers esbuild's result.
+ * Bundles anew into SERVER_BUNDLE_DIR through a folder beside it, swapped in by two renames, so that a server
+ * starting meanwhile on the same checkout reads the old bundle or the new one, never half of one (a running server
+ * has read its bundle whole at start). Answers esbuild's result.
  */
 export async function rebundleServer(root) {
   const target = path.resolve(root, SERVER_BUNDLE_DIR);
-  const fresh = `${target}-${process.pid}`; // as deep as the target: paths relative to the bundle hold
+  // Beside the target, as deep as it: paths relative to the bundle hold in either.
+  const fresh = `${target}-${process.pid}`;
+  const old = `${target}-${process.pid}-old`;
   await rm(fresh, { recursive: true, force: true });
   try {
     const result = await bundleServer(root, fresh);
-    await rm(target, { recursive: true, force: true });
+    await rename(target, old).catch((error) => {
+      if (error.code !== 'ENOENT') throw error; // no bundle yet
+    });
     await rename(fresh, target);
+    await rm(old, { recursive: true, force: true });
     // The version and commit the bundle reports (api/src/support/build-info.ts reads ../build-info.json): this one.
     writeBuildInfo(root, path.join(root, 'api', 'dist', 'build-info.json'));
     return result;
