@@ -134,26 +134,6 @@ export type ConnectionFactsRow = Omit<
   'lastTest' | 'lastCheckedAt' | 'nextCheckAt' | 'lastFailure'
 >;
 
-/**
- * The connection rows of these tenants, locked until the transaction ends (test results and their events are
- * written under them); gone ones are missing. Locked in tenant order, so two transactions over overlapping pages
- * never wait for each other in a circle. Named columns (not the token cache), prepared.
- */
-export async function lockConnectionRows(
-  trx: Transaction<Database>,
-  tenantIds: readonly string[],
-): Promise<ConnectionFactsRow[]> {
-  const result = await executePrepared(
-    trx,
-    sql<ConnectionFactsRow>`
-      select tenant_id, status, account_username, account_display_name, microsoft_tenant_id, scopes, connected_at,
-        connected_by
-      from ms365_connections where tenant_id = any(${tenantIds}::uuid[])
-      order by tenant_id for update`,
-  );
-  return result.rows;
-}
-
 /** A test's result as stored on its connection. */
 export interface TestResultUpdate {
   tenantId: string;
@@ -167,25 +147,40 @@ export interface TestResultUpdate {
 }
 
 /**
- * Stores the test results of several connections in one statement (the health monitor's page; one row for a
- * test on request), prepared: the same text whatever the page's size.
+ * Stores the test results of several connections (the health monitor's page; one row for a test on request) and
+ * answers their rows as they were before, locked until the transaction ends: the test's events are written under
+ * that lock, so a change of status is reported exactly once. One prepared statement, the same text whatever the
+ * page's size (it was a locking read and an update, issue 13). The rows are locked in tenant order by the read the
+ * update draws from, so two transactions over overlapping pages never wait for each other in a circle; a
+ * connection removed while its test ran is missing from the answer and nothing is written for it.
  */
-export async function recordTestResults(
+export async function storeTestResults(
   trx: Transaction<Database>,
   results: readonly TestResultUpdate[],
-): Promise<void> {
-  if (results.length === 0) return;
-  await executePrepared(
+): Promise<ConnectionFactsRow[]> {
+  if (results.length === 0) return [];
+  const result = await executePrepared(
     trx,
-    sql`
-      update ms365_connections c set status = v.status, last_test = v.last_test, last_checked_at = v.at,
-        next_check_at = v.next_check_at, last_failure = coalesce(v.last_failure, c.last_failure), updated_at = v.at
-      from unnest(${results.map((r) => r.tenantId)}::uuid[], ${results.map((r) => r.status)}::text[],
-        ${results.map((r) => r.lastTest)}::jsonb[], ${results.map((r) => r.at.toISOString())}::timestamptz[],
-        ${results.map((r) => r.nextCheckAt?.toISOString() ?? null)}::timestamptz[],
-        ${results.map((r) => r.lastFailure)}::jsonb[]) as v(tenant_id, status, last_test, at, next_check_at, last_failure)
-      where c.tenant_id = v.tenant_id`,
+    sql<ConnectionFactsRow>`
+      with before as (
+        select tenant_id, status, account_username, account_display_name, microsoft_tenant_id, scopes, connected_at,
+          connected_by
+        from ms365_connections where tenant_id = any(${results.map((r) => r.tenantId)}::uuid[])
+        order by tenant_id for update
+      ), stored as (
+        update ms365_connections c set status = v.status, last_test = v.last_test, last_checked_at = v.at,
+          next_check_at = v.next_check_at, last_failure = coalesce(v.last_failure, c.last_failure), updated_at = v.at
+        from before b join unnest(${results.map((r) => r.tenantId)}::uuid[], ${results.map((r) => r.status)}::text[],
+          ${results.map((r) => r.lastTest)}::jsonb[], ${results.map((r) => r.at.toISOString())}::timestamptz[],
+          ${results.map((r) => r.nextCheckAt?.toISOString() ?? null)}::timestamptz[],
+          ${results.map((r) => r.lastFailure)}::jsonb[]) as v(tenant_id, status, last_test, at, next_check_at, last_failure)
+          on v.tenant_id = b.tenant_id
+        where c.tenant_id = b.tenant_id
+        returning c.tenant_id
+      )
+      select before.* from before join stored using (tenant_id) order by tenant_id`,
   );
+  return result.rows;
 }
 
 export function listConnectionSecrets(db: Db) {

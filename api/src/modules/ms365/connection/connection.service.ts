@@ -22,8 +22,7 @@ import { newConnectionRow } from './connection-row.js';
 import {
   findConnectionForTest,
   findConnectionStatus,
-  lockConnectionRows,
-  recordTestResults,
+  storeTestResults,
   upsertConnection,
 } from './connection.repository.js';
 import { recordConnected, recordTestOutcomes } from '../../events/connection-events.js';
@@ -265,22 +264,16 @@ export class ConnectionService {
   }
 
   /**
-   * Writes test results with their events in one transaction. The status before each result is read under lock:
-   * a change of status is reported exactly once. A connection removed while its test ran is skipped.
+   * Writes test results with their events in one transaction. The status before each result is read under the
+   * lock its storing takes: a change of status is reported exactly once. A connection removed while its test ran is
+   * skipped.
    */
   private async record(results: readonly PendingResult[], trigger: ConnectionTestTrigger): Promise<void> {
     if (results.length === 0) return;
     await this.deps.db.transaction().execute(async (trx) => {
-      const locked = await lockConnectionRows(
+      const stored = await storeTestResults(
         trx,
-        results.map((result) => result.connection.tenantId),
-      );
-      const before = new Map(locked.map((row) => [row.tenantId, row]));
-      const present = results.filter((result) => before.has(result.connection.tenantId));
-      if (present.length === 0) return;
-      await recordTestResults(
-        trx,
-        present.map(({ connection, outcome, at }) => {
+        results.map(({ connection, outcome, at }) => {
           const failed = outcome.result.checks.find((check) => !check.ok);
           return {
             tenantId: connection.tenantId,
@@ -292,9 +285,11 @@ export class ConnectionService {
           };
         }),
       );
+      if (stored.length === 0) return;
+      const before = new Map(stored.map((row) => [row.tenantId, row]));
       await recordTestOutcomes(
         trx,
-        present.flatMap(({ connection, outcome, features, at }) => {
+        results.flatMap(({ connection, outcome, features, at }) => {
           const row = before.get(connection.tenantId);
           return row ? [{ before: row, outcome, trigger, features, at }] : [];
         }),
