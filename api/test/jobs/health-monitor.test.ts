@@ -136,4 +136,41 @@ describe('the connection health monitor (pg-boss)', () => {
     );
     expect(claims.flat()).toHaveLength(1);
   });
+
+  it("probes each tenant's import with that tenant's stored settings, read for the whole page", async () => {
+    const otherAdmin = await signIn(t.app, 'admin', 'admin', 'other');
+    const importTo = (who: SignedIn, mailbox: string, afterImport: 'move' | 'none') =>
+      asUser(t, who).put('/api/v1/ms365/features/invoice-mail-import', { enabled: true, mailbox, afterImport });
+    // acme moves imported mails into the import's folders; other leaves them where they are (no folders needed).
+    expect((await importTo(admin, 'rechnungen@contoso.example', 'move')).statusCode).toBe(200);
+    expect((await importTo(otherAdmin, 'admin@contoso.example', 'none')).statusCode).toBe(200);
+    for (const who of [admin, otherAdmin]) {
+      const redeemed = await asUser(t, who).post('/api/v1/ms365/connection', { code: await obtainCode(t, who) });
+      expect(redeemed.json().test.ok).toBe(true);
+    }
+    onTestFinished(async () => {
+      for (const who of [admin, otherAdmin]) {
+        await asUser(t, who).delete('/api/v1/ms365/connection');
+        await asUser(t, who).put('/api/v1/ms365/features/invoice-mail-import', { enabled: false, mailbox: null });
+      }
+    });
+    /** Graph requests for child folders of the mailbox's Inbox (the import's folders), by mailbox. */
+    const folderRequests = (mailbox: string) =>
+      Object.entries(t.microsoft.controls.stats().graphRequests)
+        .filter(([path]) => /childFolders/i.test(path) && decodeURIComponent(path).toLowerCase().includes(mailbox))
+        .reduce((sum, [, count]) => sum + count, 0);
+    const before = { acme: folderRequests('rechnungen@'), other: folderRequests('admin@') };
+
+    await monitor.checkPage([await tenantIdOf(t, 'acme'), await tenantIdOf(t, 'other')]);
+
+    // The monitor's checks probe afresh: acme's two folders are looked up again; other's settings ask for none.
+    // Had the page handed the probe no settings (or the other tenant's), other's mailbox would be asked too.
+    expect(folderRequests('rechnungen@') - before.acme).toBeGreaterThanOrEqual(2);
+    expect(folderRequests('admin@') - before.other).toBe(0);
+    for (const who of [admin, otherAdmin]) {
+      const status = (await asUser(t, who).get('/api/v1/ms365/connection')).json();
+      expect(status.status).toBe('connected');
+      expect(status.lastTest.checks.map((check: { ok: boolean }) => check.ok)).toEqual([true, true, true]);
+    }
+  });
 });

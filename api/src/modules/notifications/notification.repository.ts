@@ -81,15 +81,6 @@ export async function queueMails(trx: Transaction<Database>, mails: readonly New
     .execute();
 }
 
-export function findMailByKey(db: Db, tenantId: string, dedupeKey: string): Promise<NotificationMailRow | undefined> {
-  return db
-    .selectFrom('notificationMails')
-    .selectAll()
-    .where('tenantId', '=', tenantId)
-    .where('dedupeKey', '=', dedupeKey)
-    .executeTakeFirst();
-}
-
 export interface DueMail extends NotificationMailRow {
   tenantSlug: string;
   tenantName: string;
@@ -133,8 +124,4 @@ export async function recordMailAttempt(
     .where('id', '=', mail.id)
     .where('tenantId', '=', mail.tenantId)
     .execute();
-}
-
-export function listTenantMails(db: Db, tenantId: string): Promise<NotificationMailRow[]> {
-  return db.selectFrom('notificationMails').selectAll().where('tenantId', '=', tenantId).orderBy('createdAt').execute();
 }
