@@ -84,6 +84,8 @@ describe('a connection test right after the set-up (issue 13: the connect flow)'
     );
     expect(calls.acquire_token).toBe(1);
     expect(calls.graph_mail_delta).toBe(1);
+    // The delta answered from the Inbox: it is not opened a second time on its own.
+    expect(calls.graph_inbox ?? 0).toBe(0);
   });
 
   it("changing the import's settings makes the next test probe again", async () => {

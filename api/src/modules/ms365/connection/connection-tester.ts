@@ -45,6 +45,7 @@ function microsoftFailureOf(error: unknown): MicrosoftFailure {
 }
 
 const kindOf = (error: unknown): FailureKind => classifyMicrosoftFailure(microsoftFailureOf(error));
+const isTemporary = (error: unknown) => kindOf(error) === 'temporarily_unavailable';
 
 /** A check's result as codes (the texts are in the catalogue, messages/), with the German rendering stored. */
 function check(
@@ -175,11 +176,23 @@ export class ConnectionTester {
     if (missingScopes(connection.scopes, FEATURES['invoice-mail-import'].scopes).length > 0) {
       return check(id, false, message('check.mailbox_missing_scope', { mailbox }), message('hint.missing_scope'));
     }
+    const openInbox = () => retried(() => this.graph.inbox(accessToken, mailbox));
     try {
-      await retried(() => this.graph.inbox(accessToken, mailbox));
       if (this.importProbe && (probe.fresh || !this.probeMemo.hasPassed(connection, mailbox))) {
-        await this.importProbe(connection.tenantId, accessToken, mailbox, retried, probe.settings);
+        // The probe's delta query reads the Inbox: when it answers, the Inbox opened, and opening it first cost one
+        // more request per test (every health check, issue 13). Only a delta Microsoft refuses asks for the Inbox,
+        // to tell a mailbox that does not open from one whose delta alone is refused (notes §1).
+        await this.importProbe(connection.tenantId, accessToken, mailbox, retried, probe.settings).catch(
+          async (caught: unknown) => {
+            if (caught instanceof ImportProbeError && caught.stage === 'delta' && !isTemporary(caught.failure)) {
+              await openInbox();
+            }
+            throw caught;
+          },
+        );
         this.probeMemo.recordPass(connection, mailbox);
+      } else {
+        await openInbox();
       }
       return check(id, true, message('check.mailbox_ok', { mailbox }));
     } catch (caught) {

@@ -10,7 +10,7 @@ export const IMPORT_PROBE_REUSE_MS = 10 * 60_000;
  * Never reused: by the health monitor (it forces a refresh and probes for real), after the grant changes (a new
  * set-up has another connectedAt, account or scopes), after the import's settings change on this instance
  * (`forget`), or a failure (only passes are kept, so a broken mailbox is probed again every time). The Inbox
- * itself is still opened on every test.
+ * itself is still opened on every test: by the probe's delta query when it runs, else on its own.
  */
 export class ImportProbeMemo {
   private readonly passed = new Map<string, number>();
