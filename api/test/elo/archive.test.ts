@@ -223,9 +223,11 @@ describe('large files', () => {
     const { folderId } = await eloArchive.ensureFolderPath(['Gross']);
     const mask = await eloArchive.describeMask('Rechnung');
     const size = 25 * 1024 * 1024;
-    const chunk = Buffer.alloc(64 * 1024, 0x41);
+    const chunkSize = 64 * 1024;
     // Live memory only: garbage the in-process emulator leaves behind is collected before each sample.
     setFlagsFromString('--expose-gc');
+    // Freed Buffers leave `arrayBuffers` only when swept, by default on a background thread after a collection.
+    setFlagsFromString('--no-concurrent-array-buffer-sweeping');
     const gc = runInNewContext('gc') as () => void;
     const live = () => {
       gc();
@@ -236,9 +238,10 @@ describe('large files', () => {
     let peak = 0;
     const stream = Readable.from(
       (function* () {
-        for (let sent = 0; sent < size; sent += chunk.length) {
+        // A new Buffer per chunk, as a download delivers them: a copy held anywhere on the way counts.
+        for (let sent = 0; sent < size; sent += chunkSize) {
           if (sent % (1024 * 1024) === 0) peak = Math.max(peak, live() - baseline);
-          yield chunk;
+          yield Buffer.alloc(chunkSize, 0x41);
         }
       })(),
     );
@@ -252,7 +255,9 @@ describe('large files', () => {
     });
     expect(filed.size).toBe(size);
     expect(elo.controls.filed('demo')[0]?.document.size).toBe(size);
-    // Buffering the file once (in the adapter or the emulator) would add at least 25 MB here.
-    expect(peak).toBeLessThan(20 * 1024 * 1024);
+    // Buffering the file once (in the adapter or the emulator) would add up to 25 MB here; a few chunks in flight
+    // are all streaming holds. (fetch's tee of the body under `redirect: "manual"` held 24 MB at the end.)
+    console.log(`25 MB upload: peak live memory growth ${(peak / 1024 / 1024).toFixed(1)} MB`);
+    expect(peak).toBeLessThan(8 * 1024 * 1024);
   });
 });

@@ -1,7 +1,9 @@
+import { Readable } from 'node:stream';
 import { inspect } from 'node:util';
 import { DEMO_ELO_REPOSITORY, DEMO_MS365_GROUP, startEloEmulator, type RunningEloEmulator } from '@ecm365/emulators';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { EloIxGateway, type EloCallObserver } from '../../src/adapters/elo/index.js';
+import { EloArchiveError, EloIxGateway, type EloCallObserver } from '../../src/adapters/elo/index.js';
+import { uploadStream } from '../../src/adapters/elo/ix-stream-upload.js';
 import {
   EloUnavailableError,
   InvalidCredentialsError,
@@ -164,6 +166,33 @@ describe('misbehaving servers', () => {
     try {
       const error = await failure(login(`${redirecting.origin}/ix-demo/rest`));
       expect((error as EloUnavailableError).details).toEqual({ reason: 'http_307' });
+      expect(target.bodies).toEqual([]);
+    } finally {
+      await Promise.all([target.close(), redirecting.close()]);
+    }
+  });
+});
+
+describe('a streamed upload', () => {
+  it('is not sent on by a redirect: it fails as "redirected" and nothing reaches the target', async () => {
+    const target = await startRawServer((_request, response) => response.writeHead(200).end('{"result":{}}'));
+    const redirecting = await startRawServer((_request, response) => {
+      response.writeHead(307, { location: `${target.origin}/ix-demo/rest/BUtility/upload` }).end();
+    });
+    try {
+      const error = await uploadStream({
+        baseUrl: `${redirecting.origin}/ix-demo/rest`,
+        ticket: 'ticket',
+        content: Readable.from([Buffer.from('%PDF-1.7 invoice')]),
+        timeoutMs: 2_000,
+      }).then(
+        () => undefined,
+        (caught: unknown) => caught,
+      );
+      expect(error).toBeInstanceOf(EloArchiveError);
+      expect((error as EloArchiveError).kind).toBe('unavailable');
+      expect((error as EloArchiveError).detail).toMatchObject({ fn: 'BUtility/upload', reason: 'redirected' });
+      expect(redirecting.bodies).toEqual(['%PDF-1.7 invoice']);
       expect(target.bodies).toEqual([]);
     } finally {
       await Promise.all([target.close(), redirecting.close()]);

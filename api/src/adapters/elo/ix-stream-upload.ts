@@ -23,6 +23,12 @@ export interface UploadedStream {
 
 const FN = 'BUtility/upload';
 
+/** fetch's answer to a 3xx under `redirect: "error"`: a TypeError whose cause says so. */
+function isRefusedRedirect(error: unknown): boolean {
+  const cause = error instanceof Error ? (error.cause as { message?: unknown } | undefined) : undefined;
+  return typeof cause?.message === 'string' && /redirect/i.test(cause.message);
+}
+
 /**
  * A web stream that reads the next chunk only when fetch asks for it (highWaterMark 0), so a slow server slows the
  * source down instead of chunks piling up in between (Readable.toWeb reads ahead without such a bound).
@@ -75,11 +81,15 @@ export async function uploadStream(upload: StreamUpload): Promise<UploadedStream
       headers: { 'content-type': 'application/octet-stream', authorization: `Bearer ${upload.ticket}` },
       body: pullStream(measured),
       duplex: 'half',
-      redirect: 'manual',
+      // "error", not "manual": for any other mode fetch clones the request, which tees this body, and the branch
+      // nobody reads kept every chunk the upload sent: the whole file in memory until the upload ended (issue 13,
+      // seen as 12–25 MB held during the 25 MB import). A streamed body cannot be sent twice anyway.
+      redirect: 'error',
       signal: AbortSignal.timeout(upload.timeoutMs),
     } as RequestInit);
   } catch (error) {
     if (sourceError) throw eloUnavailableError(FN, 'content_stream_failed');
+    if (isRefusedRedirect(error)) throw eloUnavailableError(FN, 'redirected');
     throw eloUnavailableError(FN, transportFailureReason(error));
   }
   if (response.status < 200 || response.status > 299) {
