@@ -17,6 +17,7 @@ export class DecryptionError extends Error {}
  */
 export class KeyRing {
   private readonly keys: ReadonlyMap<string, Buffer>;
+  private readonly subKeys = new Map<string, Buffer>();
   readonly currentKeyId: string;
 
   constructor(keys: readonly EncryptionKey[]) {
@@ -59,9 +60,19 @@ export class KeyRing {
     return ciphertext.split(':')[1] !== this.currentKeyId;
   }
 
-  /** A sub-key for one purpose (HKDF-SHA256), e.g. deriving MS365 codes; reproducible while the key exists. */
+  /**
+   * A sub-key for one purpose (HKDF-SHA256), e.g. deriving MS365 codes; reproducible while the key exists. Derived
+   * once per key and purpose (a handful, fixed in code) and kept with the keys they come from: every code shown or
+   * issued asked for it again (issue 13). Read-only for the caller.
+   */
   derive(keyId: string, purpose: string): Buffer {
-    return Buffer.from(hkdfSync('sha256', this.key(keyId), Buffer.alloc(0), `ecm365:${purpose}`, 32));
+    const name = `${keyId}\u0000${purpose}`;
+    let subKey = this.subKeys.get(name);
+    if (!subKey) {
+      subKey = Buffer.from(hkdfSync('sha256', this.key(keyId), Buffer.alloc(0), `ecm365:${purpose}`, 32));
+      this.subKeys.set(name, subKey);
+    }
+    return subKey;
   }
 
   private key(id: string): Buffer {
