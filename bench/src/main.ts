@@ -7,7 +7,7 @@ import { runStartBench } from './start.bench.js';
 import { runStatusReadBench } from './status-read.bench.js';
 import { installInterruptHandler } from './support/cleanup.js';
 import { postgresServer } from './support/bench-database.js';
-import { backgroundCores } from './support/machine-load.js';
+import { backgroundCores, meterHostSteal } from './support/machine-load.js';
 import { printTable, progress, type Cell } from './support/report.js';
 
 const BENCHMARKS = {
@@ -93,8 +93,10 @@ function headline(figures: Figures): Cell[][] {
   ]);
 }
 
-/** `pnpm bench [status] [flow] [sweep] [import]`: the named benchmarks, or all of them, one after the other. */
-/** `pnpm bench [status] [flow] [sweep [--instances N]]`: the named benchmarks, or all, one after the other. */
+/**
+ * `pnpm bench [status] [flow] [sweep [--instances N]] [import] [start]`: the named benchmarks, or all, one after the
+ * other.
+ */
 async function main(): Promise<void> {
   installInterruptHandler();
   const settings = readSettings();
@@ -119,9 +121,15 @@ async function main(): Promise<void> {
       const note = busy > 0.25 ? ' WARNING: the machine is busy with other work; the figures below are disturbed' : '';
       console.log(`\nbackground load before "${name}": ${busy.toFixed(2)} of ${cpus.length} cores busy${note}`);
     }
+    const steal = meterHostSteal();
     const figures = await BENCHMARKS[name](settings);
+    const stolen = steal.stop();
     if (!figures.valid) failed = true;
-    summary.push(...headline(figures), ...(figures.valid ? [] : [[`${name}: INVALID (see above)`, '']]));
+    summary.push(
+      ...headline(figures),
+      ...(stolen === undefined ? [] : [[`${name}: cores taken by the host (steal) during the run`, stolen.toFixed(2)]]),
+      ...(figures.valid ? [] : [[`${name}: INVALID (see above)`, '']]),
+    );
   }
   printTable('Summary', [['figure', 'value'], ...summary]);
   if (failed) process.exitCode = 1;

@@ -1,33 +1,12 @@
-import type {
-  KyselyPlugin,
-  PluginTransformQueryArgs,
-  PluginTransformResultArgs,
-  QueryResult,
-  RootOperationNode,
-  UnknownRow,
-} from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asUser, obtainCode } from '../support/connect-flow.js';
+import { StatementLog } from '../support/statement-log.js';
 import { createTestDatabase } from '../support/test-database.js';
 import { signIn, startTestApp, type SignedIn, type TestApp } from '../support/test-app.js';
 
-/** Counts every query the app sends through Kysely (builder and `sql` templates alike). */
-class QueryCounter implements KyselyPlugin {
-  count = 0;
-  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    this.count += 1;
-    return args.node;
-  }
-  transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    return Promise.resolve(args.result);
-  }
-}
-
 /** Queries sent while `work` runs. */
-async function queriesOf(counter: QueryCounter, work: () => Promise<unknown>): Promise<number> {
-  const before = counter.count;
-  await work();
-  return counter.count - before;
+async function queriesOf(log: StatementLog, work: () => Promise<unknown>): Promise<number> {
+  return (await log.during(work)).length;
 }
 
 /**
@@ -40,10 +19,10 @@ describe.each([
 ])('GET /ms365/connection, caches $caches', ({ caches, env }) => {
   let t: TestApp;
   let admin: SignedIn;
-  const counter = new QueryCounter();
+  const log = new StatementLog();
   beforeAll(async () => {
     const database = await createTestDatabase();
-    t = await startTestApp({ env, database: { ...database, db: database.db.withPlugin(counter) } });
+    t = await startTestApp({ env, database: { ...database, db: database.db.withPlugin(log) } });
     admin = await signIn(t.app, 'admin', 'admin');
   });
   afterAll(() => t.close());
@@ -56,7 +35,7 @@ describe.each([
 
   it('reads a tenant without a connection', async () => {
     await read(); // a cached run starts its cache periods here
-    const queries = await queriesOf(counter, read);
+    const queries = await queriesOf(log, read);
     expect(queries).toBe(caches ? 0 : 2);
   });
 
@@ -72,7 +51,7 @@ describe.each([
 
     let body: Record<string, unknown> = {};
     await read();
-    const queries = await queriesOf(counter, async () => {
+    const queries = await queriesOf(log, async () => {
       body = await read();
     });
     expect(queries).toBe(caches ? 0 : 2);
@@ -92,7 +71,7 @@ describe.each([
     await read();
     await asUser(t, gast).get('/api/v1/ms365/connection'); // a cached run: gast's cache period starts here
     let answers: number[] = [];
-    const queries = await queriesOf(counter, async () => {
+    const queries = await queriesOf(log, async () => {
       const reads = [admin, gast, admin, gast, admin].map((who) => asUser(t, who).get('/api/v1/ms365/connection'));
       answers = (await Promise.all(reads)).map((response) => response.statusCode);
     });

@@ -8,6 +8,8 @@ import {
   upsertConnection,
   type TestResultUpdate,
 } from '../../src/modules/ms365/connection/connection.repository.js';
+import { queueMail } from '../../src/modules/notifications/notification.repository.js';
+import { supportMailKey } from '../../src/modules/notifications/support-mail.js';
 import { insertTenant } from '../../src/modules/tenants/tenant.repository.js';
 import { TEST_ENCRYPTION_KEY } from '../support/test-app.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
@@ -65,10 +67,22 @@ describe('storing test results (one statement: the rows before, locked, and the 
     const before = await database.db
       .transaction()
       .execute((trx) => storeTestResults(trx, [result(b, 'error', at), result(a, 'needs_reauth', at)]));
-    expect(before.map((row) => [row.tenantId, row.status])).toEqual(
+    expect(before.map((row) => [row.before.tenantId, row.before.status])).toEqual(
       [a, b].sort().map((tenantId) => [tenantId, 'connected']),
     );
-    expect(before.every((row) => row.accountUsername.endsWith('@contoso.example'))).toBe(true);
+    expect(before.every((row) => row.before.accountUsername.endsWith('@contoso.example'))).toBe(true);
+    // As the result left each row: what the status read shows after the commit.
+    const afterB = before.find((row) => row.before.tenantId === b)?.after;
+    expect(afterB).toMatchObject({
+      tenantId: b,
+      status: 'error',
+      accountUsername: 'admin1@contoso.example',
+      lastTest: { ok: false, testedAt: at.toISOString(), checks: [] },
+      lastFailure: { check: 'token', at: at.toISOString() },
+    });
+    expect(afterB?.lastCheckedAt?.toISOString()).toBe(at.toISOString());
+    expect(afterB?.nextCheckAt?.toISOString()).toBe('2026-12-01T10:00:00.000Z');
+    expect(before.every((row) => row.supportMail === undefined)).toBe(true);
 
     const storedA = await findConnection(database.db, a);
     const storedB = await findConnection(database.db, b);
@@ -83,10 +97,12 @@ describe('storing test results (one statement: the rows before, locked, and the 
     const again = await database.db
       .transaction()
       .execute((trx) => storeTestResults(trx, [result(b, 'connected', later)]));
-    expect(again.map((row) => row.status)).toEqual(['error']);
+    expect(again.map((row) => row.before.status)).toEqual(['error']);
     const passed = await findConnection(database.db, b);
     expect(passed?.status).toBe('connected');
     expect(passed?.lastFailure).toEqual({ check: 'token', at: at.toISOString() });
+    // The answer's row keeps the last failure as the stored row does.
+    expect(again[0]?.after).toMatchObject({ status: 'connected', lastFailure: passed?.lastFailure });
   });
 
   it('skips a connection removed while its test ran, and answers nothing for it', async () => {
@@ -97,7 +113,7 @@ describe('storing test results (one statement: the rows before, locked, and the 
     const before = await database.db
       .transaction()
       .execute((trx) => storeTestResults(trx, [result(gone, 'connected', at), result(kept, 'connected', at)]));
-    expect(before.map((row) => row.tenantId)).toEqual([kept]);
+    expect(before.map((row) => row.before.tenantId)).toEqual([kept]);
     expect(await findConnection(database.db, gone)).toBeUndefined();
     expect((await findConnection(database.db, kept))?.lastCheckedAt?.toISOString()).toBe(at.toISOString());
   });
@@ -129,10 +145,37 @@ describe('storing test results (one statement: the rows before, locked, and the 
     releaseFirst();
 
     const [beforeFirst, beforeSecond] = await Promise.all([firstPage, secondPage]);
-    expect(beforeFirst.map((row) => row.status)).toEqual(['connected', 'connected']);
+    expect(beforeFirst.map((row) => row.before.status)).toEqual(['connected', 'connected']);
     // The second saw the first's results as "before": a change of status is reported once, by the first.
-    expect(beforeSecond.map((row) => row.status)).toEqual(['error', 'error']);
+    expect(beforeSecond.map((row) => row.before.status)).toEqual(['error', 'error']);
     expect((await findConnection(database.db, c))?.status).toBe('connected');
     expect((await findConnection(database.db, d))?.lastCheckedAt?.toISOString()).toBe(second.toISOString());
+  });
+
+  it("answers the set-up's support mail when one is queued, and not another set-up's", async () => {
+    const tenantId = tenantIds[3] as string;
+    const connection = await findConnection(database.db, tenantId);
+    if (!connection) throw new Error('missing connection');
+    const queue = (connectedAt: Date, createdAt: Date) =>
+      database.db.transaction().execute((trx) =>
+        queueMail(trx, {
+          tenantId,
+          dedupeKey: supportMailKey(tenantId, connectedAt),
+          kind: 'support_setup',
+          recipient: null,
+          payload: {},
+          at: createdAt,
+        }),
+      );
+    const store = (at: Date) =>
+      database.db.transaction().execute((trx) => storeTestResults(trx, [result(tenantId, 'connected', at)]));
+    // A mail of an earlier set-up of the tenant is not this set-up's.
+    await queue(new Date(connection.connectedAt.getTime() - 60_000), new Date('2026-12-01T07:00:00Z'));
+    expect((await store(new Date('2026-12-01T13:00:00Z')))[0]?.supportMail).toBeUndefined();
+
+    const queuedAt = new Date('2026-12-01T13:00:01.234Z');
+    expect(await queue(connection.connectedAt, queuedAt)).toBe(true);
+    const [stored] = await store(new Date('2026-12-01T13:00:02Z'));
+    expect(stored?.supportMail).toEqual({ status: 'pending', createdAt: queuedAt, sentAt: null });
   });
 });

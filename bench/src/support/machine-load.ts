@@ -1,13 +1,16 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 
-/** Busy and total CPU time of the whole machine so far (Linux /proc/stat, in clock ticks). */
-function cpuTicks(): { busy: number; total: number } | undefined {
+/**
+ * Busy, stolen and total CPU time of the whole machine so far (Linux /proc/stat, in clock ticks). Steal is the time
+ * the hypervisor gave this machine's cores to other guests while they had work: it counts as busy here.
+ */
+function cpuTicks(): { busy: number; steal: number; total: number } | undefined {
   try {
     const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]?.trim().split(/\s+/).slice(1).map(Number) ?? [];
     const total = fields.slice(0, 8).reduce((sum, value) => sum + value, 0);
     const idle = (fields[3] ?? 0) + (fields[4] ?? 0);
-    return { busy: total - idle, total };
+    return { busy: total - idle, steal: fields[7] ?? 0, total };
   } catch {
     return undefined;
   }
@@ -23,6 +26,22 @@ export async function backgroundCores(ms = 2000): Promise<number | undefined> {
   const after = cpuTicks();
   if (!before || !after || after.total === before.total) return undefined;
   return ((after.busy - before.busy) / (after.total - before.total)) * os.cpus().length;
+}
+
+/**
+ * Starts metering the cores the hypervisor took away (steal) until `stop()`, in cores of this machine: on a shared
+ * host the same code measures slower when neighbours are busy, and a run is only comparable with one of similar
+ * steal. Undefined where /proc/stat is missing.
+ */
+export function meterHostSteal(): { stop(): number | undefined } {
+  const before = cpuTicks();
+  return {
+    stop() {
+      const after = cpuTicks();
+      if (!before || !after || after.total === before.total) return undefined;
+      return ((after.steal - before.steal) / (after.total - before.total)) * os.cpus().length;
+    },
+  };
 }
 
 /** CPU time (user + system) another process has used so far, ms (Linux /proc/<pid>/stat; clock ticks of 10 ms). */

@@ -45,25 +45,22 @@ export interface TestOutcomeInput {
   trigger: ConnectionTestTrigger;
   features: FeatureSettings[];
   at: Date;
+  /** The set-up's support mail was queued already (read under the same lock): not queued again. */
+  supportMailQueued?: boolean;
 }
 
 /**
- * In the transaction that stores a test result: `ms365.connection.tested` always; `needs_reauth` / `error` only
- * when the status changes to it (a connection failing every check for a week reports it once); and the support mail
- * when the set-up passes with a feature enabled.
- */
-export async function recordTestOutcome(trx: Transaction<Database>, input: TestOutcomeInput): Promise<void> {
-  await recordTestOutcomes(trx, [input]);
-}
-
-/**
- * `recordTestOutcome` for several connections (the health monitor's page) in the transaction that stores their
- * results: all events in one statement, all support mails in another, whatever the page's size (issue 13).
+ * In the transaction that stores test results (one on request, a page of the health monitor's):
+ * `ms365.connection.tested` always; `needs_reauth` / `error` only when the status changes to it (a connection failing
+ * every check for a week reports it once); and the support mail when the set-up passes with a feature enabled. All
+ * events in one statement, all support mails in another, whatever the page's size (issue 13). Answers, for each
+ * tenant whose passing test asked for a support mail not queued before, whether this call queued it (false: another
+ * transaction did meanwhile).
  */
 export async function recordTestOutcomes(
   trx: Transaction<Database>,
   inputs: readonly TestOutcomeInput[],
-): Promise<void> {
+): Promise<Map<string, boolean>> {
   const events: NewEvent[] = [];
   const mails: Array<{ tenantId: string; facts: SupportMailFacts; at: Date }> = [];
   for (const input of inputs) {
@@ -101,7 +98,7 @@ export async function recordTestOutcomes(
       });
     }
     const enabled = input.features.filter((feature) => feature.enabled);
-    if (outcome.result.ok && enabled.length > 0) {
+    if (outcome.result.ok && enabled.length > 0 && !input.supportMailQueued) {
       mails.push({
         tenantId,
         facts: {
@@ -120,7 +117,8 @@ export async function recordTestOutcomes(
     }
   }
   await appendEvents(trx, events);
-  await queueSupportMails(trx, mails);
+  const queued = mails.length > 0 ? await queueSupportMails(trx, mails) : new Set<string>();
+  return new Map(mails.map((mail) => [mail.tenantId, queued.has(mail.tenantId)]));
 }
 
 /** `ms365.connection.deleted`, in the disconnect's transaction (customer or ops). */

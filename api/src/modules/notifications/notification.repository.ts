@@ -71,14 +71,19 @@ export async function queueMail(trx: Transaction<Database>, mail: NewMail): Prom
   return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
 }
 
-/** `queueMail` for several mails in one statement (the health monitor's page of passing tests). */
-export async function queueMails(trx: Transaction<Database>, mails: readonly NewMail[]): Promise<void> {
-  if (mails.length === 0) return;
-  await trx
+/**
+ * `queueMail` for several mails in one statement (the health monitor's page of passing tests); answers the keys of
+ * the mails this call queued (not those that existed).
+ */
+export async function queueMails(trx: Transaction<Database>, mails: readonly NewMail[]): Promise<Set<string>> {
+  if (mails.length === 0) return new Set();
+  const queued = await trx
     .insertInto('notificationMails')
     .values(mails.map(mailRow))
     .onConflict((conflict) => conflict.column('dedupeKey').doNothing())
+    .returning('dedupeKey')
     .execute();
+  return new Set(queued.map((row) => row.dedupeKey));
 }
 
 export interface DueMail extends NotificationMailRow {

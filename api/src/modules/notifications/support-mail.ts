@@ -62,13 +62,15 @@ export async function queueSupportMail(
   await queueMail(trx, supportMail(tenantId, facts, at));
 }
 
-/** `queueSupportMail` for several set-ups in one statement (the health monitor's page of passing tests). */
+/**
+ * `queueSupportMail` for several set-ups in one statement (the health monitor's page of passing tests); answers the
+ * tenants whose mail this call queued.
+ */
 export async function queueSupportMails(
   trx: Transaction<Database>,
   mails: ReadonlyArray<{ tenantId: string; facts: SupportMailFacts; at: Date }>,
-): Promise<void> {
-  await queueMails(
-    trx,
-    mails.map((mail) => supportMail(mail.tenantId, mail.facts, mail.at)),
-  );
+): Promise<Set<string>> {
+  const rows = mails.map((mail) => supportMail(mail.tenantId, mail.facts, mail.at));
+  const queued = await queueMails(trx, rows);
+  return new Set(rows.filter((row) => queued.has(row.dedupeKey)).map((row) => row.tenantId));
 }

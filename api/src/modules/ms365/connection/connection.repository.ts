@@ -146,22 +146,45 @@ export interface TestResultUpdate {
   lastFailure: string | null;
 }
 
+/** A stored test result: the connection before it (locked), as the result left it, and its set-up's support mail. */
+export interface StoredTestResult {
+  /** The row as it was before the result, locked until the transaction ends. */
+  before: ConnectionFactsRow;
+  /** The row's status columns as the result left them: what the status read shows after the commit. */
+  after: ConnectionStatusRow;
+  /**
+   * The support mail of the connection's set-up as the statement found it; undefined when none was queued then
+   * (a transaction that committed one while this statement waited for the row lock is not seen).
+   */
+  supportMail: SupportMailState | undefined;
+}
+
 /**
  * Stores the test results of several connections (the health monitor's page; one row for a test on request) and
  * answers their rows as they were before, locked until the transaction ends: the test's events are written under
- * that lock, so a change of status is reported exactly once. One prepared statement, the same text whatever the
- * page's size (it was a locking read and an update, issue 13). The rows are locked in tenant order by the read the
+ * that lock, so a change of status is reported exactly once. It answers the rows as the results left them, with
+ * the set-up's support mail, too: the test's answer shows the connection without reading it again, and a mail
+ * already queued is not queued again (a statement each, issue 13). One prepared statement, the same text whatever
+ * the page's size (it was a locking read and an update). The rows are locked in tenant order by the read the
  * update draws from, so two transactions over overlapping pages never wait for each other in a circle; a
  * connection removed while its test ran is missing from the answer and nothing is written for it.
  */
 export async function storeTestResults(
   trx: Transaction<Database>,
   results: readonly TestResultUpdate[],
-): Promise<ConnectionFactsRow[]> {
+): Promise<StoredTestResult[]> {
   if (results.length === 0) return [];
   const result = await executePrepared(
     trx,
-    sql<ConnectionFactsRow>`
+    sql<
+      ConnectionFactsRow &
+        Pick<ConnectionStatusRow, 'lastTest' | 'lastCheckedAt' | 'nextCheckAt' | 'lastFailure'> & {
+          storedStatus: ConnectionStatusRow['status'];
+          supportStatus: SupportMailState['status'] | null;
+          supportCreatedAt: Date | null;
+          supportSentAt: Date | null;
+        }
+    >`
       with before as (
         select tenant_id, status, account_username, account_display_name, microsoft_tenant_id, scopes, connected_at,
           connected_by
@@ -176,11 +199,26 @@ export async function storeTestResults(
           ${results.map((r) => r.lastFailure)}::jsonb[]) as v(tenant_id, status, last_test, at, next_check_at, last_failure)
           on v.tenant_id = b.tenant_id
         where c.tenant_id = b.tenant_id
-        returning c.tenant_id
+        returning c.tenant_id, c.status, c.last_test, c.last_checked_at, c.next_check_at, c.last_failure
       )
-      select before.* from before join stored using (tenant_id) order by tenant_id`,
+      select before.*, s.status as stored_status, s.last_test, s.last_checked_at, s.next_check_at, s.last_failure,
+        m.status as support_status, m.created_at as support_created_at, m.sent_at as support_sent_at
+      from before join stored s using (tenant_id)
+      left join notification_mails m on m.dedupe_key = ${supportMailKeySql('before.tenant_id', 'before.connected_at')}
+      order by tenant_id`,
   );
-  return result.rows;
+  return result.rows.map((row) => {
+    const { storedStatus, lastTest, lastCheckedAt, nextCheckAt, lastFailure, ...rest } = row;
+    const { supportStatus, supportCreatedAt, supportSentAt, ...before } = rest;
+    return {
+      before,
+      after: { ...before, status: storedStatus, lastTest, lastCheckedAt, nextCheckAt, lastFailure },
+      supportMail:
+        supportStatus && supportCreatedAt
+          ? { status: supportStatus, createdAt: supportCreatedAt, sentAt: supportSentAt }
+          : undefined,
+    };
+  });
 }
 
 export function listConnectionSecrets(db: Db) {

@@ -24,9 +24,10 @@ import {
   findConnectionStatus,
   storeTestResults,
   upsertConnection,
+  type ConnectionStatusRow,
 } from './connection.repository.js';
 import { recordConnected, recordTestOutcomes } from '../../events/connection-events.js';
-import { toSupportNotification } from '../../notifications/support-mail.js';
+import { toSupportNotification, type SupportMailState } from '../../notifications/support-mail.js';
 import { featureSettingsOf, type FeatureService } from '../features/feature.service.js';
 import { Ms365CodeIssuer } from '../attempts/ms365-code-issuer.js';
 import { revokeConnection } from './revoke-connection.js';
@@ -97,8 +98,8 @@ export class ConnectionService {
       // A wrong code keeps its tries; a failure that is not the client's gives them back.
       if (!wrongCode) await tries.giveBack();
     }
-    const test = await this.recordedTest(principal, ip, 'setup', stored);
-    return { connection: await this.status(principal.tenant.id), test };
+    const { result, connection } = await this.recordedTest(principal, ip, 'setup', stored);
+    return { connection: connection ?? (await this.status(principal.tenant.id)), test: result };
   }
 
   /**
@@ -156,11 +157,19 @@ export class ConnectionService {
     return this.deps.statusCache.getOrLoad(tenantId, async () => {
       // One query for the connection, the feature settings and the support mail (the read portals poll).
       const { connection, features, supportMail } = await findConnectionStatus(this.deps.db, tenantId);
-      const view = toConnectionResponse(connection, featureSettingsOf(features));
-      return connection && supportMail
-        ? { ...view, supportNotification: toSupportNotification(supportMail, this.deps.supportEmail) }
-        : view;
+      return this.statusView(connection, featureSettingsOf(features), supportMail);
     });
+  }
+
+  private statusView(
+    connection: ConnectionStatusRow | undefined,
+    features: FeatureSettings[],
+    supportMail: SupportMailState | undefined,
+  ): ConnectionResponse {
+    const view = toConnectionResponse(connection, features);
+    return connection && supportMail
+      ? { ...view, supportNotification: toSupportNotification(supportMail, this.deps.supportEmail) }
+      : view;
   }
 
   /**
@@ -170,22 +179,28 @@ export class ConnectionService {
    */
   async runTest(principal: Principal, ip: string): Promise<ConnectionTestResponse> {
     await this.deps.caps.take('connection_test', principal.tenant.id);
-    const test = await this.recordedTest(principal, ip, 'manual');
-    return { ...test, connection: await this.status(principal.tenant.id) };
+    const { result, connection } = await this.recordedTest(principal, ip, 'manual');
+    return { ...result, connection: connection ?? (await this.status(principal.tenant.id)) };
   }
 
-  /** The test with its audit row: after a redemption and on request. */
+  /**
+   * The test with its audit row: after a redemption and on request. Answers the result and the connection as the
+   * test's transaction left it (undefined when that is not known: the caller reads it).
+   */
   private async recordedTest(
     principal: Principal,
     ip: string,
     trigger: ConnectionTestTrigger,
     /** The connection as just stored by a redemption; read when not given. */
     stored?: StoredConnection,
-  ): Promise<ConnectionTestResult> {
+  ): Promise<{ result: ConnectionTestResult; connection: ConnectionResponse | undefined }> {
     const found = stored ?? (await findConnectionForTest(this.deps.db, principal.tenant.id));
     if (!found) throw new NotConnectedError();
     const { connection } = found;
-    const outcome = await this.testAndRecord(connection, { trigger, features: featureSettingsOf(found.features) });
+    const { outcome, view } = await this.runAndRecord(connection, {
+      trigger,
+      features: featureSettingsOf(found.features),
+    });
     await this.deps.audit.record({
       tenant: principal.tenant,
       actor: principal.user.name,
@@ -197,7 +212,7 @@ export class ConnectionService {
       },
       ip,
     });
-    return outcome.result;
+    return { result: outcome.result, connection: view };
   }
 
   /**
@@ -208,12 +223,23 @@ export class ConnectionService {
     connection: ConnectionRow,
     options: { forceRefresh?: boolean; trigger?: ConnectionTestTrigger; features?: FeatureSettings[] } = {},
   ): Promise<TestOutcome> {
+    return (await this.runAndRecord(connection, options)).outcome;
+  }
+
+  /** `testAndRecord`, answering the connection's status view as the recording left it, too (when known). */
+  private async runAndRecord(
+    connection: ConnectionRow,
+    options: { forceRefresh?: boolean; trigger?: ConnectionTestTrigger; features?: FeatureSettings[] },
+  ): Promise<{ outcome: TestOutcome; view: ConnectionResponse | undefined }> {
     // Read once (or with the connection, by the caller): the test's mailbox checks and its events (the support
     // mail) use the same settings.
     const features = options.features ?? (await this.deps.features.list(connection.tenantId));
     const outcome = await this.deps.tester.run(connection, { ...options, features });
-    await this.record([{ connection, outcome, features, at: this.deps.clock.now() }], options.trigger ?? 'manual');
-    return outcome;
+    const views = await this.record(
+      [{ connection, outcome, features, at: this.deps.clock.now() }],
+      options.trigger ?? 'manual',
+    );
+    return { outcome, view: views.get(connection.tenantId) };
   }
 
   /**
@@ -266,10 +292,16 @@ export class ConnectionService {
   /**
    * Writes test results with their events in one transaction. The status before each result is read under the
    * lock its storing takes: a change of status is reported exactly once. A connection removed while its test ran is
-   * skipped.
+   * skipped. Answers each stored connection's status view as the transaction left it (what the status read shows
+   * right after the commit): the answer to a test on request shows it without reading it again. A view is missing
+   * where that is not known (a support mail another transaction queued meanwhile).
    */
-  private async record(results: readonly PendingResult[], trigger: ConnectionTestTrigger): Promise<void> {
-    if (results.length === 0) return;
+  private async record(
+    results: readonly PendingResult[],
+    trigger: ConnectionTestTrigger,
+  ): Promise<Map<string, ConnectionResponse>> {
+    const views = new Map<string, ConnectionResponse>();
+    if (results.length === 0) return views;
     await this.deps.db.transaction().execute(async (trx) => {
       const stored = await storeTestResults(
         trx,
@@ -286,16 +318,35 @@ export class ConnectionService {
         }),
       );
       if (stored.length === 0) return;
-      const before = new Map(stored.map((row) => [row.tenantId, row]));
-      await recordTestOutcomes(
+      const byTenant = new Map(stored.map((row) => [row.before.tenantId, row]));
+      const recorded = results.flatMap((result) => {
+        const row = byTenant.get(result.connection.tenantId);
+        return row ? [{ result, row }] : [];
+      });
+      const mailsQueued = await recordTestOutcomes(
         trx,
-        results.flatMap(({ connection, outcome, features, at }) => {
-          const row = before.get(connection.tenantId);
-          return row ? [{ before: row, outcome, trigger, features, at }] : [];
-        }),
+        recorded.map(({ result: { outcome, features, at }, row }) => ({
+          before: row.before,
+          outcome,
+          trigger,
+          features,
+          at,
+          supportMailQueued: row.supportMail !== undefined,
+        })),
       );
+      for (const { result, row } of recorded) {
+        const tenantId = row.before.tenantId;
+        const queuedNow = mailsQueued.get(tenantId);
+        // Queued by another transaction while this one waited for the row: its state is not known here.
+        if (queuedNow === false) continue;
+        const supportMail = queuedNow
+          ? { status: 'pending' as const, createdAt: result.at, sentAt: null }
+          : row.supportMail;
+        views.set(tenantId, this.statusView(row.after, result.features, supportMail));
+      }
     });
     for (const result of results) this.deps.statusCache.delete(result.connection.tenantId);
+    return views;
   }
 
   /**
