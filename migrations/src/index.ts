@@ -11,6 +11,7 @@ import * as eloServiceAccount from './202612010002_elo_service_account.js';
 import * as invoiceImport from './202612020100_invoice_import.js';
 import * as apiTokenScopes from './202612020200_api_token_scopes.js';
 import * as textsByCode from './202612030500_texts_by_code.js';
+import * as connectionLockRead from './202612031800_connection_lock_read.js';
 
 /**
  * Every migration, in order. A static list instead of a folder scan: it works the same from TypeScript sources
@@ -29,6 +30,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '202612020100_invoice_import': invoiceImport,
   '202612020200_api_token_scopes': apiTokenScopes,
   '202612030500_texts_by_code': textsByCode,
+  '202612031800_connection_lock_read': connectionLockRead,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,5 +1,5 @@
 import type { Db } from '../../../db/database.js';
-import { lockConnection, unlockConnection } from './connection.repository.js';
+import { lockConnectionReadingTokenCache, unlockConnection } from './connection.repository.js';
 
 /**
  * Serialises token refreshes of one connection, so that a rotated refresh token is never lost to a race: an
@@ -14,9 +14,10 @@ export class ConnectionLock {
   /**
    * Runs `work` while holding the connection's lock. `work` gets the database connection that holds the lock
    * and must do its queries over it: asking the pool for a second one while holding the first could exhaust the
-   * pool when as many connections refresh at once as the pool is large.
+   * pool when as many connections refresh at once as the pool is large. It also gets the connection's encrypted
+   * token cache as committed when the lock was taken (undefined: no connection), read with the lock.
    */
-  run<T>(tenantId: string, work: (locked: Db) => Promise<T>): Promise<T> {
+  run<T>(tenantId: string, work: (locked: Db, tokenCache: string | undefined) => Promise<T>): Promise<T> {
     const previous = this.queues.get(tenantId) ?? Promise.resolve();
     const next = previous.catch(() => {}).then(() => this.withAdvisoryLock(tenantId, work));
     this.queues.set(tenantId, next);
@@ -28,11 +29,14 @@ export class ConnectionLock {
     return next;
   }
 
-  private withAdvisoryLock<T>(tenantId: string, work: (locked: Db) => Promise<T>): Promise<T> {
+  private withAdvisoryLock<T>(
+    tenantId: string,
+    work: (locked: Db, tokenCache: string | undefined) => Promise<T>,
+  ): Promise<T> {
     return this.db.connection().execute(async (connection) => {
-      await lockConnection(connection, tenantId);
+      const tokenCache = await lockConnectionReadingTokenCache(connection, tenantId);
       try {
-        return await work(connection);
+        return await work(connection, tokenCache);
       } finally {
         await unlockConnection(connection, tenantId).catch(() => {
           // The lock dies with its connection; a failed unlock only means the connection is gone already.

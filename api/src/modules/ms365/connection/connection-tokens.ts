@@ -44,7 +44,7 @@ export class ConnectionTokens {
       const validMs = cached?.expiresOn ? cached.expiresOn.getTime() - Date.now() : Infinity;
       if (cached && (options.minValidityMs === undefined || validMs >= options.minValidityMs)) return cached;
     }
-    return this.lock.run(tenantId, async (locked) => {
+    return this.lock.run(tenantId, async (locked, tokenCacheAtLock) => {
       /**
        * The cache this refresh started from, then what it saved. MSAL reads the cache again right before writing
        * and merges what it reads: if the connection was set up again meanwhile, the save must not go through, or
@@ -53,14 +53,16 @@ export class ConnectionTokens {
       let expected: string | undefined;
       /**
        * What MSAL gets on every cache access of this call (it asks three to four times per token: accounts, the
-       * silent lookup, before and after writing). Read from the row once, inside the lock: another instance may
-       * have rotated the token since `connection` was loaded, but none can while the lock is held; a re-setup
-       * meanwhile is caught by the compare-and-set in `save`. Each read was a query and a decryption before.
+       * silent lookup, before and after writing). The row's cache as the lock found it: another instance may have
+       * rotated the token since `connection` was loaded, but none can while the lock is held; a re-setup meanwhile
+       * is caught by the compare-and-set in `save`, after which the row is read again. Each access was a query and
+       * a decryption before.
        */
       let plaintext: Promise<string | undefined> | undefined;
+      let readRow = (): Promise<string | undefined> => Promise.resolve(tokenCacheAtLock);
       const store: TokenCacheStore = {
         load: () =>
-          (plaintext ??= findConnectionTokenCache(locked, tenantId).then((tokenCache) => {
+          (plaintext ??= readRow().then((tokenCache) => {
             expected ??= tokenCache;
             return tokenCache === undefined ? undefined : this.keys.decrypt(tokenCache, context);
           })),
@@ -71,7 +73,11 @@ export class ConnectionTokens {
           if (await replaceConnectionTokenCache(locked, tenantId, expected, next, new Date())) {
             expected = next;
             plaintext = Promise.resolve(serialized);
-          } else plaintext = undefined; // a retry reads what is there now
+          } else {
+            // A retry reads what is there now.
+            plaintext = undefined;
+            readRow = () => findConnectionTokenCache(locked, tenantId);
+          }
         },
       };
       const acquire = (forceRefresh: boolean) =>

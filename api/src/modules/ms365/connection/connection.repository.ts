@@ -225,18 +225,33 @@ export function listConnectionSecrets(db: Db) {
   return db.selectFrom('ms365Connections').select(['tenantId', 'tokenCache']).execute();
 }
 
+/** The name of a connection's refresh lock; every instance and version must use the same one. */
+const lockKeyOf = (tenantId: string) => `ms365-connection:${tenantId}`;
+
 /**
  * Session-level advisory lock for one connection's token refresh, held on a dedicated connection across the
- * call to Microsoft (a transaction-level lock would keep a transaction open for that long). The lock, the read of
- * the token cache, its compare-and-set and the unlock are every forced refresh's four statements (the health
- * monitor runs one per check): prepared, PostgreSQL parses and plans each once per connection.
+ * call to Microsoft (a transaction-level lock would keep a transaction open for that long). Answers the
+ * connection's encrypted MSAL cache as committed once the lock is held (undefined: no connection), in the same
+ * round trip: `ms365_lock_connection` (migration 202612031800) reads after its lock wait, with a snapshot of its
+ * own. Lock with read, the cache's compare-and-set and the unlock are every forced refresh's three statements (the
+ * health monitor runs one per check; four before, issue 13): prepared, PostgreSQL parses and plans each once per
+ * connection.
  */
-export async function lockConnection(conn: Kysely<Database>, tenantId: string): Promise<void> {
-  await executePrepared(conn, sql`select pg_advisory_lock(hashtextextended(${`ms365-connection:${tenantId}`}, 0))`);
+export async function lockConnectionReadingTokenCache(
+  conn: Kysely<Database>,
+  tenantId: string,
+): Promise<string | undefined> {
+  const result = await executePrepared(
+    conn,
+    sql<{
+      tokenCache: string | null;
+    }>`select ms365_lock_connection(${lockKeyOf(tenantId)}, ${tenantId}::uuid) as token_cache`,
+  );
+  return result.rows[0]?.tokenCache ?? undefined;
 }
 
 export async function unlockConnection(conn: Kysely<Database>, tenantId: string): Promise<void> {
-  await executePrepared(conn, sql`select pg_advisory_unlock(hashtextextended(${`ms365-connection:${tenantId}`}, 0))`);
+  await executePrepared(conn, sql`select pg_advisory_unlock(hashtextextended(${lockKeyOf(tenantId)}, 0))`);
 }
 
 /** The connection's encrypted MSAL cache, if the connection exists (read under its lock). */
