@@ -52,6 +52,11 @@ export async function migrateDown(db: Db): Promise<MigrationReport> {
   return unwrap(await new Migrator({ db, provider: migrationProvider }).migrateDown());
 }
 
+/** Migrates up or down until `name` is the last migration applied (tests of one migration over older data). */
+export async function migrateTo(db: Db, name: string): Promise<MigrationReport> {
+  return unwrap(await new Migrator({ db, provider: migrationProvider }).migrateTo(name));
+}
+
 /** Names of migrations the code knows but the database has not applied yet (for readiness checks). */
 export async function pendingMigrations(db: Db): Promise<string[]> {
   // The usual answer (none) in two small queries; the Migrator only to name what is pending.

@@ -1,10 +1,12 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateDown, migrateToLatest } from '../../src/db/migrate.js';
+import { migrateTo, migrateToLatest } from '../../src/db/migrate.js';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.js';
 
 /** Migration 202612030500: the ledger's German sentences become codes and parameters. */
 let database: TestDatabase;
+/** The database as it was before 202612030500 (later migrations undone too). */
+const beforeTheMigration = () => migrateTo(database.db, '202612020200_api_token_scopes');
 beforeAll(async () => {
   database = await createTestDatabase({ poolSize: 1 });
 });
@@ -27,7 +29,7 @@ const rows = async () =>
 
 describe('the import ledger keeps problems as code and params (migration 202612030500)', () => {
   it('converts stored German texts to params where a template fits, and to recorded_text where none does', async () => {
-    await migrateDown(database.db);
+    await beforeTheMigration();
     const { rows: tenants } = await sql<{ id: string }>`insert into tenants (slug, name, elo_ix_url)
       values ('migration-kunde', 'Kunde', 'https://elo.example/ix-Archiv/') returning id`.execute(database.db);
     const tenantId = tenants[0]!.id;
@@ -79,7 +81,7 @@ describe('the import ledger keeps problems as code and params (migration 2026120
   });
 
   it('goes back to sentences and forward again', async () => {
-    await migrateDown(database.db);
+    await beforeTheMigration();
     const { rows: back } = await sql<{ errorMessage: string | null }>`
       select error_message from invoice_import_messages order by subject`.execute(database.db);
     expect(back.map((row) => row.errorMessage)).toEqual([
